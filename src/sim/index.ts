@@ -1,0 +1,19 @@
+// The public API of the simulation. Everything outside src/sim imports from here.
+// The level is passed explicitly: a state names its level by id and content hash and
+// never embeds it, so saves and replays stay small and a level is frozen once.
+import type { GameState } from './types';
+import { hashValue } from './hash';
+
+export { newGame, checkSeats, type NewGameOptions, type Seats } from './state';
+export { applyAction, checkAction, emptyOrders, investReason } from './actions';
+export { legalActions } from './legal';
+export { viewFor, canRead, estimateOf, periodOf, type ViewOptions } from './view';
+export { loadLevelData, parseLevelText, formatPath, type Finding, type LoadedLevel, type LevelLoad } from './level';
+export { LEVEL_FORMAT_VERSION, FEE_LEVELS, MODES, type Level, type FeeLevel } from './level-schema';
+export { canonicalJson, compareStrings, hashValue } from './hash';
+export type * from './types';
+
+/** The state's hash: the checkpoint replays store after every turn. */
+export function stateHash(state: GameState): string {
+  return hashValue(state);
+}

@@ -1,0 +1,150 @@
+// Diplomacy: who must accept a proposal, whether its terms make sense, and how it
+// reads to a person. Binding happens in actions.ts; effects in turn/ratify.ts.
+import type { LoadedLevel } from './level';
+import { FEE_LEVELS } from './level-schema';
+import { indexOf } from './lookup';
+import { compareStrings } from './hash';
+import type { GameState, Proposal, ProposalTerms, StateId } from './types';
+import { isInt, isObject, isStringArray, nameOf } from './util';
+
+const sortUnique = (ids: StateId[]) => [...new Set(ids)].sort(compareStrings);
+
+export function partiesOf(level: LoadedLevel, from: StateId, terms: ProposalTerms): StateId[] {
+  const idx = indexOf(level);
+  switch (terms.kind) {
+    case 'segmentDeal':
+      return sortUnique([from, ...Object.keys(terms.shares), ...(idx.segments.get(terms.segment)?.owners ?? [])]);
+    case 'securityPact':
+      return sortUnique([from, ...terms.members]);
+    case 'powerPledge':
+      return sortUnique([from, ...terms.pledgers]);
+    case 'peaceStep': {
+      const t = level.peaceTrack;
+      return sortUnique([...(t?.parties ?? []), ...(t?.guarantors ?? [])].filter((id) => idx.states.has(id)));
+    }
+    case 'summit':
+      return sortUnique([from, ...terms.attendees]);
+  }
+}
+
+const KIND_KEYS: Record<ProposalTerms['kind'], string[]> = {
+  segmentDeal: ['kind', 'segment', 'shares', 'feeCap'],
+  securityPact: ['kind', 'members', 'contribution', 'duration'],
+  powerPledge: ['kind', 'stage', 'perTurn', 'turns', 'pledgers'],
+  peaceStep: ['kind'],
+  summit: ['kind', 'attendees'],
+};
+
+/** Returns a reason a person can read, or null when the terms are acceptable. */
+export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw: unknown): string | null {
+  if (!isObject(raw)) return 'terms must be an object';
+  const kind = raw.kind;
+  if (typeof kind !== 'string' || !(kind in KIND_KEYS)) {
+    return `unknown proposal kind ${JSON.stringify(kind)}; expected one of ${Object.keys(KIND_KEYS).join(', ')}`;
+  }
+  const allowed = KIND_KEYS[kind as ProposalTerms['kind']];
+  const extra = Object.keys(raw).filter((k) => !allowed.includes(k));
+  if (extra.length) return `unexpected field "${extra[0]}" in a ${kind} proposal`;
+  const idx = indexOf(level);
+  const isState = (id: unknown): id is string => typeof id === 'string' && idx.states.has(id);
+  const checkMembers = (list: unknown, field: string, min: number): string | null => {
+    if (!isStringArray(list)) return `${field} must be a list of state ids`;
+    const bad = list.find((m) => !isState(m));
+    if (bad !== undefined) return `${field}: "${bad}" is not a player state in this level`;
+    if (new Set(list).size !== list.length) return `${field} lists a state twice`;
+    if (list.length < min) return `${field} needs at least ${min} states`;
+    return null;
+  };
+  switch (kind) {
+    case 'segmentDeal': {
+      const seg = typeof raw.segment === 'string' ? idx.segments.get(raw.segment) : undefined;
+      if (!seg) return `segment ${JSON.stringify(raw.segment)} does not exist`;
+      if (seg.mode === 'cable') return `${seg.name} is a cable: fund it with a power-line pledge`;
+      const st = s.segments[seg.id];
+      if (st.status === 'open' && (!seg.upgrade || st.upgrading || st.capacity >= seg.upgrade.capacity)) {
+        return `${seg.name} is open and has no upgrade left to fund`;
+      }
+      if (st.status === 'building' && !st.upgrading) return `${seg.name} is already fully funded and being built`;
+      if (!isObject(raw.shares)) return 'shares must map state ids to basis points (summing to 10000)';
+      let sum = 0;
+      for (const [id, bp] of Object.entries(raw.shares)) {
+        if (!isState(id)) return `shares: "${id}" is not a player state in this level`;
+        if (!isInt(bp) || bp < 1 || bp > 10000) return `shares.${id} must be a whole number of basis points from 1 to 10000`;
+        sum += bp;
+      }
+      if (sum !== 10000) return `shares must add up to 10000 basis points (100%), not ${sum}`;
+      if (!(from in raw.shares) && !seg.owners.includes(from)) return 'you must take a share or own the segment';
+      if (typeof raw.feeCap !== 'string' || !(FEE_LEVELS as readonly string[]).includes(raw.feeCap)) {
+        return `feeCap must be one of ${FEE_LEVELS.join(', ')}`;
+      }
+      return null;
+    }
+    case 'securityPact': {
+      const err = checkMembers(raw.members, 'members', 2);
+      if (err) return err;
+      if (!(raw.members as string[]).includes(from)) return 'you must be a member of the pact you propose';
+      if (!isInt(raw.contribution) || raw.contribution < 0 || raw.contribution > 1000) return 'contribution must be a whole number of $M from 0 to 1000 per turn';
+      if (!isInt(raw.duration) || raw.duration < 1 || raw.duration > level.turns) return `duration must be from 1 to ${level.turns} turns`;
+      return null;
+    }
+    case 'powerPledge': {
+      if (!level.powerLine) return 'this level has no power line';
+      const stage = typeof raw.stage === 'string' ? idx.stages.get(raw.stage) : undefined;
+      if (!stage) return `power-line stage ${JSON.stringify(raw.stage)} does not exist`;
+      if (s.power[stage.id].status !== 'planned') return `${stage.name} is already fully funded`;
+      if (!isInt(raw.perTurn) || raw.perTurn < 1 || raw.perTurn > 5000) return 'perTurn must be a whole number of $M from 1 to 5000';
+      if (!isInt(raw.turns) || raw.turns < 1 || raw.turns > level.turns) return `turns must be from 1 to ${level.turns}`;
+      const err = checkMembers(raw.pledgers, 'pledgers', 1);
+      if (err) return err;
+      if (!(raw.pledgers as string[]).includes(from)) return 'you must be one of the pledgers';
+      return null;
+    }
+    case 'peaceStep': {
+      const t = level.peaceTrack;
+      if (!t) return 'this level has no peace track';
+      if (!partiesOf(level, from, { kind: 'peaceStep' }).includes(from)) return `only ${t.parties.map((p) => nameOf(level, p)).join(' and ')} or a guarantor can propose a peace step`;
+      if (s.peaceStage >= t.stages.length - 1) return `the ${t.name} is already at its last stage`;
+      if (s.proposals.some((p) => p.turn === s.turn && p.terms.kind === 'peaceStep' && (p.status === 'open' || p.status === 'bound'))) {
+        return 'a peace step is already on the table this turn';
+      }
+      return null;
+    }
+    case 'summit': {
+      const err = checkMembers(raw.attendees, 'attendees', 2);
+      if (err) return err;
+      if (!(raw.attendees as string[]).includes(from)) return 'the host must attend the summit';
+      if (s.players[from].treasury < level.params.summitCost) return `hosting a summit costs $${level.params.summitCost}M; your treasury has $${s.players[from].treasury}M`;
+      return null;
+    }
+  }
+  return 'unknown proposal';
+}
+
+export function describeTerms(level: LoadedLevel, from: StateId, terms: ProposalTerms): string {
+  const idx = indexOf(level);
+  const names = (ids: StateId[]) => ids.map((id) => nameOf(level, id)).join(', ');
+  switch (terms.kind) {
+    case 'segmentDeal': {
+      const seg = idx.segments.get(terms.segment);
+      const shares = Object.keys(terms.shares).sort(compareStrings).map((id) => `${nameOf(level, id)} ${Math.floor(terms.shares[id] / 100)}%`);
+      return `Co-fund ${seg?.name ?? terms.segment}: ${shares.join(', ')}; transit fee capped at ${terms.feeCap}`;
+    }
+    case 'securityPact':
+      return `Security pact of ${names(terms.members)}: $${terms.contribution}M each per turn for ${terms.duration} turns`;
+    case 'powerPledge':
+      return `Power-line pledge to ${idx.stages.get(terms.stage)?.name ?? terms.stage}: ${names(terms.pledgers)} pay $${terms.perTurn}M each per turn for ${terms.turns} turns`;
+    case 'peaceStep': {
+      const t = level.peaceTrack;
+      return t ? `Peace step on the ${t.name}, proposed by ${nameOf(level, from)}` : 'Peace step';
+    }
+    case 'summit':
+      return `Summit hosted by ${nameOf(level, from)} with ${names(terms.attendees.filter((a) => a !== from))}`;
+  }
+}
+
+/** A proposal is decided once anyone rejects or everyone accepts. */
+export function settle(p: Proposal): void {
+  const values = p.parties.map((id) => p.responses[id]);
+  if (values.includes('rejected')) p.status = 'rejected';
+  else if (values.every((v) => v === 'accepted')) p.status = 'bound';
+}

@@ -1,0 +1,14 @@
+// Small shared helpers for checking untrusted input and naming things.
+import type { LoadedLevel } from './level';
+import { indexOf } from './lookup';
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+export const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+export function nameOf(level: LoadedLevel, id: string): string {
+  const idx = indexOf(level);
+  return idx.states.get(id)?.name ?? level.forces.find((f) => f.id === id)?.name ?? id;
+}
+
+export const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
