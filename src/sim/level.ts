@@ -1,8 +1,13 @@
 // Level loading: JSON text or data -> a frozen, checked LoadedLevel, or findings that
 // say exactly what is wrong and where. A failed load never throws.
-import { levelSchema, LEVEL_FORMAT_VERSION, type Level } from './level-schema';
+// Order: JSON syntax (json-source) -> format migrations -> zod schema -> semantic checks.
+import type { z } from 'zod';
+import { levelSchema, type Level } from './level-schema';
 import { enumerateRoutes, type MiddleRoute } from './routes';
 import { hashValue } from './hash';
+import { locate, parseJsonSource, type SourceNode } from './json-source';
+import { migrateLevel, originalPath } from './level-migrate';
+import { checkLevel, closest } from './level-check';
 
 export interface Finding {
   severity: 'error' | 'warning';
@@ -10,6 +15,10 @@ export interface Finding {
   message: string;
   line?: number;
   col?: number;
+  /** The finding is about the key at `path` (e.g. an unknown field), not its value. */
+  onKey?: boolean;
+  /** The file it came from, when the caller named one. */
+  file?: string;
 }
 
 export interface LoadedLevel extends Level {
@@ -26,34 +35,67 @@ export function formatPath(path: (string | number)[]): string {
   return out;
 }
 
-export function loadLevelData(data: unknown): LevelLoad {
-  if (data && typeof data === 'object' && !Array.isArray(data)) {
-    const v = (data as { formatVersion?: unknown }).formatVersion;
-    if (typeof v === 'number' && v > LEVEL_FORMAT_VERSION) {
-      return { ok: false, findings: [{ severity: 'error', path: ['formatVersion'], message: `level format version ${v} is newer than this game understands (${LEVEL_FORMAT_VERSION}); update Corridor` }] };
-    }
-  }
-  const parsed = levelSchema.safeParse(data);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      findings: parsed.error.issues.map((i) => ({ severity: 'error' as const, path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
-    };
-  }
-  const level = parsed.data;
-  const routes = enumerateRoutes(level);
-  const loaded: LoadedLevel = { ...level, hash: hashValue(level), routes };
-  return { ok: true, level: deepFreeze(loaded), findings: [] };
+/** One line: `FILE:LINE:COL: error: $.segments[3].from: unknown node "x"`. */
+export function formatFinding(f: Finding, file = f.file): string {
+  const where = [file, f.line, f.col].filter((x) => x !== undefined).join(':');
+  return `${where ? `${where}: ` : ''}${f.severity}: ${formatPath(f.path)}: ${f.message}`;
 }
 
-export function parseLevelText(text: string): LevelLoad {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, findings: [{ severity: 'error', path: [], message: `not valid JSON: ${(e as Error).message}` }] };
+export function loadLevelData(data: unknown): LevelLoad {
+  return loadWithMoves(data).load;
+}
+
+function loadWithMoves(data: unknown): { load: LevelLoad; moved: [(string | number)[], (string | number)[]][] } {
+  const migrated = migrateLevel(data);
+  const moved = migrated.moved;
+  if (migrated.refused) return { load: { ok: false, findings: migrated.findings }, moved };
+  const findings: Finding[] = [...migrated.findings];
+  const input = migrated.data;
+  const parsed = levelSchema.safeParse(input);
+  const schemaFindings = parsed.success ? [] : zodFindings(parsed.error.issues, input);
+  findings.push(...schemaFindings);
+  const level = parsed.success ? parsed.data : undefined;
+  const routes = level ? enumerateRoutes(level) : undefined;
+  // A path the schema already faulted is not reported again by the semantic checks.
+  const faulted = schemaFindings.map((f) => f.path);
+  const under = (p: (string | number)[], q: (string | number)[]) => q.length <= p.length && q.every((s, i) => s === p[i]);
+  for (const f of checkLevel(input, level, { routes })) {
+    if (!faulted.some((q) => under(f.path, q))) findings.push(f);
   }
-  return loadLevelData(data);
+  if (!level || !routes || findings.some((f) => f.severity === 'error')) return { load: { ok: false, findings }, moved };
+  const loaded: LoadedLevel = { ...level, hash: hashValue(level), routes };
+  return { load: { ok: true, level: deepFreeze(loaded), findings }, moved };
+}
+
+/**
+ * Parse level JSON text. Every finding carries the line and column of the value it is
+ * about (for a missing field: of the object that should hold it), sorted by position.
+ */
+export function parseLevelText(text: string, file?: string): LevelLoad {
+  const src = parseJsonSource(text);
+  const withFile = (f: Finding): Finding => (file === undefined ? f : { ...f, file });
+  if (!src.ok) {
+    const e = src.error;
+    return { ok: false, findings: [withFile({ severity: 'error', path: e.path, message: e.message, line: e.pos.line, col: e.pos.col })] };
+  }
+  const syntax: Finding[] = src.problems.map((p) => ({ severity: 'error', path: p.path, message: p.message, line: p.pos.line, col: p.pos.col, onKey: true }));
+  const { load, moved } = loadWithMoves(src.value);
+  const placed = load.findings.map((f) => withFile(place(f, src.root, moved)));
+  const findings = sortFindings([...syntax.map(withFile), ...placed]);
+  if (load.ok && syntax.length === 0) return { ok: true, level: load.level, findings };
+  return { ok: false, findings };
+}
+
+function place(f: Finding, root: SourceNode, moved: [(string | number)[], (string | number)[]][]): Finding {
+  const pos = locate(root, originalPath(f.path, moved), f.onKey === true);
+  return { ...f, line: pos.line, col: pos.col };
+}
+
+function sortFindings(list: Finding[]): Finding[] {
+  return list
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (a.f.line ?? 0) - (b.f.line ?? 0) || (a.f.col ?? 0) - (b.f.col ?? 0) || a.i - b.i)
+    .map((x) => x.f);
 }
 
 function deepFreeze<T>(value: T): T {
@@ -62,4 +104,154 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value as object)) deepFreeze(v);
   }
   return value;
+}
+
+// ---------- schema issues -> readable findings ----------
+type Path = (string | number)[];
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v = data;
+  for (const p of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(v, p)) return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
+  if (typeof v === 'boolean') return String(v);
+  return String(v);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  int: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
+  record: 'an object',
+};
+
+interface ZodDefLike { type: string; shape?: Record<string, ZodLike>; element?: ZodLike; innerType?: ZodLike; valueType?: ZodLike; options?: ZodLike[]; discriminator?: string; values?: unknown[] }
+interface ZodLike { _zod: { def: ZodDefLike } }
+
+/** The object schema that validates the value at `path`, following the data into unions. */
+function schemaAt(path: Path, data: unknown): ZodDefLike | undefined {
+  let s: ZodDefLike | undefined = (levelSchema as unknown as ZodLike)._zod.def;
+  const unwrap = () => {
+    while (s && (s.type === 'optional' || s.type === 'default' || s.type === 'nullable') && s.innerType) s = s.innerType._zod.def;
+    if (s && s.type === 'union' && s.discriminator && s.options) {
+      const disc = s.discriminator;
+      const tag = valueAt(data, at);
+      const key = (tag as Record<string, unknown> | undefined) && typeof tag === 'object' ? (tag as Record<string, unknown>)[disc] : undefined;
+      s = s.options.map((o) => o._zod.def).find((o) => o.shape?.[disc]?._zod.def.values?.includes(key as never));
+    }
+  };
+  const at: Path = [];
+  unwrap();
+  for (const p of path) {
+    if (!s) return undefined;
+    if (s.type === 'object' && typeof p === 'string') s = s.shape?.[p]?._zod.def;
+    else if (s.type === 'array' && typeof p === 'number') s = s.element?._zod.def;
+    else if (s.type === 'record') s = s.valueType?._zod.def;
+    else return undefined;
+    at.push(p);
+    unwrap();
+  }
+  return s;
+}
+
+function list(values: readonly unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(', ');
+}
+
+/** Schema issues as findings that say what was expected and what was found. */
+export function zodFindings(issues: readonly z.core.$ZodIssue[], data: unknown): Finding[] {
+  const out: Finding[] = [];
+  const add = (path: Path, message: string, onKey = false) => out.push(onKey ? { severity: 'error', path, message, onKey } : { severity: 'error', path, message });
+  for (const issue of issues) {
+    const path: Path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const value = valueAt(data, path);
+    const last = path[path.length - 1];
+    switch (issue.code) {
+      case 'invalid_type': {
+        const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+        if (value === undefined && typeof last === 'string') add(path, `missing required field "${last}" (${expected})`);
+        else add(path, `expected ${expected}, found ${describe(value)}`);
+        break;
+      }
+      case 'too_small':
+      case 'too_big': {
+        const small = issue.code === 'too_small';
+        const bound = Number(small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum);
+        const exact = (issue as { exact?: boolean }).exact === true;
+        const rel = exact ? 'exactly' : small ? 'at least' : 'at most';
+        if (issue.origin === 'string' && typeof value === 'string') {
+          if (small && bound === 1) add(path, 'must not be empty');
+          else add(path, `must be ${rel} ${bound} characters long, found ${value.length}`);
+        } else if (issue.origin === 'array' && Array.isArray(value)) {
+          add(path, `must have ${rel} ${bound} ${bound === 1 ? 'item' : 'items'}, found ${value.length}`);
+        } else {
+          add(path, `must be ${rel} ${bound}, found ${describe(value)}`);
+        }
+        break;
+      }
+      case 'invalid_format': {
+        const pattern = (issue as { pattern?: string }).pattern ?? '';
+        const custom = !issue.message.startsWith('Invalid');
+        if (custom) add(path, `${issue.message}; found ${describe(value)}`);
+        else if (pattern.includes('#[0-9a-f]{6}')) add(path, `expected a colour like "#1f77b4", found ${describe(value)}`);
+        else add(path, `expected text matching ${pattern}, found ${describe(value)}`);
+        break;
+      }
+      case 'invalid_value': {
+        const values = issue.values;
+        const hint = typeof value === 'string' ? didYouMeanAmong(value, values) : '';
+        add(path, values.length === 1 ? `expected ${list(values)}, found ${describe(value)}` : `expected one of ${list(values)}, found ${describe(value)}${hint}`);
+        break;
+      }
+      case 'unrecognized_keys': {
+        const s = schemaAt(path, data);
+        const known = s?.type === 'object' && s.shape ? Object.keys(s.shape) : [];
+        for (const key of issue.keys) {
+          const c = closest(key, known);
+          const hint = c !== undefined ? ` (did you mean "${c}"?)` : known.length > 0 ? ` (allowed here: ${known.join(', ')})` : '';
+          add([...path, key], `unknown field "${key}"${hint}`, true);
+        }
+        break;
+      }
+      case 'invalid_union': {
+        const disc = (issue as { discriminator?: string }).discriminator;
+        const options = ((issue as { options?: unknown[] }).options ?? []) as unknown[];
+        if (disc !== undefined) {
+          if (value === undefined) add(path, `missing required field "${disc}": one of ${list(options)}`);
+          else add(path, `unknown ${disc} ${describe(value)}: expected one of ${list(options)}${typeof value === 'string' ? didYouMeanAmong(value, options) : ''}`);
+        } else {
+          add(path, `does not match any allowed form (found ${describe(value)})`);
+        }
+        break;
+      }
+      case 'invalid_key': {
+        const inner = issue.issues[0];
+        const why = inner && !inner.message.startsWith('Invalid') ? inner.message : 'keys here must be ids';
+        add(path, `invalid key ${JSON.stringify(String(last))}: ${why}`, true);
+        break;
+      }
+      default:
+        add(path, issue.message);
+    }
+  }
+  return out;
+}
+
+function didYouMeanAmong(value: string, options: readonly unknown[]): string {
+  const c = closest(value, options.filter((o): o is string => typeof o === 'string'));
+  return c === undefined ? '' : ` (did you mean "${c}"?)`;
 }

@@ -235,6 +235,8 @@ export interface PlayerView {
   turn: number;
   turns: number;
   phase: Phase;
+  /** Seats whose input the game is waiting for, in level order (who has not finished this phase). */
+  waitingFor: StateId[];
   period: string; // "2027 H1"
   revealed: boolean;
   states: StateView[];

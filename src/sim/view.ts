@@ -34,6 +34,22 @@ export function estimateOf(value: number, offsetBp: number, intel: number): Esti
   return { lo, hi, label: width >= 36 && lo < 35 && hi > 65 ? 'uncertain' : mid < 35 ? 'low' : mid < 65 ? 'medium' : 'high' };
 }
 
+/** Seats the game waits for: in diplomacy those not done or with a proposal to answer; in orders those not submitted. */
+export function waitingFor(level: LoadedLevel, s: GameState): StateId[] {
+  const ids = indexOf(level).stateIds;
+  if (s.phase === 'diplomacy') {
+    return ids.filter((id) => !s.diplomacyDone[id] || s.proposals.some((p) => p.status === 'open' && p.responses[id] === 'pending'));
+  }
+  if (s.phase === 'orders') return ids.filter((id) => s.orders[id] === null);
+  return [];
+}
+
+/** Public progress of a game, for drivers and hand-off screens: cheaper than a full view. */
+export interface GameStatus { turn: number; phase: GameState['phase']; waitingFor: StateId[]; seats: Record<StateId, 'human' | 'bot'> }
+export function gameStatus(level: LoadedLevel, s: GameState): GameStatus {
+  return { turn: s.turn, phase: s.phase, waitingFor: waitingFor(level, s), seats: { ...s.seats } };
+}
+
 export function winnerOf(level: LoadedLevel, s: GameState): StateId | null {
   let best: StateId | null = null;
   for (const id of indexOf(level).stateIds) if (best === null || s.scores[id] > s.scores[best]) best = id;
@@ -139,6 +155,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     turn: s.turn,
     turns: level.turns,
     phase: s.phase,
+    waitingFor: waitingFor(level, s),
     period: periodOf(level, s.turn),
     revealed: s.revealed,
     states,

@@ -1,0 +1,52 @@
+// Plays a whole game with bots in every seat (or continues one), recording every action
+// and the state hash after setup and after each resolved turn: the raw material of a replay.
+import { gameStatus, newGame, stateHash, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
+import { runBots } from './driver';
+
+export interface RecordedAction { turn: number; action: Action }
+export interface Checkpoint { turn: number; hash: string }
+
+export interface AutoplayResult {
+  state: GameState;
+  actions: RecordedAction[];
+  checkpoints: Checkpoint[];
+  refused: { action: Action; error: string }[];
+}
+
+export interface AutoplayOptions {
+  seed: string;
+  /** Stop once this many turns have been resolved (0: right after setup). Default: the whole game. */
+  turns?: number;
+  seats?: Record<StateId, 'human' | 'bot'>;
+  /** Called with the state after setup (turn 0) and after each resolved turn. */
+  onCheckpoint?: (turn: number, state: GameState) => void;
+}
+
+export function autoplay(level: LoadedLevel, options: AutoplayOptions): AutoplayResult {
+  const limit = Math.min(options.turns ?? level.turns, level.turns);
+  let state = newGame(level, { seed: options.seed, seats: options.seats });
+  const actions: RecordedAction[] = [];
+  const checkpoints: Checkpoint[] = [{ turn: 0, hash: stateHash(state) }];
+  const refused: AutoplayResult['refused'] = [];
+  options.onCheckpoint?.(0, state);
+  let resolved = 0;
+  while (resolved < limit) {
+    const turn = gameStatus(level, state).turn;
+    // Stop right after the resolution so the checkpoint is the state at the end of the turn.
+    state = runBots(level, state, {
+      onAction: (e) => actions.push({ turn: e.turn, action: e.action }),
+      onRefused: (action, error) => refused.push({ action, error }),
+      stopWhen: (s) => {
+        const now = gameStatus(level, s);
+        return now.phase === 'ended' || now.turn !== turn;
+      },
+    });
+    const now = gameStatus(level, state);
+    if (now.phase !== 'ended' && now.turn === turn) break; // waiting for a human seat
+    resolved += 1;
+    checkpoints.push({ turn: resolved, hash: stateHash(state) });
+    options.onCheckpoint?.(resolved, state);
+    if (now.phase === 'ended') break;
+  }
+  return { state, actions, checkpoints, refused };
+}

@@ -1,0 +1,186 @@
+// The baseline bot: legal, sensible moves chosen from a PlayerView only (never from
+// GameState), each with a reason a player can read ("why did they refuse?").
+// Deterministic: the same view always gives the same choices.
+import type { Action, FeeLevel, Orders, PlayerView, ProposalTerms, ProposalView, SegmentView, StateId } from '../sim/index';
+
+export interface BotChoice { action: Action; reason: string }
+
+const ownRow = (v: PlayerView) => v.ownAnimosity ?? {};
+const me = (v: PlayerView) => v.states.find((s) => s.id === v.viewer)!;
+const grudge = (v: PlayerView, other: StateId) => ownRow(v)[other] ?? 0;
+/** How much the bot thinks `other` resents it: the middle of its estimate. */
+const suspicion = (v: PlayerView, other: StateId) => {
+  const e = v.perceived?.[other];
+  return e ? Math.floor((e.lo + e.hi) / 2) : 50;
+};
+const distrust = (v: PlayerView, other: StateId) => Math.max(grudge(v, other), suspicion(v, other));
+
+function peaceIndex(v: PlayerView, stageName: string | null): number {
+  return stageName && v.peace ? v.peace.stages.indexOf(stageName) : -1;
+}
+
+/** Segments this bot may put money into now (mirrors the sim's rule; the sim still validates). */
+export function investable(v: PlayerView, seg: SegmentView): boolean {
+  const id = v.viewer as StateId;
+  if (!seg.owners.includes(id) && !seg.cofunders.includes(id)) return false;
+  if (seg.requires && v.peace && v.peace.stage < peaceIndex(v, seg.requires)) return false;
+  if (seg.status === 'planned') return seg.funded < seg.cost;
+  if (seg.status === 'damaged') return true;
+  return false;
+}
+
+function judge(v: PlayerView, p: ProposalView): { accept: boolean; reason: string } {
+  const self = me(v);
+  const others = p.parties.filter((x) => x !== v.viewer);
+  const worst = others.reduce((w, o) => (grudge(v, o) > grudge(v, w) ? o : w), others[0]);
+  const worstName = v.states.find((s) => s.id === worst)?.name ?? worst;
+  const agenda = self.agenda?.id ?? '';
+  const t = p.terms;
+  const budget = Math.max(0, self.treasury);
+  switch (t.kind) {
+    case 'segmentDeal': {
+      const seg = v.segments.find((s) => s.id === t.segment);
+      const remaining = seg ? Math.max(0, seg.cost - seg.funded) : 0;
+      const myCost = Math.floor((remaining * (t.shares[v.viewer as StateId] ?? 0)) / 10000);
+      if (myCost > Math.floor((budget * 6) / 10)) return { accept: false, reason: `our share ($${myCost}M) is more than we can afford` };
+      if (grudge(v, worst) >= 65) return { accept: false, reason: `we do not trust ${worstName} enough to build with them` };
+      const mine = seg?.owners.includes(v.viewer as StateId);
+      return { accept: true, reason: mine ? 'the segment crosses our territory and brings transit revenue' : 'more corridor capacity brings cargo our way' };
+    }
+    case 'securityPact': {
+      if (self.agenda && /neutral/i.test(self.agenda.name)) return { accept: false, reason: 'our policy of neutrality keeps us out of security pacts' };
+      if (t.contribution * t.duration > Math.floor(budget / 3)) return { accept: false, reason: 'the contributions are too expensive for us' };
+      if (grudge(v, worst) >= 55) return { accept: false, reason: `we are not ready for a security pact that includes ${worstName}` };
+      return { accept: true, reason: 'a pact lowers the risk of incidents on our segments' };
+    }
+    case 'powerPledge': {
+      if (t.perTurn * t.turns > Math.floor(budget / 4)) return { accept: false, reason: 'the pledge is too large for our budget' };
+      const stage = v.power.find((s) => s.id === t.stage);
+      const host = stage?.hosts.includes(v.viewer as StateId);
+      const green = /power|green|line/i.test(self.agenda?.name ?? '') || agenda.includes('power');
+      if (!host && !green && grudge(v, worst) >= 50) return { accept: false, reason: `the line would mainly benefit ${worstName}` };
+      return { accept: true, reason: host ? 'the line crosses our territory and pays export revenue' : 'a finished power line pays everyone who funded it' };
+    }
+    case 'peaceStep': {
+      if (self.agenda?.name && /spoil|closed|block/i.test(self.agenda.name)) return { accept: false, reason: 'the current terms do not serve our interests' };
+      if (grudge(v, worst) >= 75) return { accept: false, reason: 'domestic opinion is not ready for the next step' };
+      return { accept: true, reason: 'an agreed peace opens the shortest route' };
+    }
+    case 'summit': {
+      if (grudge(v, p.from) >= 80) return { accept: false, reason: 'the time is not right for a summit with this host' };
+      return { accept: true, reason: 'talking costs us little' };
+    }
+  }
+}
+
+function ideas(v: PlayerView): { terms: ProposalTerms; reason: string }[] {
+  const self = me(v);
+  const id = v.viewer as StateId;
+  const out: { terms: ProposalTerms; reason: string }[] = [];
+  const friends = v.states
+    .filter((s) => s.id !== id)
+    .sort((a, b) => distrust(v, a.id) - distrust(v, b.id) || (a.id < b.id ? -1 : 1));
+  // 1. Co-fund an expensive planned segment on our territory.
+  const planned = v.segments.filter((s) => s.owners.includes(id) && investable(v, s) && s.status === 'planned' && s.cost - s.funded > Math.floor(self.treasury / 3));
+  if (planned.length) {
+    const seg = planned.sort((a, b) => a.cost - a.funded - (b.cost - b.funded) || (a.id < b.id ? -1 : 1))[0];
+    const partners = [...new Set([...seg.owners.filter((o) => o !== id), ...friends.filter((f) => f.treasury > 300).slice(0, 1).map((f) => f.id)])].slice(0, 2);
+    if (partners.length) {
+      const n = partners.length + 1;
+      const shares: Record<StateId, number> = {};
+      let left = 10000;
+      for (const p of partners) { shares[p] = Math.floor(10000 / n); left -= shares[p]; }
+      shares[id] = left;
+      out.push({ terms: { kind: 'segmentDeal', segment: seg.id, shares, feeCap: 'standard' }, reason: `${seg.name} is too costly to build alone` });
+    }
+  }
+  // 2. The peace track, if we are a party and relations allow.
+  if (v.peace && v.peace.parties.includes(id) && v.peace.stage < v.peace.stages.length - 1 && v.turn % 2 === 1) {
+    const other = v.peace.parties.find((p) => p !== id)!;
+    if (grudge(v, other) < 70 && !/spoil|closed|block/i.test(self.agenda?.name ?? '')) out.push({ terms: { kind: 'peaceStep' }, reason: 'the next peace step opens the shortest route' });
+  }
+  // 3. Power line: pledge to the first unfunded stage we host, with a friend.
+  const stage = v.power.find((s) => s.status === 'planned' && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
+  if (stage && self.treasury > 200) {
+    const pledgers = [id, ...friends.slice(0, 1).map((f) => f.id)];
+    out.push({ terms: { kind: 'powerPledge', stage: stage.id, perTurn: Math.max(10, Math.floor(self.treasury / 40)), turns: 3, pledgers }, reason: `${stage.name} needs funding` });
+  }
+  // 4. A pact with our most trusted neighbour when security is low (not for the neutral).
+  if (self.security < 50 && !self.inPact && !/neutral/i.test(self.agenda?.name ?? '') && friends.length && v.turn % 3 === 1) {
+    out.push({ terms: { kind: 'securityPact', members: [id, friends[0].id], contribution: 10, duration: 4 }, reason: 'incidents threaten our segments' });
+  }
+  // 5. A summit to mend our worst relation, if it is not beyond repair.
+  const worst = friends[friends.length - 1];
+  if (worst && v.turn % 4 === 2 && grudge(v, worst.id) >= 35 && grudge(v, worst.id) < 70 && self.treasury > 100) {
+    out.push({ terms: { kind: 'summit', attendees: [id, worst.id] }, reason: `relations with ${worst.name} need attention` });
+  }
+  return out;
+}
+
+/** Everything a bot does in diplomacy right now: answers, then proposals, then done. */
+export function diplomacyChoices(v: PlayerView, maxProposals: number): BotChoice[] {
+  const id = v.viewer as StateId;
+  const out: BotChoice[] = [];
+  for (const p of v.proposals) {
+    if (p.status === 'open' && p.responses[id] === 'pending') {
+      const { accept, reason } = judge(v, p);
+      out.push({ action: { type: 'respond', player: id, proposal: p.id, accept }, reason });
+    }
+  }
+  const self = me(v);
+  if (!self.diplomacyDone) {
+    const made = v.proposals.filter((p) => p.turn === v.turn && p.from === id).length;
+    for (const idea of ideas(v).slice(0, Math.max(0, Math.min(2, maxProposals - made)))) {
+      out.push({ action: { type: 'propose', player: id, terms: idea.terms }, reason: idea.reason });
+    }
+    out.push({ action: { type: 'endDiplomacy', player: id }, reason: 'done for this turn' });
+  }
+  return out;
+}
+
+export function orderChoice(v: PlayerView): BotChoice {
+  const id = v.viewer as StateId;
+  const self = me(v);
+  let budget = Math.max(0, self.treasury);
+  const orders: Orders = { invest: [], fees: {}, security: 0, intel: null };
+  const reasons: string[] = [];
+  if ((self.stability < 45 || self.security < 35) && budget >= 40) {
+    orders.security = Math.floor(budget / 20);
+    budget -= orders.security;
+    reasons.push('raising security');
+  }
+  const targets = v.segments
+    .filter((s) => investable(v, s))
+    .sort((a, b) => a.cost - a.funded - (b.cost - b.funded) || (a.id < b.id ? -1 : 1));
+  let investBudget = Math.floor((budget * 45) / 100);
+  for (const seg of targets) {
+    const need = seg.status === 'damaged' ? Math.max(1, seg.cost - seg.funded) : seg.cost - seg.funded;
+    const amount = Math.min(need, investBudget);
+    if (amount < 1) break;
+    orders.invest.push({ segment: seg.id, amount });
+    investBudget -= amount;
+    budget -= amount;
+  }
+  if (orders.invest.length) reasons.push(`investing in ${orders.invest.length} segment(s)`);
+  const gatekeeper = /gate|share|hub/i.test(self.agenda?.name ?? '');
+  for (const seg of v.segments) {
+    if (!seg.owners.includes(id)) continue;
+    let fee: FeeLevel = gatekeeper ? 'low' : self.treasury < 150 ? 'high' : 'standard';
+    if (seg.feeCap === 'low' || (seg.feeCap === 'standard' && fee === 'high')) fee = seg.feeCap;
+    orders.fees[seg.id] = fee;
+  }
+  if (v.turn % 3 === 0 && budget >= 30) {
+    const target = v.states
+      .filter((s) => s.id !== id)
+      .sort((a, b) => {
+        const ea = v.perceived?.[a.id];
+        const eb = v.perceived?.[b.id];
+        return (eb ? eb.hi - eb.lo : 0) - (ea ? ea.hi - ea.lo : 0) || (a.id < b.id ? -1 : 1);
+      })[0];
+    if (target) {
+      orders.intel = { target: target.id, amount: 20 };
+      reasons.push(`intelligence on ${target.name}`);
+    }
+  }
+  return { action: { type: 'submitOrders', player: id, orders }, reason: reasons.join(', ') || 'holding course' };
+}

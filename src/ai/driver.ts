@@ -1,0 +1,62 @@
+// Runs the bot seats: after any human action, every bot acts until a human must act or
+// the game ends. Bots decide from viewFor(...) only. A bot move the sim refuses is a bug;
+// the driver then falls back to the safe move (end diplomacy / hold orders) and reports it.
+import { applyAction, emptyOrders, gameStatus, viewFor, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
+import { diplomacyChoices, orderChoice, type BotChoice } from './bot';
+
+export interface BotLogEntry { turn: number; player: StateId; action: Action; reason: string }
+
+export interface RunBotsOptions {
+  /** Called for every bot action taken (with its reason), e.g. to record a replay. */
+  onAction?: (entry: BotLogEntry) => void;
+  /** Called when a bot chose an illegal action (a bug: tests fail on it). */
+  onRefused?: (action: Action, error: string) => void;
+  /** Stop as soon as this returns true for the state after an action (e.g. a turn resolved). */
+  stopWhen?: (state: GameState) => boolean;
+}
+
+export function botChoices(level: LoadedLevel, state: GameState, bot: StateId): BotChoice[] {
+  const view = viewFor(level, state, bot, { recentLog: true });
+  if (view.phase === 'diplomacy') return diplomacyChoices(view, level.params.maxProposalsPerTurn);
+  if (view.phase === 'orders') return [orderChoice(view)];
+  return [];
+}
+
+function fallback(phase: string, bot: StateId): Action {
+  return phase === 'orders' ? { type: 'submitOrders', player: bot, orders: emptyOrders() } : { type: 'endDiplomacy', player: bot };
+}
+
+/** Lets every bot act until the game waits for a human (or has ended). */
+export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOptions = {}): GameState {
+  let s = state;
+  for (let guard = 0; guard < 10000; guard++) {
+    const status = gameStatus(level, s);
+    if (status.phase === 'ended') return s;
+    const bot = status.waitingFor.find((id) => status.seats[id] === 'bot');
+    if (!bot) return s;
+    const { turn, phase } = status;
+    let acted = false;
+    for (const choice of botChoices(level, s, bot)) {
+      const now = gameStatus(level, s);
+      if (now.turn !== turn || now.phase !== phase) break; // the phase moved on: re-read the view
+      const r = applyAction(level, s, choice.action);
+      if (r.ok) {
+        s = r.state;
+        acted = true;
+        options.onAction?.({ turn, player: bot, action: choice.action, reason: choice.reason });
+        if (options.stopWhen?.(s)) return s;
+      } else {
+        options.onRefused?.(choice.action, r.error);
+      }
+    }
+    if (!acted) {
+      const action = fallback(phase, bot);
+      const r = applyAction(level, s, action);
+      if (!r.ok) throw new Error(`bot ${bot} cannot move: ${r.error}`);
+      s = r.state;
+      options.onAction?.({ turn, player: bot, action, reason: 'fallback' });
+      if (options.stopWhen?.(s)) return s;
+    }
+  }
+  throw new Error('bots did not settle (more than 10000 moves)');
+}

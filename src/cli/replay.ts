@@ -1,0 +1,69 @@
+// npm run -s replay -- verify FILE
+// npm run -s replay -- show FILE [--turn T] [--view V]
+// Exit codes: 0 ok; 1 the replay diverged; 2 the file is malformed, truncated or for another level.
+import { existsSync } from 'node:fs';
+import { embeddedLevel, parseReplay, verifyReplay, type Replay } from '../sim/replay';
+import { viewFor, type LoadedLevel, type Viewer } from '../sim/index';
+import { CliError, parseFlags, parseInteger, readLevel, readText, runCli } from './common';
+import { turnSummary } from './summary';
+
+const USAGE = 'usage: npm run -s replay -- verify FILE\n       npm run -s replay -- show FILE [--turn T] [--view VIEWER]';
+
+function readReplay(file: string): Replay {
+  const text = readText(file);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${file}: not valid JSON (the file may be truncated): ${(e as Error).message}`, 2);
+  }
+  const r = parseReplay(data);
+  if (!r.ok) throw new CliError(`${file}: ${r.error}`, 2);
+  return r.replay;
+}
+
+/** The embedded level, or the shipped level of that id; its hash must match. */
+function levelFor(file: string, replay: Replay): LoadedLevel {
+  const embedded = embeddedLevel(replay);
+  if (embedded) {
+    if (!embedded.ok) throw new CliError(`${file}: ${embedded.error}`, 2);
+    return embedded.level;
+  }
+  const path = `levels/${replay.level.id}.json`;
+  if (!/^[a-z][a-z0-9-]*$/.test(replay.level.id) || !existsSync(path)) {
+    throw new CliError(`${file}: $.level.id: "${replay.level.id}" is not a shipped level and the replay does not embed its level`, 2);
+  }
+  let level: LoadedLevel;
+  try {
+    level = readLevel(path);
+  } catch (e) {
+    throw new CliError((e as Error).message, 2);
+  }
+  if (level.hash !== replay.level.hash) {
+    throw new CliError(`${file}: $.level.hash: recorded on a different version of "${replay.level.id}" (hash ${replay.level.hash}; the shipped level is ${level.hash})`, 2);
+  }
+  return level;
+}
+
+runCli(() => {
+  const { flags, rest } = parseFlags(process.argv.slice(2), { turn: 'string', view: 'string', help: 'boolean' }, USAGE);
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const [command, file, ...more] = rest;
+  if (!command || !file || more.length || (command !== 'verify' && command !== 'show')) throw new CliError(USAGE, 2);
+  const replay = readReplay(file);
+  const level = levelFor(file, replay);
+  const result = verifyReplay(level, replay, { keepStates: command === 'show' });
+  if (!result.ok) throw new CliError(result.kind === 'invalid' ? `${file}: ${result.message}` : result.message, result.kind === 'invalid' ? 2 : 1);
+  if (command === 'verify') {
+    process.stdout.write(`ok: ${result.turns} turns, final hash ${result.finalHash}\n`);
+    return;
+  }
+  const turn = flags.turn === undefined ? result.turns : parseInteger(flags.turn as string, 'turn', 0, result.turns);
+  const v = (flags.view as string) ?? 'public';
+  if (v !== 'public' && v !== 'facilitator' && !level.states.some((s) => s.id === v)) throw new CliError(`--view must be public, facilitator or a state id, not "${v}"`, 2);
+  const view = viewFor(level, result.states[turn], v as Viewer);
+  process.stdout.write(turn === 0 ? `Setup of ${level.name}, seed "${replay.seed}" (${v})\n` : turnSummary(level, view, turn));
+});

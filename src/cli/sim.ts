@@ -1,0 +1,64 @@
+// npm run -s sim -- [--level FILE] [--seed S] [--turns N] [--json] [--view VIEWER] [--save-replay FILE]
+// Plays a game with bots in every seat and prints a readable per-turn summary, or JSON.
+import { writeFileSync } from 'node:fs';
+import { autoplay } from '../ai/autoplay';
+import { viewFor, winnerOf, type GameState, type LoadedLevel, type PlayerView, type Viewer } from '../sim/index';
+import { makeReplay } from '../sim/replay';
+import { CliError, DEFAULT_LEVEL, DEFAULT_SEED, parseFlags, parseInteger, readLevel, runCli } from './common';
+import { turnSummary } from './summary';
+
+const USAGE = 'usage: npm run -s sim -- [--level FILE] [--seed S] [--turns N] [--json] [--view VIEWER] [--save-replay FILE]';
+
+function checkViewer(level: LoadedLevel, v: string): Viewer {
+  if (v === 'public' || v === 'facilitator' || level.states.some((s) => s.id === v)) return v;
+  throw new CliError(`--view must be public, facilitator or a state id (${level.states.map((s) => s.id).join(', ')}), not "${v}"`, 2);
+}
+
+runCli(() => {
+  const { flags, rest } = parseFlags(process.argv.slice(2), { level: 'string', seed: 'string', turns: 'string', json: 'boolean', view: 'string', 'save-replay': 'string', help: 'boolean' }, USAGE);
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (rest.length) throw new CliError(`unexpected argument "${rest[0]}"\n${USAGE}`, 2);
+  const file = (flags.level as string) ?? DEFAULT_LEVEL;
+  const level = readLevel(file);
+  const seed = (flags.seed as string) ?? DEFAULT_SEED;
+  const turns = flags.turns === undefined ? level.turns : parseInteger(flags.turns as string, 'turns', 0, level.turns);
+  const viewer = flags.view === undefined ? null : checkViewer(level, flags.view as string);
+
+  const views: PlayerView[] = [];
+  const states: GameState[] = [];
+  const result = autoplay(level, {
+    seed,
+    turns,
+    onCheckpoint: (_t, s) => {
+      if (viewer) views.push(viewFor(level, s, viewer));
+      if (!flags.json) states.push(s);
+    },
+  });
+  if (result.refused.length) throw new CliError(`a bot made an illegal move: ${result.refused[0].error}`, 3);
+  const final = result.state;
+  const finalHash = result.checkpoints[result.checkpoints.length - 1].hash;
+  if (flags['save-replay']) {
+    const replay = makeReplay(level, { seed, seats: final.seats, actions: result.actions, checkpoints: result.checkpoints, embedLevel: !file.startsWith('levels/') });
+    writeFileSync(flags['save-replay'] as string, `${JSON.stringify(replay, null, 1)}\n`);
+  }
+  if (flags.json) {
+    const out = {
+      level: level.id,
+      levelHash: level.hash,
+      seed,
+      turns: result.checkpoints.map((c, i) => (viewer ? { ...c, view: views[i] } : c)),
+      finalHash,
+      scores: final.scores,
+      winner: winnerOf(level, final),
+    };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    return;
+  }
+  const reader: Viewer = viewer ?? 'facilitator';
+  process.stdout.write(`Corridor: ${level.name} — seed "${seed}", ${turns} turn(s), bots in every seat, shown as ${reader}\n`);
+  for (let t = 1; t < states.length; t++) process.stdout.write(turnSummary(level, viewFor(level, states[t], reader), t));
+  process.stdout.write(`\nfinal hash ${finalHash}\n`);
+});

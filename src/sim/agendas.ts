@@ -1,0 +1,93 @@
+// Secret agendas: whether a state's agenda is met now, and a line of progress for its
+// owner. Evaluated from the state alone, so the same call serves scores and views.
+import type { LoadedLevel } from './level';
+import type { Agenda } from './level-schema';
+import { indexOf } from './lookup';
+import { segmentUsable } from './network';
+import { stagesDone } from './effects';
+import { nameOf } from './util';
+import type { GameState, StateId } from './types';
+
+export interface AgendaStatus { met: boolean; progress: string }
+
+export function agendaOf(level: LoadedLevel, s: GameState, stateId: StateId): Agenda | undefined {
+  const def = indexOf(level).states.get(stateId);
+  const id = s.players[stateId]?.agenda;
+  return def?.agendas.find((a) => a.id === id);
+}
+
+/** Corridor cargo (kt/yr, last allocation) on routes that cross a segment the state owns. */
+export function cargoThrough(level: LoadedLevel, s: GameState, stateId: StateId): { through: number; total: number } {
+  const last = s.history.length ? s.history[s.history.length - 1] : null;
+  if (!last) return { through: 0, total: 0 };
+  const idx = indexOf(level);
+  let through = 0;
+  for (const r of level.routes) {
+    const f = last.routeFlows[r.id] ?? 0;
+    if (f > 0 && r.segments.some((id) => idx.segments.get(id)!.owners.includes(stateId))) through += f;
+  }
+  return { through, total: last.throughput };
+}
+
+const pct = (bp: number) => `${Math.floor(bp / 100)}%`;
+
+export function agendaStatus(level: LoadedLevel, s: GameState, stateId: StateId): AgendaStatus {
+  const a = agendaOf(level, s, stateId);
+  const p = s.players[stateId];
+  if (!a || !p) return { met: false, progress: 'no agenda' };
+  const idx = indexOf(level);
+  const track = level.peaceTrack;
+  const stageName = (id: string) => (track ? track.stages[idx.peaceStageIndex.get(id) ?? 0]?.name ?? id : id);
+  const peaceNow = track ? track.stages[s.peaceStage]?.name ?? '' : 'none';
+  switch (a.kind) {
+    case 'neverJoinPact':
+      return p.joinedPact ? { met: false, progress: 'you have joined a security pact' } : { met: true, progress: 'you have stayed out of every security pact' };
+    case 'cargoShare': {
+      const { through, total } = cargoThrough(level, s, stateId);
+      if (total <= 0) return { met: false, progress: `no corridor cargo yet (goal ${pct(a.atLeastBp)})` };
+      const bp = Math.floor((through * 10000) / total);
+      return { met: bp >= a.atLeastBp, progress: `${pct(bp)} of corridor cargo crosses you (goal ${pct(a.atLeastBp)})` };
+    }
+    case 'powerLineBy': {
+      const total = level.powerLine?.stages.length ?? 0;
+      const met = s.powerEnergisedTurn !== null && s.powerEnergisedTurn <= a.turn;
+      if (s.powerEnergisedTurn !== null) return { met, progress: `power line energised on turn ${s.powerEnergisedTurn} (deadline turn ${a.turn})` };
+      return { met: false, progress: `${stagesDone(level, s)} of ${total} power-line stages done (deadline turn ${a.turn})` };
+    }
+    case 'segmentOpenBy': {
+      const st = s.segments[a.segment];
+      const name = idx.segments.get(a.segment)?.name ?? a.segment;
+      const opened = st?.openedTurn ?? null;
+      const met = opened !== null && opened <= a.turn;
+      if (opened !== null) return { met, progress: `${name} opened on turn ${opened} (deadline turn ${a.turn})` };
+      return { met: false, progress: `${name} is ${st?.status ?? 'unknown'} (deadline turn ${a.turn})` };
+    }
+    case 'segmentClosed': {
+      const name = idx.segments.get(a.segment)?.name ?? a.segment;
+      const usable = segmentUsable(level, s, a.segment);
+      return { met: !usable, progress: usable ? `${name} is carrying cargo` : `${name} carries no cargo` };
+    }
+    case 'peaceAtLeast': {
+      const need = idx.peaceStageIndex.get(a.stage);
+      const met = !!track && need !== undefined && s.peaceStage >= need;
+      return { met, progress: `peace track at "${peaceNow}" (goal: at least "${stageName(a.stage)}")` };
+    }
+    case 'peaceBelow': {
+      const need = idx.peaceStageIndex.get(a.stage);
+      const met = !track || (need !== undefined && s.peaceStage < need);
+      return { met, progress: `peace track at "${peaceNow}" (goal: below "${stageName(a.stage)}")` };
+    }
+    case 'treasuryAtLeast':
+      return { met: p.treasury >= a.amount, progress: `treasury $${p.treasury}M (goal $${a.amount}M)` };
+    case 'stabilityAtLeast':
+      return { met: p.stability >= a.value, progress: `stability ${p.stability} (goal ${a.value})` };
+    case 'noPactWith': {
+      const shared = p.pactPartners.includes(a.state);
+      return { met: !shared, progress: shared ? `you have shared a pact with ${nameOf(level, a.state)}` : `no pact with ${nameOf(level, a.state)} so far` };
+    }
+    case 'throughputAtLeast': {
+      const last = s.history.length ? s.history[s.history.length - 1].throughput : 0;
+      return { met: last >= a.kt, progress: `corridor throughput ${last} kt/yr (goal ${a.kt})` };
+    }
+  }
+}

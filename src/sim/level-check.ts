@@ -1,0 +1,508 @@
+// Semantic checks on level data beyond what the zod schema can say: references between
+// parts of the level, ids, reachability, and things that would make no sense in play.
+// The checks read the raw data defensively, so they also run (and never throw) when the
+// schema has already found type errors; a part of the level that is not even the right
+// shape is skipped here, the schema reports it.
+import { enumerateRoutes, MAX_ROUTES, type MiddleRoute } from './routes';
+import type { Level } from './level-schema';
+import type { Finding } from './level';
+import { FORBIDDEN_KEYS } from './json-source';
+
+type Path = (string | number)[];
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (o: unknown, k: string): unknown => (isObj(o) && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+
+/** The objects of an array with their indexes, or null when it is not an array at all. */
+function items(v: unknown): { o: Obj; i: number }[] | null {
+  if (!Array.isArray(v)) return null;
+  const out: { o: Obj; i: number }[] = [];
+  v.forEach((o, i) => {
+    if (isObj(o)) out.push({ o, i });
+  });
+  return out;
+}
+
+/** The strings of an array with their indexes ([] when it is not an array). */
+function strings(v: unknown): { s: string; i: number }[] {
+  if (!Array.isArray(v)) return [];
+  const out: { s: string; i: number }[] = [];
+  v.forEach((s, i) => {
+    if (typeof s === 'string') out.push({ s, i });
+  });
+  return out;
+}
+
+// ---------- did you mean ----------
+/** Edit distance where inserting, deleting, changing or swapping two neighbours costs 1. */
+function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    const prev = rows[i - 1];
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+      cur[j] = v;
+    }
+    rows.push(cur);
+  }
+  return rows[a.length][b.length];
+}
+
+/** The closest candidate by edit distance (case-insensitive), or a containing one; first wins ties. */
+export function closest(target: string, candidates: Iterable<string>): string | undefined {
+  const t = target.toLowerCase();
+  const limit = Math.max(1, Math.floor(t.length / 3));
+  let best: string | undefined;
+  let bestD = Infinity;
+  let contained: string | undefined;
+  for (const c of candidates) {
+    if (c === target) continue;
+    const l = c.toLowerCase();
+    const d = editDistance(t, l);
+    if (d <= limit && d < bestD) {
+      best = c;
+      bestD = d;
+    }
+    if (contained === undefined && t.length >= 3 && (l.includes(t) || t.includes(l)) && l.length >= 3) contained = c;
+  }
+  return best ?? contained;
+}
+
+export function didYouMean(target: string, candidates: Iterable<string>): string {
+  const c = closest(target, candidates);
+  return c === undefined ? '' : ` (did you mean ${JSON.stringify(c)}?)`;
+}
+
+// ---------- the checks ----------
+interface Ctx {
+  findings: Finding[];
+  err(path: Path, message: string, onKey?: boolean): void;
+  warn(path: Path, message: string, onKey?: boolean): void;
+}
+
+/** A set of ids and where each was first defined; null when the collection is not an array. */
+type Ids = Map<string, Path> | null;
+
+function collect(ctx: Ctx, kind: string, list: { o: Obj; i: number }[] | null, base: Path, into?: Map<string, Path>, intoKind?: string): Ids {
+  if (list === null) return null;
+  const ids = new Map<string, Path>();
+  for (const { o, i } of list) {
+    const id = str(own(o, 'id'));
+    if (id === undefined) continue;
+    const path = [...base, i, 'id'];
+    if (FORBIDDEN_KEYS.includes(id)) ctx.err(path, `"${id}" cannot be used as an id (it is a reserved word in JavaScript objects)`);
+    const first = ids.get(id) ?? into?.get(id);
+    if (first) {
+      const what = ids.has(id) ? kind : intoKind ?? kind;
+      ctx.err(path, `duplicate ${kind} id "${id}": already used by ${what === kind ? 'the' : 'a'} ${what} at ${fmt(first)}`);
+      continue;
+    }
+    ids.set(id, path);
+  }
+  return ids;
+}
+
+function fmt(path: Path): string {
+  let out = '$';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
+  return out;
+}
+
+/**
+ * Check a reference. `ids` null means the collection it points into is broken or absent,
+ * which the schema reports; `what` names the kind ("node"), `absent` explains a missing
+ * collection (e.g. the level has no peace track).
+ */
+function ref(ctx: Ctx, value: unknown, path: Path, ids: Ids, what: string, extra?: { also?: Ids; alsoWhat?: string; allowAll?: boolean }): void {
+  const v = str(value);
+  if (v === undefined || ids === null) return;
+  if (ids.has(v)) return;
+  if (extra?.allowAll && v === 'all') return;
+  if (v === 'all') {
+    ctx.err(path, `"all" is not allowed here: name one ${what}`);
+    return;
+  }
+  if (extra?.also?.has(v)) {
+    ctx.err(path, `"${v}" is ${extra.alsoWhat === 'outside force' ? 'an' : 'a'} ${extra.alsoWhat}, not a ${what}`);
+    return;
+  }
+  ctx.err(path, `unknown ${what} "${v}"${didYouMean(v, ids.keys())}`);
+}
+
+function dupList(ctx: Ctx, arr: unknown, base: Path, what: string): void {
+  const seen = new Set<string>();
+  for (const { s, i } of strings(arr)) {
+    if (seen.has(s)) ctx.err([...base, i], `"${s}" is listed twice in ${what}`);
+    seen.add(s);
+  }
+}
+
+export interface CheckOptions {
+  /** Routes already enumerated by the caller (to avoid doing it twice). */
+  routes?: MiddleRoute[];
+}
+
+/**
+ * Semantic findings for level data. `parsed` is the zod output when the schema accepted
+ * the data: only then are the checks that need a well-formed level (route enumeration) run.
+ */
+export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const mk = (severity: Finding['severity']) => (path: Path, message: string, onKey?: boolean) => {
+    findings.push(onKey ? { severity, path, message, onKey: true } : { severity, path, message });
+  };
+  const ctx: Ctx = { findings, err: mk('error'), warn: mk('warning') };
+  if (!isObj(data)) return findings;
+  const d = data;
+  const turns = int(own(d, 'turns'));
+
+  // --- ids ---
+  const sourceList = items(own(d, 'sources'));
+  const sources = collect(ctx, 'source', sourceList, ['sources']);
+  const stateList = items(own(d, 'states'));
+  const states = collect(ctx, 'state', stateList, ['states']);
+  const forceList = items(own(d, 'forces'));
+  const forces = collect(ctx, 'outside force', forceList, ['forces'], states ?? undefined, 'state');
+  const actors: Ids = states && forces ? new Map([...states, ...forces]) : null;
+  const nodeList = items(own(d, 'nodes'));
+  const nodes = collect(ctx, 'node', nodeList, ['nodes']);
+  const segList = items(own(d, 'segments'));
+  const segments = collect(ctx, 'segment', segList, ['segments']);
+  const altList = items(own(d, 'alternativeRoutes'));
+  const alts = collect(ctx, 'alternative route', altList, ['alternativeRoutes']);
+  const eventList = items(own(d, 'events'));
+  const events = collect(ctx, 'event', eventList, ['events']);
+
+  const power = own(d, 'powerLine');
+  const stageList = isObj(power) ? items(own(power, 'stages')) : null;
+  const stages: Ids = power === undefined ? new Map() : collect(ctx, 'power stage', stageList, ['powerLine', 'stages']);
+  if (isObj(power)) {
+    const pid = str(own(power, 'id'));
+    if (pid !== undefined && FORBIDDEN_KEYS.includes(pid)) ctx.err(['powerLine', 'id'], `"${pid}" cannot be used as an id (it is a reserved word in JavaScript objects)`);
+  }
+
+  const peace = own(d, 'peaceTrack');
+  const peaceStageList = isObj(peace) ? items(own(peace, 'stages')) : null;
+  const peaceStages: Ids = peace === undefined ? new Map() : collect(ctx, 'peace stage', peaceStageList, ['peaceTrack', 'stages']);
+  const hasPeace = peace !== undefined;
+  const hasPower = power !== undefined;
+  let peaceUsed = false;
+
+  const sourceRefs = (o: Obj, base: Path) => {
+    for (const { s, i } of strings(own(o, 'sources'))) ref(ctx, s, [...base, 'sources', i], sources, 'source');
+  };
+  const stateRef = (v: unknown, path: Path, allowAll = false) => ref(ctx, v, path, states, 'state', { also: forces, alsoWhat: 'outside force', allowAll });
+  const actorRef = (v: unknown, path: Path, allowAll = false) => ref(ctx, v, path, actors, 'state or outside force', { allowAll });
+  const peaceRef = (v: unknown, path: Path) => {
+    if (str(v) === undefined) return;
+    peaceUsed = true;
+    if (!hasPeace) ctx.err(path, 'this level has no peaceTrack, so there is no peace stage to name');
+    else ref(ctx, v, path, peaceStages, 'peace stage');
+  };
+  const afterLastTurn = (v: unknown, path: Path, what: string) => {
+    const t = int(v);
+    if (t !== undefined && turns !== undefined && t > turns) ctx.warn(path, `turn ${t} is after the last turn (${turns}), so ${what}`);
+  };
+
+  // --- states: colours, agendas ---
+  const colours = new Map<string, Path>();
+  for (const { o, i } of stateList ?? []) {
+    const c = str(own(o, 'color'));
+    if (c !== undefined) {
+      const first = colours.get(c.toLowerCase());
+      if (first) ctx.warn(['states', i, 'color'], `colour ${c} is already used by ${fmt(first.slice(0, 2))}; players will not tell the two apart on the map`);
+      else colours.set(c.toLowerCase(), ['states', i, 'color']);
+    }
+    const sid = str(own(o, 'id'));
+    const agendaList = items(own(o, 'agendas'));
+    collect(ctx, 'agenda', agendaList, ['states', i, 'agendas']);
+    for (const { o: a, i: j } of agendaList ?? []) {
+      const base: Path = ['states', i, 'agendas', j];
+      switch (own(a, 'kind')) {
+        case 'segmentOpenBy':
+          ref(ctx, own(a, 'segment'), [...base, 'segment'], segments, 'segment');
+          afterLastTurn(own(a, 'turn'), [...base, 'turn'], 'the deadline is the end of the game');
+          break;
+        case 'segmentClosed':
+          ref(ctx, own(a, 'segment'), [...base, 'segment'], segments, 'segment');
+          break;
+        case 'peaceAtLeast':
+        case 'peaceBelow':
+          peaceRef(own(a, 'stage'), [...base, 'stage']);
+          break;
+        case 'noPactWith': {
+          const other = own(a, 'state');
+          stateRef(other, [...base, 'state']);
+          if (sid !== undefined && other === sid) ctx.warn([...base, 'state'], `a state is never in a pact with itself, so this agenda is always met`);
+          break;
+        }
+        case 'powerLineBy':
+          if (!hasPower) ctx.err([...base, 'kind'], 'this level has no powerLine, so a powerLineBy agenda can never be met');
+          afterLastTurn(own(a, 'turn'), [...base, 'turn'], 'the deadline is the end of the game');
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  // --- nodes ---
+  for (const { o, i } of nodeList ?? []) {
+    if (own(o, 'country') !== undefined) actorRef(own(o, 'country'), ['nodes', i, 'country']);
+  }
+
+  // --- segments ---
+  for (const { o, i } of segList ?? []) {
+    const base: Path = ['segments', i];
+    const from = own(o, 'from');
+    const to = own(o, 'to');
+    ref(ctx, from, [...base, 'from'], nodes, 'node');
+    ref(ctx, to, [...base, 'to'], nodes, 'node');
+    if (typeof from === 'string' && from === to) ctx.err([...base, 'to'], `a segment cannot start and end at the same node ("${from}")`);
+    for (const { s, i: j } of strings(own(o, 'owners'))) stateRef(s, [...base, 'owners', j]);
+    dupList(ctx, own(o, 'owners'), [...base, 'owners'], 'owners');
+    const req = own(o, 'requires');
+    if (isObj(req)) peaceRef(own(req, 'peace'), [...base, 'requires', 'peace']);
+    const up = own(o, 'upgrade');
+    const cap = int(own(o, 'capacity'));
+    const upCap = int(own(up, 'capacity'));
+    if (cap !== undefined && upCap !== undefined && upCap <= cap) {
+      ctx.warn([...base, 'upgrade', 'capacity'], `the upgrade's capacity ${upCap} is not above the segment's capacity ${cap}, so the upgrade adds nothing`);
+    }
+    sourceRefs(o, base);
+  }
+
+  // --- origins and markets ---
+  const origins = strings(own(d, 'origins'));
+  const markets = strings(own(d, 'markets'));
+  for (const { s, i } of origins) ref(ctx, s, ['origins', i], nodes, 'node');
+  for (const { s, i } of markets) ref(ctx, s, ['markets', i], nodes, 'node');
+  dupList(ctx, own(d, 'origins'), ['origins'], 'origins');
+  dupList(ctx, own(d, 'markets'), ['markets'], 'markets');
+  const marketSet = new Set(markets.map((m) => m.s));
+  for (const { s, i } of origins) if (marketSet.has(s)) ctx.err(['origins', i], `"${s}" is both an origin and a market`);
+
+  // --- alternative routes ---
+  if (altList) {
+    const sea = altList.filter(({ o }) => own(o, 'sea') === true);
+    if (Array.isArray(own(d, 'alternativeRoutes')) && altList.length > 0 && sea.length === 0) {
+      ctx.err(['alternativeRoutes'], 'no alternative route has "sea": true; exactly one route must take the cargo that no other route can');
+    }
+    for (const { i } of sea.slice(1)) {
+      ctx.warn(['alternativeRoutes', i, 'sea'], `more than one sea route: only ${fmt(['alternativeRoutes', sea[0].i])} takes the overflow`);
+    }
+    for (const { o, i } of altList) {
+      for (const { s, i: j } of strings(own(o, 'via'))) {
+        if (actors && !actors.has(s)) ctx.warn(['alternativeRoutes', i, 'via', j], `unknown state or outside force "${s}"${didYouMean(s, actors.keys())}`);
+      }
+      sourceRefs(o, ['alternativeRoutes', i]);
+    }
+  }
+
+  // --- power line ---
+  for (const { o, i } of stageList ?? []) {
+    const base: Path = ['powerLine', 'stages', i];
+    const from = own(o, 'from');
+    ref(ctx, from, [...base, 'from'], nodes, 'node');
+    ref(ctx, own(o, 'to'), [...base, 'to'], nodes, 'node');
+    if (typeof from === 'string' && from === own(o, 'to')) ctx.err([...base, 'to'], `a power stage cannot start and end at the same node ("${from}")`);
+    for (const { s, i: j } of strings(own(o, 'hosts'))) stateRef(s, [...base, 'hosts', j]);
+    dupList(ctx, own(o, 'hosts'), [...base, 'hosts'], 'hosts');
+    sourceRefs(o, base);
+  }
+
+  // --- peace track ---
+  if (isObj(peace)) {
+    ref(ctx, own(peace, 'start'), ['peaceTrack', 'start'], peaceStages, 'peace stage');
+    const pid = str(own(peace, 'id'));
+    if (pid !== undefined && FORBIDDEN_KEYS.includes(pid)) ctx.err(['peaceTrack', 'id'], `"${pid}" cannot be used as an id (it is a reserved word in JavaScript objects)`);
+    const parties = strings(own(peace, 'parties'));
+    for (const { s, i } of parties) stateRef(s, ['peaceTrack', 'parties', i]);
+    if (parties.length === 2 && parties[0].s === parties[1].s) ctx.err(['peaceTrack', 'parties', 1], `the two parties must be different states (both are "${parties[0].s}")`);
+    const partySet = new Set(parties.map((p) => p.s));
+    for (const { s, i } of strings(own(peace, 'guarantors'))) {
+      actorRef(s, ['peaceTrack', 'guarantors', i]);
+      if (partySet.has(s)) ctx.warn(['peaceTrack', 'guarantors', i], `"${s}" is a party and a guarantor; it already has to accept every step`);
+    }
+    dupList(ctx, own(peace, 'guarantors'), ['peaceTrack', 'guarantors'], 'guarantors');
+  }
+
+  // --- animosity: keys are actors, every ordered pair present ---
+  const anim = own(d, 'animosity');
+  if (isObj(anim) && actors) {
+    for (const a of Object.keys(anim)) {
+      if (!actors.has(a)) {
+        ctx.err(['animosity', a], `unknown state or outside force "${a}"${didYouMean(a, actors.keys())}`, true);
+        continue;
+      }
+      const row = anim[a];
+      if (!isObj(row)) continue;
+      for (const b of Object.keys(row)) {
+        if (b === a) ctx.warn(['animosity', a, b], `animosity of "${a}" towards itself is never used`, true);
+        else if (!actors.has(b)) ctx.err(['animosity', a, b], `unknown state or outside force "${b}"${didYouMean(b, actors.keys())}`, true);
+      }
+    }
+    for (const a of actors.keys()) {
+      const row = own(anim, a);
+      const missing = [...actors.keys()].filter((b) => b !== a && (!isObj(row) || own(row, b) === undefined));
+      if (missing.length === 0) continue;
+      if (row === undefined) ctx.err(['animosity'], `no animosity row for "${a}": it needs an entry for each of ${missing.map((m) => `"${m}"`).join(', ')}`);
+      else if (isObj(row)) ctx.err(['animosity', a], `animosity of "${a}" is missing ${missing.length === 1 ? 'the pair' : 'pairs'} towards ${missing.map((m) => `"${m}"`).join(', ')}`);
+    }
+  }
+
+  // --- events ---
+  const stageCount = stageList?.length;
+  for (const { o, i } of eventList ?? []) {
+    const base: Path = ['events', i];
+    for (const { o: c, i: j } of items(own(o, 'conditions')) ?? []) {
+      const cp: Path = [...base, 'conditions', j];
+      switch (own(c, 'if')) {
+        case 'turnAtLeast':
+          afterLastTurn(own(c, 'turn'), [...cp, 'turn'], 'this condition is never true');
+          break;
+        case 'segmentStatus':
+          ref(ctx, own(c, 'segment'), [...cp, 'segment'], segments, 'segment');
+          break;
+        case 'peaceAtLeast':
+        case 'peaceBelow':
+          peaceRef(own(c, 'stage'), [...cp, 'stage']);
+          break;
+        case 'stanceAtLeast':
+        case 'stanceBelow':
+          ref(ctx, own(c, 'force'), [...cp, 'force'], forces, 'outside force', { also: states, alsoWhat: 'state' });
+          break;
+        case 'statBelow':
+        case 'statAtLeast':
+          stateRef(own(c, 'state'), [...cp, 'state']);
+          break;
+        case 'animosityAtLeast':
+          actorRef(own(c, 'from'), [...cp, 'from']);
+          actorRef(own(c, 'to'), [...cp, 'to']);
+          if (typeof own(c, 'from') === 'string' && own(c, 'from') === own(c, 'to')) ctx.warn([...cp, 'to'], 'animosity towards oneself is always 0, so this condition is never true');
+          break;
+        case 'powerStagesAtLeast': {
+          const count = int(own(c, 'count'));
+          if (!hasPower) ctx.err([...cp, 'if'], 'this level has no powerLine, so no power stage is ever done');
+          else if (count !== undefined && stageCount !== undefined && count > stageCount) ctx.warn([...cp, 'count'], `the power line has only ${stageCount} stages, so this condition is never true`);
+          break;
+        }
+        case 'eventHappened':
+          ref(ctx, own(c, 'event'), [...cp, 'event'], events, 'event');
+          break;
+        default:
+          break;
+      }
+    }
+    for (const { o: e, i: j } of items(own(o, 'effects')) ?? []) {
+      const ep: Path = [...base, 'effects', j];
+      switch (own(e, 'do')) {
+        case 'stat':
+          stateRef(own(e, 'state'), [...ep, 'state'], true);
+          break;
+        case 'segmentStatus':
+        case 'segmentRisk':
+        case 'segmentCapacity':
+          ref(ctx, own(e, 'segment'), [...ep, 'segment'], segments, 'segment');
+          break;
+        case 'altRoute':
+          ref(ctx, own(e, 'route'), [...ep, 'route'], alts, 'alternative route');
+          break;
+        case 'animosity': {
+          actorRef(own(e, 'from'), [...ep, 'from'], true);
+          actorRef(own(e, 'to'), [...ep, 'to'], true);
+          const from = own(e, 'from');
+          if (typeof from === 'string' && from !== 'all' && from === own(e, 'to')) ctx.warn([...ep, 'to'], 'animosity towards oneself is never used, so this effect does nothing');
+          break;
+        }
+        case 'stance':
+          ref(ctx, own(e, 'force'), [...ep, 'force'], forces, 'outside force', { also: states, alsoWhat: 'state' });
+          break;
+        case 'peace':
+          peaceUsed = true;
+          if (!hasPeace) ctx.err([...ep, 'do'], 'this level has no peaceTrack, so a peace effect does nothing');
+          break;
+        default:
+          break;
+      }
+    }
+    sourceRefs(o, base);
+  }
+  if (eventList && eventList.length > 0 && eventList.every(({ o }) => own(o, 'weight') === 0)) {
+    const perTurn = int(own(own(d, 'params'), 'eventsPerTurn'));
+    if (perTurn !== 0) ctx.warn(['events'], 'every event has weight 0, so the news never draws one (only a facilitator can inject them)');
+  }
+
+  // --- a peace track nothing uses ---
+  if (isObj(peace) && !peaceUsed) {
+    ctx.warn(['peaceTrack'], 'no segment requires this peace track and no event or agenda refers to it, so it changes nothing in play');
+  }
+
+  // --- every player state has a stake in the network ---
+  const stake = new Set<string>();
+  for (const { o } of segList ?? []) for (const { s } of strings(own(o, 'owners'))) stake.add(s);
+  for (const { o } of stageList ?? []) for (const { s } of strings(own(o, 'hosts'))) stake.add(s);
+  if (segList && (stageList || !hasPower)) {
+    for (const { o, i } of stateList ?? []) {
+      const sid = str(own(o, 'id'));
+      if (sid !== undefined && !stake.has(sid)) ctx.warn(['states', i, 'id'], `state "${sid}" owns no segment and hosts no power stage, so it has no stake in the network`);
+    }
+  }
+
+  // --- every origin reaches a market over cargo segments (any status) ---
+  if (segList && nodes) {
+    const adj = new Map<string, string[]>();
+    const link = (a: string, b: string) => {
+      const l = adj.get(a);
+      if (l) l.push(b);
+      else adj.set(a, [b]);
+    };
+    for (const { o } of segList) {
+      const from = str(own(o, 'from'));
+      const to = str(own(o, 'to'));
+      if (from === undefined || to === undefined || own(o, 'mode') === 'cable') continue;
+      link(from, to);
+      link(to, from);
+    }
+    for (const { s, i } of origins) {
+      if (!nodes.has(s) || marketSet.has(s)) continue;
+      const seen = new Set([s]);
+      const queue = [s];
+      let reached = false;
+      for (let q = 0; q < queue.length && !reached; q++) {
+        for (const next of adj.get(queue[q]) ?? []) {
+          if (marketSet.has(next)) {
+            reached = true;
+            break;
+          }
+          if (!seen.has(next)) {
+            seen.add(next);
+            queue.push(next);
+          }
+        }
+      }
+      if (!reached && marketSet.size > 0) ctx.err(['origins', i], `origin "${s}" cannot reach any market over cargo segments (cable segments carry no cargo)`);
+    }
+  }
+
+  // --- middle routes (needs a well-formed level) ---
+  if (parsed) {
+    const routes = options.routes ?? enumerateRoutes(parsed);
+    if (routes.length === 0) {
+      ctx.err(['maxRouteSegments'], `no middle-corridor route: no path of at most ${parsed.maxRouteSegments} cargo segments links an origin to a market`);
+    } else if (routes.length >= MAX_ROUTES) {
+      ctx.warn(['maxRouteSegments'], `route enumeration stopped at ${MAX_ROUTES} routes, so some paths are ignored; lower maxRouteSegments or simplify the network`);
+    }
+    const fee = parsed.params.feeBp;
+    if (!(fee.low <= fee.standard && fee.standard <= fee.high)) {
+      ctx.warn(['params', 'feeBp'], `fee levels should rise from low to high (found low ${fee.low}, standard ${fee.standard}, high ${fee.high})`);
+    }
+  }
+  return findings;
+}

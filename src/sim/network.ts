@@ -1,0 +1,213 @@
+// The network as the rules see it: which segments are usable, what they charge, what a
+// route costs a shipper, and the segment state transitions that several steps share.
+import type { LoadedLevel } from './level';
+import type { FeeLevel, SegmentDef } from './level-schema';
+import { indexOf } from './lookup';
+import { RULES } from './turn/rules';
+import type { GameState, SecurityPact, SegmentState, StateId } from './types';
+
+const FEE_RANK: Record<FeeLevel, number> = { low: 0, standard: 1, high: 2 };
+
+interface NetworkIndex {
+  /** Actors near a segment but not owning it: owners of segments sharing a node, and the countries of its nodes. */
+  neighbours: Map<string, string[]>;
+  /** Middle-corridor segments (on at least one enumerated route). */
+  corridor: Set<string>;
+  seaRoute: string | null;
+  originForces: string[];
+  marketForces: string[];
+}
+
+const cache = new WeakMap<object, NetworkIndex>();
+
+export function networkIndex(level: LoadedLevel): NetworkIndex {
+  let n = cache.get(level);
+  if (n) return n;
+  const idx = indexOf(level);
+  const actorOrder = new Map(idx.actorIds.map((id, i) => [id, i] as const));
+  const neighbours = new Map<string, string[]>();
+  for (const seg of level.segments) {
+    const near = new Set<string>();
+    for (const other of level.segments) {
+      if (other.id === seg.id) continue;
+      if (other.from === seg.from || other.from === seg.to || other.to === seg.from || other.to === seg.to) {
+        for (const o of other.owners) near.add(o);
+      }
+    }
+    for (const nodeId of [seg.from, seg.to]) {
+      const c = idx.nodes.get(nodeId)?.country;
+      if (c) near.add(c);
+    }
+    for (const o of seg.owners) near.delete(o);
+    const list = [...near].filter((id) => actorOrder.has(id));
+    list.sort((a, b) => actorOrder.get(a)! - actorOrder.get(b)!);
+    neighbours.set(seg.id, list);
+  }
+  const corridor = new Set<string>();
+  for (const r of level.routes) for (const id of r.segments) corridor.add(id);
+  const forceIds = level.forces.map((f) => f.id);
+  const countriesOf = (nodeIds: readonly string[]) => new Set(nodeIds.map((id) => idx.nodes.get(id)?.country).filter((c): c is string => !!c));
+  const originCountries = countriesOf(level.origins);
+  const marketCountries = countriesOf(level.markets);
+  // A force plays the origin (or market) role if it holds an origin (market) node; by
+  // convention "china" and "eu" play them when no node says so.
+  let originForces = forceIds.filter((f) => originCountries.has(f));
+  if (!originForces.length) originForces = forceIds.filter((f) => f === 'china');
+  let marketForces = forceIds.filter((f) => marketCountries.has(f));
+  if (!marketForces.length) marketForces = forceIds.filter((f) => f === 'eu');
+  n = {
+    neighbours,
+    corridor,
+    seaRoute: level.alternativeRoutes.find((r) => r.sea)?.id ?? null,
+    originForces,
+    marketForces,
+  };
+  cache.set(level, n);
+  return n;
+}
+
+export function neighboursOf(level: LoadedLevel, segId: string): string[] {
+  return networkIndex(level).neighbours.get(segId) ?? [];
+}
+
+/** A segment's `requires` (a peace stage) is met; always true when it has none. */
+export function requiresMet(level: LoadedLevel, s: GameState, def: SegmentDef): boolean {
+  if (!def.requires) return true;
+  const need = indexOf(level).peaceStageIndex.get(def.requires.peace);
+  return need !== undefined && !!level.peaceTrack && s.peaceStage >= need;
+}
+
+/** Cargo can cross it: open, and its peace requirement met. */
+export function segmentUsable(level: LoadedLevel, s: GameState, segId: string): boolean {
+  const def = indexOf(level).segments.get(segId);
+  const st = s.segments[segId];
+  return !!def && !!st && st.status === 'open' && requiresMet(level, s, def);
+}
+
+export function routeUsable(level: LoadedLevel, s: GameState, route: { segments: readonly string[] }): boolean {
+  for (const id of route.segments) if (!segmentUsable(level, s, id)) return false;
+  return true;
+}
+
+/** An open segment whose level upgrade is not built yet and not under way. */
+export function upgradeAvailable(def: SegmentDef, st: SegmentState): boolean {
+  return st.status === 'open' && !!def.upgrade && !st.upgrading && st.capacity < def.upgrade.capacity;
+}
+
+/** Money that repairs a damaged segment at once: a tenth of its cost, at least $1M. */
+export function repairCost(def: SegmentDef): number {
+  return Math.max(1, Math.floor(def.cost / 10));
+}
+
+/** What the current build, repair or upgrade still needs, in $M (0 when nothing can be funded). */
+export function fundingNeed(level: LoadedLevel, s: GameState, segId: string): number {
+  const def = indexOf(level).segments.get(segId);
+  const st = s.segments[segId];
+  if (!def || !st) return 0;
+  switch (st.status) {
+    case 'planned':
+    case 'building':
+      return Math.max(0, def.cost - st.funded);
+    case 'damaged':
+      return Math.max(0, repairCost(def) - st.funded);
+    case 'open':
+      return upgradeAvailable(def, st) ? Math.max(0, def.upgrade!.cost - st.funded) : 0;
+  }
+}
+
+export function lowerFee(a: FeeLevel, b: FeeLevel): FeeLevel {
+  return FEE_RANK[a] <= FEE_RANK[b] ? a : b;
+}
+
+export function feeAbove(fee: FeeLevel, cap: FeeLevel): boolean {
+  return FEE_RANK[fee] > FEE_RANK[cap];
+}
+
+/** The fee level an owner charges on a segment, a deal's cap applied. */
+export function ownerFee(s: GameState, segId: string, owner: StateId): FeeLevel {
+  const fee = s.players[owner]?.fees[segId] ?? 'standard';
+  const cap = s.segments[segId]?.feeCap;
+  return cap ? lowerFee(fee, cap) : fee;
+}
+
+/** A shared segment charges the highest fee any of its owners sets, in basis points. */
+export function segmentFeeBp(level: LoadedLevel, s: GameState, segId: string): number {
+  const def = indexOf(level).segments.get(segId);
+  if (!def) return 0;
+  let best: FeeLevel = 'low';
+  for (const o of def.owners) {
+    const f = ownerFee(s, segId, o);
+    if (FEE_RANK[f] > FEE_RANK[best]) best = f;
+  }
+  return level.params.feeBp[best];
+}
+
+/** Generalised cost of one segment per Mt: fee + time + risk premium. */
+export function segmentCost(level: LoadedLevel, s: GameState, segId: string): number {
+  const def = indexOf(level).segments.get(segId);
+  const st = s.segments[segId];
+  if (!def || !st) return 0;
+  const p = level.params;
+  return Math.floor((def.transitCost * segmentFeeBp(level, s, segId)) / 10000) + def.days * p.dayCost + st.risk * p.riskCost;
+}
+
+export function routeCost(level: LoadedLevel, s: GameState, route: { segments: readonly string[] }): number {
+  let c = 0;
+  for (const id of route.segments) c += segmentCost(level, s, id);
+  return c;
+}
+
+/** Risk of an alternative route this turn: its own, plus a premium for every force it
+ * runs through that stands below 40 (shippers price in the tension). */
+export function altRouteRisk(level: LoadedLevel, s: GameState, routeId: string): number {
+  const def = indexOf(level).altRoutes.get(routeId);
+  const st = s.altRoutes[routeId];
+  if (!def || !st) return 0;
+  let risk = st.risk;
+  for (const via of def.via) {
+    const stance = s.stances[via];
+    if (stance !== undefined && stance < RULES.stanceRiskBelow) risk += Math.floor((RULES.stanceRiskBelow - stance) / RULES.stanceRiskDivisor);
+  }
+  return risk > 100 ? 100 : risk < 0 ? 0 : risk;
+}
+
+export function altRouteCost(level: LoadedLevel, s: GameState, routeId: string): number {
+  const def = indexOf(level).altRoutes.get(routeId);
+  const st = s.altRoutes[routeId];
+  if (!def || !st) return 0;
+  return st.cost + def.days * level.params.dayCost + altRouteRisk(level, s, routeId) * level.params.riskCost;
+}
+
+export function pactActive(p: SecurityPact, turn: number): boolean {
+  return p.formedTurn <= turn && turn <= p.endsTurn;
+}
+
+/** Mean stance of a group of forces (50, neutral, when the group is empty). */
+export function meanStance(s: GameState, forces: readonly string[]): number {
+  let sum = 0;
+  let n = 0;
+  for (const f of forces) {
+    const v = s.stances[f];
+    if (v === undefined) continue;
+    sum += v;
+    n += 1;
+  }
+  return n === 0 ? 50 : Math.floor(sum / n);
+}
+
+// ---- segment transitions shared by construction, incidents and events ----
+
+/** Damage an open segment: traffic stops until repaired; an upgrade under way restarts after repair. */
+export function damageSegment(st: SegmentState): void {
+  st.status = 'damaged';
+  st.progress = 0;
+  st.funded = 0;
+}
+
+/** Open (or reopen after repair): a repaired segment keeps the turn it first opened. */
+export function openSegment(st: SegmentState, def: SegmentDef, turn: number): void {
+  st.status = 'open';
+  st.progress = 0;
+  st.funded = st.upgrading && def.upgrade ? def.upgrade.cost : 0;
+  if (st.openedTurn === null) st.openedTurn = turn;
+}

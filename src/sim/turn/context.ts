@@ -1,0 +1,12 @@
+// What one turn's steps hand on to later steps of the same resolution. Never stored.
+export interface TurnContext {
+  /** A peace step was ratified this turn: the track is not checked for falling back. */
+  peaceMoved: boolean;
+  /** Middle routes and alternatives -> kt/yr, filled by cargo allocation. */
+  routeFlows: Record<string, number>;
+  throughput: number;
+}
+
+export function newContext(): TurnContext {
+  return { peaceMoved: false, routeFlows: {}, throughput: 0 };
+}

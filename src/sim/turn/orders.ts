@@ -1,0 +1,76 @@
+// Step 1: the submitted orders take effect, state by state in level order: security,
+// intelligence, investments (in the order given), then fees. Spending is cut to what
+// the treasury holds; every cut is reported to the state that gave the order.
+import type { LoadedLevel } from '../level';
+import { indexOf } from '../lookup';
+import { feeAbove, fundingNeed } from '../network';
+import { logEntry } from '../log';
+import { nameOf } from '../util';
+import type { GameState } from '../types';
+
+export function applyOrders(level: LoadedLevel, s: GameState): void {
+  const idx = indexOf(level);
+  const { securityCostPerPoint: perPoint, intelCostPerLevel: perLevel } = level.params;
+  for (const def of level.states) {
+    const id = def.id;
+    const o = s.orders[id];
+    const p = s.players[id];
+    if (!o || !p) continue;
+    const lines: string[] = [];
+    const cuts: string[] = [];
+
+    if (o.security > 0) {
+      const wanted = Math.floor(o.security / perPoint);
+      const points = Math.max(0, Math.min(wanted, 100 - p.security, Math.floor(Math.max(0, p.treasury) / perPoint)));
+      const cost = points * perPoint;
+      p.treasury -= cost;
+      p.security += points;
+      if (points > 0) lines.push(`security +${points} for $${cost}M`);
+      if (points < wanted) cuts.push(`security: ${wanted - points} point(s) not bought (${100 - p.security <= 0 ? 'security is at 100' : 'not enough money'})`);
+      if (o.security - wanted * perPoint > 0) cuts.push(`security: $${o.security - wanted * perPoint}M left unspent (a point costs $${perPoint}M)`);
+    }
+
+    if (o.intel && o.intel.amount > 0 && o.intel.target !== id && s.players[o.intel.target]) {
+      const target = o.intel.target;
+      const have = p.intel[target] ?? 0;
+      const wanted = Math.floor(o.intel.amount / perLevel);
+      const levels = Math.max(0, Math.min(wanted, 100 - have, Math.floor(Math.max(0, p.treasury) / perLevel)));
+      const cost = levels * perLevel;
+      p.treasury -= cost;
+      p.intel[target] = have + levels;
+      if (levels > 0) lines.push(`intelligence on ${nameOf(level, target)} +${levels} (now ${have + levels}) for $${cost}M`);
+      if (levels < wanted) cuts.push(`intelligence: ${wanted - levels} level(s) not bought (${have + levels >= 100 ? 'already complete' : 'not enough money'})`);
+    }
+
+    for (const inv of o.invest) {
+      const seg = idx.segments.get(inv.segment);
+      const st = s.segments[inv.segment];
+      if (!seg || !st || inv.amount <= 0) continue;
+      if (!seg.owners.includes(id) && !st.cofunders.includes(id)) {
+        cuts.push(`investment in ${seg.name} refused: you neither own nor co-fund it`);
+        continue;
+      }
+      const need = fundingNeed(level, s, seg.id);
+      const pay = Math.max(0, Math.min(inv.amount, need, p.treasury));
+      p.treasury -= pay;
+      st.funded += pay;
+      if (pay > 0) lines.push(`$${pay}M into ${seg.name}`);
+      if (pay < inv.amount) cuts.push(`${seg.name}: $${inv.amount - pay}M not invested (${need <= pay ? 'nothing more to fund' : 'not enough money'})`);
+    }
+
+    for (const seg of level.segments) {
+      const fee = o.fees[seg.id];
+      if (!fee || !seg.owners.includes(id)) continue;
+      const cap = s.segments[seg.id].feeCap;
+      const set = cap && feeAbove(fee, cap) ? cap : fee;
+      if (set !== fee) cuts.push(`${seg.name}: fee lowered to ${set}, the cap a deal set`);
+      if (p.fees[seg.id] !== set) lines.push(`fee on ${seg.name}: ${set}`);
+      p.fees[seg.id] = set;
+    }
+
+    if (lines.length || cuts.length) {
+      const text = lines.length ? `Orders carried out: ${lines.join('; ')}.` : 'Orders carried out: nothing was spent.';
+      logEntry(s, 'orders', text, [id], cuts.map((c) => ({ text: c, to: [id] })));
+    }
+  }
+}

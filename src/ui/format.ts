@@ -1,0 +1,42 @@
+// Number formatting for people: money in $M, cargo in Mt/yr (the sim counts kt/yr).
+import type { PlayerView, StateId } from '../sim/types';
+
+export function money(m: number): string {
+  const sign = m < 0 ? '−' : '';
+  const a = Math.abs(m);
+  return a >= 10000 ? `${sign}$${(a / 1000).toFixed(1)}bn` : `${sign}$${a.toLocaleString('en-US')}M`;
+}
+
+export function mt(kt: number): string {
+  const v = kt / 1000;
+  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} Mt/yr`;
+}
+
+export function bp(v: number): string {
+  return `${Math.round(v / 100)}%`;
+}
+
+export function nameIn(view: Pick<PlayerView, 'states' | 'forces'>, id: StateId): string {
+  return view.states.find((s) => s.id === id)?.name ?? view.forces.find((f) => f.id === id)?.name ?? id;
+}
+
+export function names(view: Pick<PlayerView, 'states' | 'forces'>, ids: StateId[]): string {
+  const list = ids.map((id) => nameIn(view, id));
+  if (list.length <= 1) return list.join('');
+  return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
+export const STATUS_LABEL: Record<string, string> = {
+  planned: 'planned',
+  building: 'under construction',
+  open: 'open',
+  damaged: 'damaged',
+};
+
+export const MODE_LABEL: Record<string, string> = {
+  rail: 'rail',
+  road: 'road',
+  ferry: 'ferry / sea',
+  port: 'port',
+  cable: 'power cable',
+};

@@ -1,0 +1,166 @@
+// Properties of the simulation over random seeds: determinism, JSON round trips, legal
+// actions always accepted, malformed actions always rejected without change, and
+// non-interference of hidden values.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { autoplay } from '../../src/ai/autoplay';
+import { applyAction, legalActions, newGame, parseLevelText, stateHash, viewFor, type GameState, type LoadedLevel } from '../../src/sim/index';
+
+function load(file: string): LoadedLevel {
+  const r = parseLevelText(readFileSync(file, 'utf8'));
+  if (!r.ok) throw new Error(`${file}: ${JSON.stringify(r.findings.slice(0, 3))}`);
+  return r.level;
+}
+const tutorial = load('levels/tutorial.json');
+const main = load('levels/middle-corridor.json');
+const seedArb = fc.string({ minLength: 1, maxLength: 12 });
+
+/** Plays `steps` random legal actions (chosen by index), returning every state on the way. */
+function randomWalk(level: LoadedLevel, seed: string, picks: number[]): GameState[] {
+  let s = newGame(level, { seed });
+  const out = [s];
+  for (const pick of picks) {
+    const waiting = viewFor(level, s, 'public').waitingFor;
+    if (!waiting.length) break;
+    const player = waiting[pick % waiting.length];
+    const options = legalActions(level, s, player);
+    if (!options.length) break;
+    const r = applyAction(level, s, options[pick % options.length]);
+    if (!r.ok) throw new Error(`legal action refused: ${r.error}`);
+    s = r.state;
+    out.push(s);
+  }
+  return out;
+}
+
+describe('determinism', () => {
+  it('the same seed gives the same per-turn hashes; another seed differs', () => {
+    fc.assert(
+      fc.property(seedArb, (seed) => {
+        const a = autoplay(tutorial, { seed });
+        const b = autoplay(tutorial, { seed });
+        expect(a.checkpoints).toEqual(b.checkpoints);
+        const c = autoplay(tutorial, { seed: `${seed}x` });
+        expect(c.checkpoints[0].hash).not.toBe(a.checkpoints[0].hash);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('the default level plays to the end with bots and no refused move', () => {
+    const r = autoplay(main, { seed: '7' });
+    expect(r.refused).toEqual([]);
+    expect(r.checkpoints.length).toBe(main.turns + 1);
+    expect(viewFor(main, r.state, 'public').phase).toBe('ended');
+  });
+});
+
+describe('JSON round trip', () => {
+  it('any reachable state keeps its hash through JSON', () => {
+    fc.assert(
+      fc.property(seedArb, fc.array(fc.nat(1000), { maxLength: 60 }), (seed, picks) => {
+        for (const s of randomWalk(tutorial, seed, picks)) {
+          const copy = JSON.parse(JSON.stringify(s)) as GameState;
+          expect(stateHash(copy)).toBe(stateHash(s));
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('a game continued from a JSON copy equals the original', () => {
+    const a = autoplay(tutorial, { seed: 'roundtrip', turns: 3 });
+    const copy = JSON.parse(JSON.stringify(a.state)) as GameState;
+    expect(stateHash(copy)).toBe(stateHash(a.state));
+    const full = autoplay(tutorial, { seed: 'roundtrip' });
+    expect(full.checkpoints[3].hash).toBe(a.checkpoints[3].hash);
+  });
+});
+
+describe('actions', () => {
+  it('every action from legalActions is accepted (random walks)', () => {
+    fc.assert(
+      fc.property(seedArb, fc.array(fc.nat(1000), { minLength: 20, maxLength: 120 }), (seed, picks) => {
+        randomWalk(tutorial, seed, picks); // throws on a refused legal action
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  const junk = fc.oneof(
+    fc.anything(),
+    fc.record({ type: fc.constantFrom('propose', 'respond', 'endDiplomacy', 'submitOrders', 'inject', 'reveal', 'fly'), player: fc.oneof(fc.string(), fc.constantFrom('kazakhstan', 'facilitator')) }),
+    fc.record({ type: fc.constant('propose'), player: fc.constant('kazakhstan'), terms: fc.anything() }),
+    fc.record({ type: fc.constant('submitOrders'), player: fc.constant('kazakhstan'), orders: fc.record({ invest: fc.anything(), fees: fc.anything(), security: fc.anything(), intel: fc.anything() }) }),
+    fc.record({ type: fc.constant('respond'), player: fc.constant('kazakhstan'), proposal: fc.string(), accept: fc.anything() }),
+  );
+
+  it('malformed actions are rejected with a reason and change nothing', () => {
+    fc.assert(
+      fc.property(seedArb, junk, (seed, action) => {
+        const s = newGame(tutorial, { seed });
+        const before = stateHash(s);
+        const r = applyAction(tutorial, s, action as never);
+        if (!r.ok) {
+          expect(typeof r.error).toBe('string');
+          expect(r.error.length).toBeGreaterThan(5);
+        }
+        expect(stateHash(s)).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an order that spends more than the treasury, naming both figures', () => {
+    let s = newGame(tutorial, { seed: 'orders' });
+    for (const id of tutorial.states.map((x) => x.id)) s = (applyAction(tutorial, s, { type: 'endDiplomacy', player: id }) as { state: GameState }).state;
+    const me = tutorial.states[0].id;
+    const r = applyAction(tutorial, s, { type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 10_000_000, intel: null } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/spend \$10000000M but your treasury has \$\d+M/);
+  });
+});
+
+describe('hidden information', () => {
+  it('a state cannot tell two games apart that differ only in hidden values it may not know', () => {
+    const a = newGame(main, { seed: 'ni' });
+    const [x, y, z] = main.states.map((s) => s.id);
+    const b = JSON.parse(JSON.stringify(a)) as GameState;
+    // Hidden from x: how y and z feel about each other, y's agenda, a force's stance, the RNG.
+    b.animosity[y][z] = (b.animosity[y][z] + 37) % 101;
+    b.animosity[z][y] = (b.animosity[z][y] + 11) % 101;
+    const yDef = main.states.find((s) => s.id === y)!;
+    b.players[y].agenda = yDef.agendas[(yDef.agendas.findIndex((g) => g.id === b.players[y].agenda) + 1) % yDef.agendas.length].id;
+    b.stances[main.forces[0].id] = (b.stances[main.forces[0].id] + 23) % 101;
+    b.rng.i = (b.rng.i + 1) % 256;
+    expect(stateHash(b)).not.toBe(stateHash(a));
+    expect(viewFor(main, b, x)).toEqual(viewFor(main, a, x));
+    expect(viewFor(main, b, 'public')).toEqual(viewFor(main, a, 'public'));
+    expect(viewFor(main, b, 'facilitator')).not.toEqual(viewFor(main, a, 'facilitator'));
+  });
+
+  it('the same holds for other players’ secret orders', () => {
+    let s = newGame(tutorial, { seed: 'orders-secret' });
+    for (const id of tutorial.states.map((x) => x.id)) s = (applyAction(tutorial, s, { type: 'endDiplomacy', player: id }) as { state: GameState }).state;
+    const [x, y] = tutorial.states.map((t) => t.id);
+    const a = (applyAction(tutorial, s, { type: 'submitOrders', player: y, orders: { invest: [], fees: {}, security: 0, intel: null } }) as { state: GameState }).state;
+    const b = (applyAction(tutorial, s, { type: 'submitOrders', player: y, orders: { invest: [], fees: {}, security: 5, intel: { target: x, amount: 5 } } }) as { state: GameState }).state;
+    expect(viewFor(tutorial, a, x)).toEqual(viewFor(tutorial, b, x));
+  });
+
+  it('a player sees its own row exactly and only estimates of the others', () => {
+    const s = newGame(main, { seed: 'rows' });
+    const me = main.states[0].id;
+    const v = viewFor(main, s, me);
+    const f = viewFor(main, s, 'facilitator');
+    expect(v.animosity).toBeNull();
+    expect(v.ownAnimosity).toEqual(f.animosity![me]);
+    for (const [other, est] of Object.entries(v.perceived!)) {
+      const truth = f.animosity![other][me];
+      expect(est.lo).toBeLessThanOrEqual(truth);
+      expect(est.hi).toBeGreaterThanOrEqual(truth);
+    }
+    expect(v.states.filter((st) => st.agenda !== null).map((st) => st.id)).toEqual([me]);
+  });
+});
