@@ -26,7 +26,7 @@ export function investable(v: PlayerView, seg: SegmentView): boolean {
   if (seg.requires && v.peace && v.peace.stage < peaceIndex(v, seg.requires)) return false;
   if (seg.status === 'planned') return seg.funded < seg.cost;
   if (seg.status === 'damaged') return true;
-  return false;
+  return seg.status === 'open' && seg.upgradeTo !== null;
 }
 
 function judge(v: PlayerView, p: ProposalView): { accept: boolean; reason: string } {
@@ -95,12 +95,16 @@ function ideas(v: PlayerView): { terms: ProposalTerms; reason: string }[] {
     }
   }
   // 2. The peace track, if we are a party and relations allow.
-  if (v.peace && v.peace.parties.includes(id) && v.peace.stage < v.peace.stages.length - 1 && v.turn % 2 === 1) {
+  const peaceOnTable = v.proposals.some((p) => p.turn === v.turn && p.terms.kind === 'peaceStep' && (p.status === 'open' || p.status === 'bound'));
+  if (v.peace && v.peace.parties.includes(id) && !peaceOnTable && v.peace.stage < v.peace.stages.length - 1 && v.turn % 2 === 1) {
     const other = v.peace.parties.find((p) => p !== id)!;
     if (grudge(v, other) < 70 && !/spoil|closed|block/i.test(self.agenda?.name ?? '')) out.push({ terms: { kind: 'peaceStep' }, reason: 'the next peace step opens the shortest route' });
   }
   // 3. Power line: pledge to the first unfunded stage we host, with a friend.
-  const stage = v.power.find((s) => s.status === 'planned' && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
+  const pledging = (stageId: string) =>
+    v.pledges.some((p) => p.state === id && p.stage === stageId && p.turnsLeft > 0) ||
+    v.proposals.some((p) => p.turn === v.turn && p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.parties.includes(id) && (p.status === 'open' || p.status === 'bound'));
+  const stage = v.power.find((s) => s.status === 'planned' && !pledging(s.id) && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
   if (stage && self.treasury > 200) {
     const pledgers = [id, ...friends.slice(0, 1).map((f) => f.id)];
     out.push({ terms: { kind: 'powerPledge', stage: stage.id, perTurn: Math.max(10, Math.floor(self.treasury / 40)), turns: 3, pledgers }, reason: `${stage.name} needs funding` });

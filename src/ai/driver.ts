@@ -16,7 +16,7 @@ export interface RunBotsOptions {
 }
 
 export function botChoices(level: LoadedLevel, state: GameState, bot: StateId): BotChoice[] {
-  const view = viewFor(level, state, bot, { recentLog: true });
+  const view = viewFor(level, state, bot, { brief: true });
   if (view.phase === 'diplomacy') return diplomacyChoices(view, level.params.maxProposalsPerTurn);
   if (view.phase === 'orders') return [orderChoice(view)];
   return [];

@@ -2,7 +2,7 @@
 // npm run -s replay -- show FILE [--turn T] [--view V]
 // Exit codes: 0 ok; 1 the replay diverged; 2 the file is malformed, truncated or for another level.
 import { existsSync } from 'node:fs';
-import { embeddedLevel, parseReplay, verifyReplay, type Replay } from '../sim/replay';
+import { embeddedLevel, parseReplayText, verifyReplay, type Replay } from '../sim/replay';
 import { viewFor, type LoadedLevel, type Viewer } from '../sim/index';
 import { CliError, parseFlags, parseInteger, readLevel, readText, runCli } from './common';
 import { turnSummary } from './summary';
@@ -10,14 +10,13 @@ import { turnSummary } from './summary';
 const USAGE = 'usage: npm run -s replay -- verify FILE\n       npm run -s replay -- show FILE [--turn T] [--view VIEWER]';
 
 function readReplay(file: string): Replay {
-  const text = readText(file);
-  let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(text);
+    text = readText(file);
   } catch (e) {
-    throw new CliError(`${file}: not valid JSON (the file may be truncated): ${(e as Error).message}`, 2);
+    throw new CliError((e as Error).message, 2); // exit 1 means "diverged"
   }
-  const r = parseReplay(data);
+  const r = parseReplayText(text);
   if (!r.ok) throw new CliError(`${file}: ${r.error}`, 2);
   return r.replay;
 }

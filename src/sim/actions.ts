@@ -4,7 +4,7 @@ import { produce } from 'immer';
 import type { LoadedLevel } from './level';
 import { FEE_LEVELS, type FeeLevel } from './level-schema';
 import { indexOf } from './lookup';
-import { checkTerms, partiesOf, settle } from './proposals';
+import { checkTerms, partiesOf, settle, thisTurnProposals } from './proposals';
 import { restoreRng } from './rng';
 import { finalizeGame, resolveTurn, startTurn } from './turn/index';
 import type { Action, ActionResult, GameState, Orders, ProposalTerms, StateId } from './types';
@@ -102,13 +102,13 @@ export function checkAction(level: LoadedLevel, s: GameState, action: unknown): 
     case 'propose': {
       if (s.phase !== 'diplomacy') return 'proposals can only be made during diplomacy';
       if (s.diplomacyDone[player]) return 'you have ended diplomacy for this turn';
-      const made = s.proposals.filter((p) => p.turn === s.turn && p.from === player).length;
+      const made = thisTurnProposals(s).filter((p) => p.from === player).length;
       if (made >= level.params.maxProposalsPerTurn) return `you can make at most ${level.params.maxProposalsPerTurn} proposals a turn`;
       return checkTerms(level, s, player, action.terms);
     }
     case 'respond': {
       if (s.phase !== 'diplomacy') return 'proposals can only be answered during diplomacy';
-      const p = s.proposals.find((x) => x.id === action.proposal);
+      const p = thisTurnProposals(s).find((x) => x.id === action.proposal) ?? s.proposals.find((x) => x.id === action.proposal);
       if (!p) return `there is no proposal ${JSON.stringify(action.proposal)}`;
       if (!p.parties.includes(player)) return 'you are not a party to this proposal';
       if (p.status !== 'open') return `this proposal is already ${p.status}`;
@@ -126,8 +126,9 @@ export function checkAction(level: LoadedLevel, s: GameState, action: unknown): 
   return 'unknown action';
 }
 
-function diplomacyCloses(s: GameState): boolean {
-  return Object.values(s.diplomacyDone).every(Boolean) && !s.proposals.some((p) => p.status === 'open');
+/** Read on the state before the action (never the draft, which would proxy every proposal). */
+function diplomacyCloses(before: GameState, done: Record<string, boolean>, stillOpen: (p: GameState['proposals'][number]) => boolean): boolean {
+  return Object.values(done).every(Boolean) && !thisTurnProposals(before).some(stillOpen);
 }
 
 function closeDiplomacy(s: GameState): void {
@@ -187,18 +188,18 @@ export function applyAction(level: LoadedLevel, state: GameState, action: Action
         break;
       }
       case 'respond': {
-        const p = s.proposals.find((x) => x.id === action.proposal)!;
+        const i = state.proposals.findIndex((x) => x.id === action.proposal);
+        const p = s.proposals[i];
         p.responses[action.player] = action.accept ? 'accepted' : 'rejected';
         settle(p);
-        if (diplomacyCloses(s)) closeDiplomacy(s);
+        const status = p.status;
+        if (diplomacyCloses(state, state.diplomacyDone, (q) => (q.id === action.proposal ? status === 'open' : q.status === 'open'))) closeDiplomacy(s);
         break;
       }
       case 'endDiplomacy':
+        // Diplomacy closes when every seat is done and no proposal awaits an answer.
+        if (diplomacyCloses(state, { ...state.diplomacyDone, [action.player]: true }, (q) => q.status === 'open')) closeDiplomacy(s);
         s.diplomacyDone[action.player] = true;
-        if (Object.values(s.diplomacyDone).every(Boolean)) {
-          // Proposals nobody can still answer lapse; those awaiting an answer keep the phase open.
-          if (diplomacyCloses(s)) closeDiplomacy(s);
-        }
         break;
       case 'submitOrders':
         s.orders[action.player] = copyOrders(action.orders);

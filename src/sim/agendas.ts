@@ -3,7 +3,7 @@
 import type { LoadedLevel } from './level';
 import type { Agenda } from './level-schema';
 import { indexOf } from './lookup';
-import { segmentUsable } from './network';
+import { networkIndex, segmentUsable } from './network';
 import { stagesDone } from './effects';
 import { nameOf } from './util';
 import type { GameState, StateId } from './types';
@@ -20,16 +20,37 @@ export function agendaOf(level: LoadedLevel, s: GameState, stateId: StateId): Ag
 export function cargoThrough(level: LoadedLevel, s: GameState, stateId: StateId): { through: number; total: number } {
   const last = s.history.length ? s.history[s.history.length - 1] : null;
   if (!last) return { through: 0, total: 0 };
-  const idx = indexOf(level);
   let through = 0;
-  for (const r of level.routes) {
-    const f = last.routeFlows[r.id] ?? 0;
-    if (f > 0 && r.segments.some((id) => idx.segments.get(id)!.owners.includes(stateId))) through += f;
-  }
+  for (const i of networkIndex(level).routesThrough.get(stateId) ?? []) through += last.routeFlows[level.routes[i].id] ?? 0;
   return { through, total: last.throughput };
 }
 
 const pct = (bp: number) => `${Math.floor(bp / 100)}%`;
+
+/** Whether the agenda is met now, without the text (what scoring needs). */
+export function agendaMet(level: LoadedLevel, s: GameState, stateId: StateId): boolean {
+  const a = agendaOf(level, s, stateId);
+  const p = s.players[stateId];
+  if (!a || !p) return false;
+  switch (a.kind) {
+    case 'neverJoinPact':
+      return !p.joinedPact;
+    case 'treasuryAtLeast':
+      return p.treasury >= a.amount;
+    case 'stabilityAtLeast':
+      return p.stability >= a.value;
+    case 'noPactWith':
+      return !p.pactPartners.includes(a.state);
+    case 'powerLineBy':
+      return s.powerEnergisedTurn !== null && s.powerEnergisedTurn <= a.turn;
+    case 'segmentOpenBy': {
+      const opened = s.segments[a.segment]?.openedTurn ?? null;
+      return opened !== null && opened <= a.turn;
+    }
+    default:
+      return agendaStatus(level, s, stateId).met;
+  }
+}
 
 export function agendaStatus(level: LoadedLevel, s: GameState, stateId: StateId): AgendaStatus {
   const a = agendaOf(level, s, stateId);

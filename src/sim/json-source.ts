@@ -12,11 +12,15 @@ export type JsonPath = (string | number)[];
 
 export interface Pos { line: number; col: number }
 
-/** Where a value starts; for object members also where its key starts. */
+/**
+ * Where a value starts (a UTF-16 offset); for object members also where its key starts.
+ * The root also holds the offset where each line starts (lines[0] is line 1).
+ */
 export interface SourceNode {
-  pos: Pos;
-  keyPos?: Pos;
+  at: number;
+  keyAt?: number;
   kids?: Map<string, SourceNode> | SourceNode[];
+  lines?: number[];
 }
 
 export interface JsonProblem { message: string; path: JsonPath; pos: Pos }
@@ -42,6 +46,8 @@ const LITERALS = [['true', true], ['false', false], ['null', null]] as const;
 
 function show(ch: string): string {
   if (ch === '') return 'end of file';
+  if (ch === '"') return 'string';
+  if (ch === '-' || isDigit(ch.charCodeAt(0))) return 'number';
   const code = ch.charCodeAt(0);
   if (code < 0x20 || code === 0x7f) return `control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
   return JSON.stringify(ch);
@@ -58,17 +64,19 @@ export function parseJsonSource(text: string, options: JsonParseOptions = {}): J
   if (text.length > maxChars) {
     return { ok: false, error: { message: `file too large: ${text.length} characters, the limit is ${maxChars}`, path: [], pos: { line: 1, col: 1 } } };
   }
+  // Offsets, not positions, are recorded per value: line and column are worked out only
+  // when asked for, which keeps parsing cheap.
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark is not part of the text
-  let line = 1;
-  let lineStart = i;
+  const lines = [i];
   const n = text.length;
   const problems: JsonProblem[] = [];
   const path: JsonPath = [];
-  let afterComma: Pos | null = null; // where the last separator was, to name a trailing comma
+  let afterComma = -1; // offset of the last separator, to name a trailing comma
+  let node: SourceNode = { at: 0 }; // the node of the value parsed last
 
-  const here = (): Pos => ({ line, col: i - lineStart + 1 });
-  const fail = (message: string, pos: Pos = here()): never => {
-    throw new Fail({ message, path: [...path], pos });
+  const posOf = (at: number) => position(lines, at);
+  const fail = (message: string, at: number = i): never => {
+    throw new Fail({ message, path: [...path], pos: posOf(at) });
   };
 
   const skipWs = () => {
@@ -77,13 +85,11 @@ export function parseJsonSource(text: string, options: JsonParseOptions = {}): J
       if (c === 32 || c === 9) i++;
       else if (c === 10) {
         i++;
-        line++;
-        lineStart = i;
+        lines.push(i);
       } else if (c === 13) {
         i++;
         if (text.charCodeAt(i) === 10) i++;
-        line++;
-        lineStart = i;
+        lines.push(i);
       } else if (c === 47 && (text[i + 1] === '/' || text[i + 1] === '*')) fail('comments are not allowed in JSON');
       else break;
     }
@@ -98,11 +104,13 @@ export function parseJsonSource(text: string, options: JsonParseOptions = {}): J
       const hint = lower === 'true' || lower === 'false' || lower === 'null' ? ` (did you mean ${lower}?)` : '';
       fail(`unexpected word ${JSON.stringify(word)}: ${expected}${hint}`);
     }
-    return fail(`unexpected ${show(ch)}: ${expected}`);
+    // After a value, the start of another value almost always means a missing comma.
+    const missingComma = expected.startsWith('expected ","') && (ch === '"' || ch === '{' || ch === '[' || ch === '-' || isDigit(ch.charCodeAt(0)));
+    return fail(`unexpected ${show(ch)}: ${expected}${missingComma ? ' (is a comma missing before it?)' : ''}`);
   };
 
   const parseString = (): string => {
-    const start = here();
+    const start = i;
     i++; // opening quote
     let out = '';
     let chunk = i;
@@ -139,11 +147,10 @@ export function parseJsonSource(text: string, options: JsonParseOptions = {}): J
 
   const parseNumber = (): number => {
     const start = i;
-    const pos = here();
     if (text[i] === '-') i++;
     if (text[i] === '0') {
       i++;
-      if (isDigit(text.charCodeAt(i))) fail('invalid number: no leading zeros allowed', pos);
+      if (isDigit(text.charCodeAt(i))) fail('invalid number: no leading zeros allowed', start);
     } else if (isDigit(text.charCodeAt(i))) {
       while (isDigit(text.charCodeAt(i))) i++;
     } else {
@@ -161,107 +168,124 @@ export function parseJsonSource(text: string, options: JsonParseOptions = {}): J
       while (isDigit(text.charCodeAt(i))) i++;
     }
     const value = Number(text.slice(start, i));
-    if (!Number.isFinite(value)) fail('number out of range', pos);
+    if (!Number.isFinite(value)) fail('number out of range', start);
     return value;
   };
 
-  const parseValue = (depth: number): [unknown, SourceNode] => {
+  const parseValue = (depth: number): unknown => {
     skipWs();
-    const pos = here();
+    const at = i;
     const c = text[i];
     if (c === '{' || c === '[') {
-      if (depth >= maxDepth) fail(`nesting deeper than ${maxDepth} levels`);
-      return c === '{' ? parseObject(depth + 1, pos) : parseArray(depth + 1, pos);
+      // The full path would be as long as the nesting; its start says where it is.
+      if (depth >= maxDepth) throw new Fail({ message: `nesting deeper than ${maxDepth} levels`, path: path.slice(0, 3), pos: posOf(at) });
+      return c === '{' ? parseObject(depth + 1, at) : parseArray(depth + 1, at);
     }
-    if (c === '"') return [parseString(), { pos }];
-    if (c === '-' || (c !== undefined && isDigit(c.charCodeAt(0)))) return [parseNumber(), { pos }];
+    if (c === '"') {
+      const v = parseString();
+      node = { at };
+      return v;
+    }
+    if (c === '-' || (c !== undefined && isDigit(c.charCodeAt(0)))) {
+      const v = parseNumber();
+      node = { at };
+      return v;
+    }
     for (const [word, value] of LITERALS) {
       if (text.startsWith(word, i) && !/[\w$]/.test(text[i + word.length] ?? '')) {
         i += word.length;
-        return [value, { pos }];
+        node = { at };
+        return value;
       }
     }
-    if ((c === '}' || c === ']') && afterComma) fail(`trailing comma before ${show(c)} (JSON allows none)`, afterComma);
+    if ((c === '}' || c === ']') && afterComma >= 0) fail(`trailing comma before ${show(c)} (JSON allows none)`, afterComma);
     return unexpected('expected a value');
   };
 
-  const parseObject = (depth: number, pos: Pos): [unknown, SourceNode] => {
+  const parseObject = (depth: number, at: number): unknown => {
     i++;
-    afterComma = null;
+    afterComma = -1;
     const obj: Record<string, unknown> = {};
     const kids = new Map<string, SourceNode>();
+    const self: SourceNode = { at, kids };
     skipWs();
     if (text[i] === '}') {
       i++;
-      return [obj, { pos, kids }];
+      node = self;
+      return obj;
     }
     for (;;) {
       skipWs();
       if (text[i] !== '"') {
-        if (text[i] === '}' && afterComma) fail('trailing comma before "}" (JSON allows none)', afterComma);
+        if (text[i] === '}' && afterComma >= 0) fail('trailing comma before "}" (JSON allows none)', afterComma);
         unexpected('expected a key in double quotes');
       }
-      afterComma = null;
-      const keyPos = here();
+      afterComma = -1;
+      const keyAt = i;
       const key = parseString();
       skipWs();
       if (text[i] !== ':') unexpected(`expected ":" after key ${JSON.stringify(key)}`);
       i++;
       path.push(key);
-      const [value, node] = parseValue(depth);
+      const value = parseValue(depth);
       path.pop();
-      node.keyPos = keyPos;
+      const child = node;
+      child.keyAt = keyAt;
       if (FORBIDDEN_KEYS.includes(key)) {
-        problems.push({ message: `key ${JSON.stringify(key)} is not allowed (it could change how every object behaves)`, path: [...path, key], pos: keyPos });
+        problems.push({ message: `key ${JSON.stringify(key)} is not allowed (it could change how every object behaves)`, path: [...path, key], pos: posOf(keyAt) });
       } else {
         const first = kids.get(key);
         if (first) {
-          const at = first.keyPos ?? first.pos;
-          problems.push({ message: `duplicate key ${JSON.stringify(key)} (first at line ${at.line} col ${at.col})`, path: [...path, key], pos: keyPos });
+          const p = posOf(first.keyAt ?? first.at);
+          problems.push({ message: `duplicate key ${JSON.stringify(key)} (first at line ${p.line} col ${p.col})`, path: [...path, key], pos: posOf(keyAt) });
         }
         obj[key] = value;
-        kids.set(key, node);
+        kids.set(key, child);
       }
       skipWs();
       if (text[i] === ',') {
-        afterComma = here();
+        afterComma = i;
         i++;
         continue;
       }
       if (text[i] === '}') {
         i++;
-        return [obj, { pos, kids }];
+        node = self;
+        return obj;
       }
       unexpected('expected "," or "}"');
     }
   };
 
-  const parseArray = (depth: number, pos: Pos): [unknown, SourceNode] => {
+  const parseArray = (depth: number, at: number): unknown => {
     i++;
-    afterComma = null;
+    afterComma = -1;
     const arr: unknown[] = [];
     const kids: SourceNode[] = [];
+    const self: SourceNode = { at, kids };
     skipWs();
     if (text[i] === ']') {
       i++;
-      return [arr, { pos, kids }];
+      node = self;
+      return arr;
     }
     for (;;) {
       path.push(arr.length);
-      const [value, node] = parseValue(depth);
-      afterComma = null;
+      const value = parseValue(depth);
+      afterComma = -1;
       path.pop();
       arr.push(value);
       kids.push(node);
       skipWs();
       if (text[i] === ',') {
-        afterComma = here();
+        afterComma = i;
         i++;
         continue;
       }
       if (text[i] === ']') {
         i++;
-        return [arr, { pos, kids }];
+        node = self;
+        return arr;
       }
       unexpected('expected "," or "]"');
     }
@@ -270,9 +294,11 @@ export function parseJsonSource(text: string, options: JsonParseOptions = {}): J
   try {
     skipWs();
     if (i >= n) fail('empty file: expected a JSON value');
-    const [value, root] = parseValue(0);
+    const value = parseValue(0);
+    const root = node;
     skipWs();
     if (i < n) unexpected('expected the end of the file after the top-level value');
+    root.lines = lines;
     return { ok: true, value, root, problems };
   } catch (e) {
     if (e instanceof Fail) return { ok: false, error: e.problem };
@@ -295,8 +321,20 @@ export function nodeAt(root: SourceNode, path: JsonPath): { node: SourceNode; ex
   return { node, exact: true };
 }
 
+/** Line and column of an offset, given the offsets where lines start. */
+export function position(lines: readonly number[], at: number): Pos {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: at - lines[lo] + 1 };
+}
+
 /** Position of the value at `path` (or of its key, when `key` is set and the key exists). */
 export function locate(root: SourceNode, path: JsonPath, key = false): Pos {
   const { node, exact } = nodeAt(root, path);
-  return exact && key && node.keyPos ? node.keyPos : node.pos;
+  return position(root.lines ?? [0], exact && key && node.keyAt !== undefined ? node.keyAt : node.at);
 }

@@ -89,12 +89,23 @@ interface Ctx {
 /** A set of ids and where each was first defined; null when the collection is not an array. */
 type Ids = Map<string, Path> | null;
 
-function collect(ctx: Ctx, kind: string, list: { o: Obj; i: number }[] | null, base: Path, into?: Map<string, Path>, intoKind?: string): Ids {
+/**
+ * The ids of a collection, reporting duplicates and reserved words. Null when the
+ * collection is not a list of objects with string ids: then references into it are not
+ * checked, since the schema already reports the broken item and every reference to the
+ * id it should have had would only repeat that.
+ */
+function collect(ctx: Ctx, kind: string, raw: unknown, base: Path, into?: Map<string, Path>, intoKind?: string): Ids {
+  const list = items(raw);
   if (list === null) return null;
   const ids = new Map<string, Path>();
+  let complete = list.length === (raw as unknown[]).length;
   for (const { o, i } of list) {
     const id = str(own(o, 'id'));
-    if (id === undefined) continue;
+    if (id === undefined) {
+      complete = false;
+      continue;
+    }
     const path = [...base, i, 'id'];
     if (FORBIDDEN_KEYS.includes(id)) ctx.err(path, `"${id}" cannot be used as an id (it is a reserved word in JavaScript objects)`);
     const first = ids.get(id) ?? into?.get(id);
@@ -105,7 +116,7 @@ function collect(ctx: Ctx, kind: string, list: { o: Obj; i: number }[] | null, b
     }
     ids.set(id, path);
   }
-  return ids;
+  return complete ? ids : null;
 }
 
 function fmt(path: Path): string {
@@ -119,20 +130,14 @@ function fmt(path: Path): string {
  * which the schema reports; `what` names the kind ("node"), `absent` explains a missing
  * collection (e.g. the level has no peace track).
  */
-function ref(ctx: Ctx, value: unknown, path: Path, ids: Ids, what: string, extra?: { also?: Ids; alsoWhat?: string; allowAll?: boolean }): void {
+function ref(ctx: Ctx, value: unknown, path: Path, ids: Ids, what: string, extra?: { also?: Ids; alsoWhat?: string; allowAll?: boolean }): boolean {
   const v = str(value);
-  if (v === undefined || ids === null) return;
-  if (ids.has(v)) return;
-  if (extra?.allowAll && v === 'all') return;
-  if (v === 'all') {
-    ctx.err(path, `"all" is not allowed here: name one ${what}`);
-    return;
-  }
-  if (extra?.also?.has(v)) {
-    ctx.err(path, `"${v}" is ${extra.alsoWhat === 'outside force' ? 'an' : 'a'} ${extra.alsoWhat}, not a ${what}`);
-    return;
-  }
-  ctx.err(path, `unknown ${what} "${v}"${didYouMean(v, ids.keys())}`);
+  if (v === undefined || ids === null || ids.has(v)) return true;
+  if (extra?.allowAll && v === 'all') return true;
+  if (v === 'all') ctx.err(path, `"all" is not allowed here: name one ${what}`);
+  else if (extra?.also?.has(v)) ctx.err(path, `"${v}" is ${extra.alsoWhat === 'outside force' ? 'an' : 'a'} ${extra.alsoWhat}, not a ${what}`);
+  else ctx.err(path, `unknown ${what} "${v}"${didYouMean(v, ids.keys())}`);
+  return false;
 }
 
 function dupList(ctx: Ctx, arr: unknown, base: Path, what: string): void {
@@ -163,33 +168,32 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
   const turns = int(own(d, 'turns'));
 
   // --- ids ---
-  const sourceList = items(own(d, 'sources'));
-  const sources = collect(ctx, 'source', sourceList, ['sources']);
+  const sources = collect(ctx, 'source', own(d, 'sources'), ['sources']);
   const stateList = items(own(d, 'states'));
-  const states = collect(ctx, 'state', stateList, ['states']);
-  const forceList = items(own(d, 'forces'));
-  const forces = collect(ctx, 'outside force', forceList, ['forces'], states ?? undefined, 'state');
+  const states = collect(ctx, 'state', own(d, 'states'), ['states']);
+  const forces = collect(ctx, 'outside force', own(d, 'forces'), ['forces'], states ?? undefined, 'state');
   const actors: Ids = states && forces ? new Map([...states, ...forces]) : null;
   const nodeList = items(own(d, 'nodes'));
-  const nodes = collect(ctx, 'node', nodeList, ['nodes']);
+  const nodes = collect(ctx, 'node', own(d, 'nodes'), ['nodes']);
   const segList = items(own(d, 'segments'));
-  const segments = collect(ctx, 'segment', segList, ['segments']);
+  const segments = collect(ctx, 'segment', own(d, 'segments'), ['segments']);
   const altList = items(own(d, 'alternativeRoutes'));
-  const alts = collect(ctx, 'alternative route', altList, ['alternativeRoutes']);
+  const alts = collect(ctx, 'alternative route', own(d, 'alternativeRoutes'), ['alternativeRoutes']);
   const eventList = items(own(d, 'events'));
-  const events = collect(ctx, 'event', eventList, ['events']);
+  const events = collect(ctx, 'event', own(d, 'events'), ['events']);
 
   const power = own(d, 'powerLine');
   const stageList = isObj(power) ? items(own(power, 'stages')) : null;
-  const stages: Ids = power === undefined ? new Map() : collect(ctx, 'power stage', stageList, ['powerLine', 'stages']);
+  // Nothing refers to power stages by id inside a level (pledges do, in play), so only
+  // duplicates and reserved ids are checked.
+  if (isObj(power)) collect(ctx, 'power stage', own(power, 'stages'), ['powerLine', 'stages']);
   if (isObj(power)) {
     const pid = str(own(power, 'id'));
     if (pid !== undefined && FORBIDDEN_KEYS.includes(pid)) ctx.err(['powerLine', 'id'], `"${pid}" cannot be used as an id (it is a reserved word in JavaScript objects)`);
   }
 
   const peace = own(d, 'peaceTrack');
-  const peaceStageList = isObj(peace) ? items(own(peace, 'stages')) : null;
-  const peaceStages: Ids = peace === undefined ? new Map() : collect(ctx, 'peace stage', peaceStageList, ['peaceTrack', 'stages']);
+  const peaceStages: Ids = peace === undefined ? new Map() : isObj(peace) ? collect(ctx, 'peace stage', own(peace, 'stages'), ['peaceTrack', 'stages']) : null;
   const hasPeace = peace !== undefined;
   const hasPower = power !== undefined;
   let peaceUsed = false;
@@ -204,6 +208,13 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
     peaceUsed = true;
     if (!hasPeace) ctx.err(path, 'this level has no peaceTrack, so there is no peace stage to name');
     else ref(ctx, v, path, peaceStages, 'peace stage');
+  };
+  // The first stage of the track: nothing is below it, everything is at least it.
+  const firstStage = isObj(peace) ? str(own(items(own(peace, 'stages'))?.[0]?.o, 'id')) : undefined;
+  const onFirstStage = (kind: unknown, v: unknown, path: Path, what: 'agenda' | 'condition') => {
+    if (firstStage === undefined || v !== firstStage) return;
+    if (kind === 'peaceBelow') ctx.warn(path, `no stage is below the first stage "${firstStage}", so this ${what} is never ${what === 'agenda' ? 'met' : 'true'}`);
+    else if (what === 'agenda') ctx.warn(path, `the track is always at least its first stage "${firstStage}", so this agenda is always met`);
   };
   const afterLastTurn = (v: unknown, path: Path, what: string) => {
     const t = int(v);
@@ -221,7 +232,7 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
     }
     const sid = str(own(o, 'id'));
     const agendaList = items(own(o, 'agendas'));
-    collect(ctx, 'agenda', agendaList, ['states', i, 'agendas']);
+    collect(ctx, 'agenda', own(o, 'agendas'), ['states', i, 'agendas']);
     for (const { o: a, i: j } of agendaList ?? []) {
       const base: Path = ['states', i, 'agendas', j];
       switch (own(a, 'kind')) {
@@ -235,6 +246,7 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
         case 'peaceAtLeast':
         case 'peaceBelow':
           peaceRef(own(a, 'stage'), [...base, 'stage']);
+          onFirstStage(own(a, 'kind'), own(a, 'stage'), [...base, 'stage'], 'agenda');
           break;
         case 'noPactWith': {
           const other = own(a, 'state');
@@ -281,17 +293,25 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
   // --- origins and markets ---
   const origins = strings(own(d, 'origins'));
   const markets = strings(own(d, 'markets'));
-  for (const { s, i } of origins) ref(ctx, s, ['origins', i], nodes, 'node');
-  for (const { s, i } of markets) ref(ctx, s, ['markets', i], nodes, 'node');
+  // Once an origin or market is faulted, "no route at all" would only repeat it.
+  let networkFault = false;
+  for (const { s, i } of origins) if (!ref(ctx, s, ['origins', i], nodes, 'node')) networkFault = true;
+  for (const { s, i } of markets) if (!ref(ctx, s, ['markets', i], nodes, 'node')) networkFault = true;
   dupList(ctx, own(d, 'origins'), ['origins'], 'origins');
   dupList(ctx, own(d, 'markets'), ['markets'], 'markets');
   const marketSet = new Set(markets.map((m) => m.s));
-  for (const { s, i } of origins) if (marketSet.has(s)) ctx.err(['origins', i], `"${s}" is both an origin and a market`);
+  for (const { s, i } of origins) {
+    if (marketSet.has(s)) {
+      ctx.err(['origins', i], `"${s}" is both an origin and a market`);
+      networkFault = true;
+    }
+  }
 
   // --- alternative routes ---
   if (altList) {
     const sea = altList.filter(({ o }) => own(o, 'sea') === true);
-    if (Array.isArray(own(d, 'alternativeRoutes')) && altList.length > 0 && sea.length === 0) {
+    const seaFlagsValid = altList.every(({ o }) => own(o, 'sea') === undefined || typeof own(o, 'sea') === 'boolean');
+    if (altList.length > 0 && sea.length === 0 && seaFlagsValid) {
       ctx.err(['alternativeRoutes'], 'no alternative route has "sea": true; exactly one route must take the cargo that no other route can');
     }
     for (const { i } of sea.slice(1)) {
@@ -373,6 +393,7 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
         case 'peaceAtLeast':
         case 'peaceBelow':
           peaceRef(own(c, 'stage'), [...cp, 'stage']);
+          onFirstStage(own(c, 'if'), own(c, 'stage'), [...cp, 'stage'], 'condition');
           break;
         case 'stanceAtLeast':
         case 'stanceBelow':
@@ -487,14 +508,17 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
           }
         }
       }
-      if (!reached && marketSet.size > 0) ctx.err(['origins', i], `origin "${s}" cannot reach any market over cargo segments (cable segments carry no cargo)`);
+      if (!reached && marketSet.size > 0) {
+        ctx.err(['origins', i], `origin "${s}" cannot reach any market over cargo segments (cable segments carry no cargo)`);
+        networkFault = true;
+      }
     }
   }
 
   // --- middle routes (needs a well-formed level) ---
   if (parsed) {
     const routes = options.routes ?? enumerateRoutes(parsed);
-    if (routes.length === 0) {
+    if (routes.length === 0 && !networkFault) {
       ctx.err(['maxRouteSegments'], `no middle-corridor route: no path of at most ${parsed.maxRouteSegments} cargo segments links an origin to a market`);
     } else if (routes.length >= MAX_ROUTES) {
       ctx.warn(['maxRouteSegments'], `route enumeration stopped at ${MAX_ROUTES} routes, so some paths are ignored; lower maxRouteSegments or simplify the network`);

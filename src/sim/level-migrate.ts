@@ -70,13 +70,7 @@ export function migrateLevel(input: unknown, steps: readonly MigrationStep[] = m
     return { data, findings, moved, refused: true };
   }
   if (start === current) return { data, findings, moved, refused: false };
-  if (declared === undefined) {
-    findings.push({
-      severity: 'warning',
-      path: [],
-      message: `no "formatVersion": read as a pre-release (version 0) level and migrated to version ${current}; add "formatVersion": ${current}`,
-    });
-  }
+  const notes: string[] = [];
   for (let v = start; v < current; v++) {
     const step = steps[v];
     if (!step || step.from !== v) {
@@ -86,8 +80,14 @@ export function migrateLevel(input: unknown, steps: readonly MigrationStep[] = m
     const r = step.migrate(data);
     data = r.data;
     moved.push(...r.moved);
-    findings.push({ severity: 'warning', path: declared === undefined ? [] : ['formatVersion'], message: `migrated from format version ${v} to ${v + 1}: ${step.note}` });
+    notes.push(step.note);
   }
+  const what = `migrated from format version ${start} to ${current} (${notes.join('; ')})`;
+  findings.push(
+    declared === undefined
+      ? { severity: 'warning', path: [], message: `no "formatVersion": read as a pre-release level and ${what}; add "formatVersion": ${current}` }
+      : { severity: 'warning', path: ['formatVersion'], message: `${what}; set "formatVersion": ${current} after checking the changes` },
+  );
   return { data, findings, moved, refused: false };
 }
 

@@ -139,7 +139,7 @@ const TYPE_NAMES: Record<string, string> = {
   record: 'an object',
 };
 
-interface ZodDefLike { type: string; shape?: Record<string, ZodLike>; element?: ZodLike; innerType?: ZodLike; valueType?: ZodLike; options?: ZodLike[]; discriminator?: string; values?: unknown[] }
+interface ZodDefLike { type: string; format?: string; shape?: Record<string, ZodLike>; element?: ZodLike; innerType?: ZodLike; valueType?: ZodLike; options?: ZodLike[]; discriminator?: string; values?: unknown[] }
 interface ZodLike { _zod: { def: ZodDefLike } }
 
 /** The object schema that validates the value at `path`, following the data into unions. */
@@ -180,10 +180,13 @@ export function zodFindings(issues: readonly z.core.$ZodIssue[], data: unknown):
     const path: Path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const value = valueAt(data, path);
     const last = path[path.length - 1];
+    const parent = valueAt(data, path.slice(0, -1));
+    const missing = value === undefined && typeof last === 'string' && typeof parent === 'object' && parent !== null && !Array.isArray(parent) && !Object.prototype.hasOwnProperty.call(parent, last);
     switch (issue.code) {
       case 'invalid_type': {
-        const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-        if (value === undefined && typeof last === 'string') add(path, `missing required field "${last}" (${expected})`);
+        const int = issue.expected === 'int' || (issue.expected === 'number' && schemaAt(path, data)?.format === 'safeint');
+        const expected = int ? 'an integer' : TYPE_NAMES[issue.expected] ?? issue.expected;
+        if (missing) add(path, `missing required field "${last}" (${expected})`);
         else add(path, `expected ${expected}, found ${describe(value)}`);
         break;
       }
@@ -213,6 +216,10 @@ export function zodFindings(issues: readonly z.core.$ZodIssue[], data: unknown):
       }
       case 'invalid_value': {
         const values = issue.values;
+        if (missing) {
+          add(path, `missing required field "${last}": ${values.length === 1 ? list(values) : `one of ${list(values)}`}`);
+          break;
+        }
         const hint = typeof value === 'string' ? didYouMeanAmong(value, values) : '';
         add(path, values.length === 1 ? `expected ${list(values)}, found ${describe(value)}` : `expected one of ${list(values)}, found ${describe(value)}${hint}`);
         break;

@@ -16,6 +16,16 @@ interface NetworkIndex {
   seaRoute: string | null;
   originForces: string[];
   marketForces: string[];
+  /** Per segment: its owners, then its neighbours: everyone whose grudge can spark an incident. */
+  watchers: Map<string, string[]>;
+  /** Per segment: its owners that are player states. */
+  playerOwners: Map<string, string[]>;
+  /** Per state: indices of the middle routes that cross a segment it owns. */
+  routesThrough: Map<string, number[]>;
+  /** Segment id -> index in level.segments. */
+  segIndex: Map<string, number>;
+  /** level.routes[r].segments as indices into level.segments. */
+  routeSegs: number[][];
 }
 
 const cache = new WeakMap<object, NetworkIndex>();
@@ -61,6 +71,13 @@ export function networkIndex(level: LoadedLevel): NetworkIndex {
     seaRoute: level.alternativeRoutes.find((r) => r.sea)?.id ?? null,
     originForces,
     marketForces,
+    watchers: new Map(level.segments.map((sg) => [sg.id, [...sg.owners, ...(neighbours.get(sg.id) ?? [])]] as const)),
+    playerOwners: new Map(level.segments.map((sg) => [sg.id, sg.owners.filter((o) => idx.states.has(o))] as const)),
+    routesThrough: new Map(
+      idx.stateIds.map((id) => [id, level.routes.flatMap((r, i) => (r.segments.some((sg) => idx.segments.get(sg)?.owners.includes(id)) ? [i] : []))] as const),
+    ),
+    segIndex: new Map(level.segments.map((sg, i) => [sg.id, i] as const)),
+    routeSegs: level.routes.map((r) => r.segments.map((id) => level.segments.findIndex((sg) => sg.id === id))),
   };
   cache.set(level, n);
   return n;
@@ -155,6 +172,41 @@ export function routeCost(level: LoadedLevel, s: GameState, route: { segments: r
   let c = 0;
   for (const id of route.segments) c += segmentCost(level, s, id);
   return c;
+}
+
+/** Per-segment usability, generalised cost and capacity (level.segments order), read once:
+ * cheaper than asking segment by segment when every route is priced. */
+export interface SegmentTable { usable: boolean[]; cost: number[]; capacity: number[] }
+
+export function segmentTable(level: LoadedLevel, s: GameState): SegmentTable {
+  const n = level.segments.length;
+  const table: SegmentTable = { usable: new Array<boolean>(n), cost: new Array<number>(n), capacity: new Array<number>(n) };
+  for (let i = 0; i < n; i++) {
+    const def = level.segments[i];
+    const st = s.segments[def.id];
+    table.usable[i] = st.status === 'open' && requiresMet(level, s, def);
+    table.cost[i] = segmentCost(level, s, def.id);
+    table.capacity[i] = st.capacity;
+  }
+  return table;
+}
+
+/** Cost and usability of every middle route (level.routes order). */
+export function routeTable(level: LoadedLevel, s: GameState, table: SegmentTable = segmentTable(level, s)): { usable: boolean[]; cost: number[] } {
+  const routeSegs = networkIndex(level).routeSegs;
+  const usable = new Array<boolean>(routeSegs.length);
+  const cost = new Array<number>(routeSegs.length);
+  for (let r = 0; r < routeSegs.length; r++) {
+    let ok = true;
+    let c = 0;
+    for (const i of routeSegs[r]) {
+      ok = ok && table.usable[i];
+      c += table.cost[i];
+    }
+    usable[r] = ok;
+    cost[r] = c;
+  }
+  return { usable, cost };
 }
 
 /** Risk of an alternative route this turn: its own, plus a premium for every force it

@@ -104,7 +104,7 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
       if (!t) return 'this level has no peace track';
       if (!partiesOf(level, from, { kind: 'peaceStep' }).includes(from)) return `only ${t.parties.map((p) => nameOf(level, p)).join(' and ')} or a guarantor can propose a peace step`;
       if (s.peaceStage >= t.stages.length - 1) return `the ${t.name} is already at its last stage`;
-      if (s.proposals.some((p) => p.turn === s.turn && p.terms.kind === 'peaceStep' && (p.status === 'open' || p.status === 'bound'))) {
+      if (thisTurnProposals(s).some((p) => p.terms.kind === 'peaceStep' && (p.status === 'open' || p.status === 'bound'))) {
         return 'a peace step is already on the table this turn';
       }
       return null;
@@ -140,6 +140,13 @@ export function describeTerms(level: LoadedLevel, from: StateId, terms: Proposal
     case 'summit':
       return `Summit hosted by ${nameOf(level, from)} with ${names(terms.attendees.filter((a) => a !== from))}`;
   }
+}
+
+/** This turn's proposals (the only ones that can still be open): a tail of the list. */
+export function thisTurnProposals(s: GameState): Proposal[] {
+  let i = s.proposals.length;
+  while (i > 0 && s.proposals[i - 1].turn === s.turn) i--;
+  return s.proposals.slice(i);
 }
 
 /** A proposal is decided once anyone rejects or everyone accepts. */

@@ -1,14 +1,26 @@
 // Replays: a game is `level + seed + seats + ordered actions`. The file also stores the
 // state hash after setup and after every turn, so a divergence names its turn.
+// Loading never throws: a bad file gets `$.<path>: <what is wrong>` (docs/REPLAYS.md).
 import { z } from 'zod';
 import { applyAction } from './actions';
 import { hashValue } from './hash';
-import { formatPath, loadLevelData, type LoadedLevel } from './level';
+import { FORBIDDEN_KEYS, locate, parseJsonSource, type JsonPath } from './json-source';
+import { formatPath, loadLevelData, zodFindings, type LoadedLevel } from './level';
+import { closest } from './level-check';
 import { newGame } from './state';
 import type { Action, GameState } from './types';
 
 export const REPLAY_FORMAT = 'corridor-replay';
 export const REPLAY_VERSION = 1;
+/** Replay text larger than this is refused before parsing (a 16-turn game is ~30 KB). */
+export const MAX_REPLAY_CHARS = 20_000_000;
+const MAX_DEPTH = 64;
+
+/**
+ * MIGRATIONS[v - 1] turns a version-v replay into a version v+1 one. Older versions are
+ * migrated on load; a newer version is refused with a message naming it.
+ */
+const MIGRATIONS: ((data: Record<string, unknown>) => Record<string, unknown>)[] = [];
 
 const hash = z.string().regex(/^[0-9a-f]{16}$/, 'a hash is 16 hexadecimal digits');
 export const replaySchema = z.strictObject({
@@ -22,6 +34,14 @@ export const replaySchema = z.strictObject({
 });
 
 export type Replay = z.infer<typeof replaySchema>;
+
+/** The fields each object of the format allows, for "unknown field" messages. */
+const KNOWN_KEYS: { at: (path: JsonPath) => boolean; keys: string[] }[] = [
+  { at: (p) => p.length === 0, keys: ['format', 'version', 'level', 'seed', 'seats', 'actions', 'checkpoints'] },
+  { at: (p) => p.length === 1 && p[0] === 'level', keys: ['id', 'hash', 'data'] },
+  { at: (p) => p.length === 2 && p[0] === 'actions', keys: ['turn', 'action'] },
+  { at: (p) => p.length === 2 && p[0] === 'checkpoints', keys: ['turn', 'hash'] },
+];
 
 export interface ReplayInput {
   seed: string;
@@ -48,34 +68,141 @@ export function makeReplay(level: LoadedLevel, r: ReplayInput): Replay {
 
 export type ReplayParse = { ok: true; replay: Replay } | { ok: false; error: string };
 
-/** Checks a replay's structure (not its hashes): precise messages for malformed files. */
-export function parseReplay(data: unknown): ReplayParse {
-  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-    const d = data as Record<string, unknown>;
-    if (d.format !== REPLAY_FORMAT) return { ok: false, error: `$.format: this is not a Corridor replay (expected "${REPLAY_FORMAT}", found ${JSON.stringify(d.format) ?? 'nothing'})` };
-    if (typeof d.version === 'number' && d.version > REPLAY_VERSION) {
-      return { ok: false, error: `$.version: replay format version ${d.version} is newer than this game understands (${REPLAY_VERSION}); update Corridor` };
+type Checked = { ok: true; replay: Replay } | { ok: false; path: JsonPath; message: string };
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return Array.isArray(v) ? 'an array' : `${typeof v === 'object' ? 'an object' : `a ${typeof v}`}`;
+}
+
+/**
+ * What zod cannot be trusted with: keys that reach Object.prototype (zod drops them silently),
+ * non-finite numbers (JSON.parse turns 1e999 into Infinity, which no hash accepts), values
+ * JSON cannot hold, and nesting deep enough to exhaust the stack. Iterative on purpose.
+ */
+function scan(data: unknown): { path: JsonPath; message: string } | null {
+  const stack: { v: unknown; path: JsonPath }[] = [{ v: data, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (path.length > MAX_DEPTH) return { path, message: `nested more than ${MAX_DEPTH} levels deep` };
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return { path, message: `expected a finite number, found ${v} (a number too large for JSON?)` };
+    } else if (typeof v === 'object' && v !== null) {
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      } else {
+        const keys = Object.keys(v);
+        const bad = keys.find((k) => FORBIDDEN_KEYS.includes(k));
+        if (bad !== undefined) return { path: [...path, bad], message: `key ${JSON.stringify(bad)} is not allowed (it could change how every object behaves)` };
+        for (let i = keys.length - 1; i >= 0; i--) {
+          const member = (v as Record<string, unknown>)[keys[i]];
+          if (member !== undefined) stack.push({ v: member, path: [...path, keys[i]] }); // absent, as in JSON
+        }
+      }
+    } else if (v !== null && typeof v !== 'string' && typeof v !== 'boolean') {
+      return { path, message: `expected a JSON value, found ${describe(v)}` };
     }
   }
-  const r = replaySchema.safeParse(data);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    return { ok: false, error: `${formatPath(i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)))}: ${i.message}` };
+  return null;
+}
+
+function check(data: unknown): Checked {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, path: [], message: `this is not a Corridor replay (expected an object with format "${REPLAY_FORMAT}", found ${describe(data)})` };
   }
-  return { ok: true, replay: r.data };
+  const bad = scan(data);
+  if (bad) return { ok: false, ...bad };
+  let d = data as Record<string, unknown>;
+  if (d.format !== REPLAY_FORMAT) return { ok: false, path: ['format'], message: `this is not a Corridor replay (expected "${REPLAY_FORMAT}", found ${describe(d.format)})` };
+  const v = d.version;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
+    return { ok: false, path: ['version'], message: `expected a replay format version (a whole number from 1 to ${REPLAY_VERSION}), found ${describe(v)}` };
+  }
+  if (v > REPLAY_VERSION) {
+    return { ok: false, path: ['version'], message: `replay format version ${v} is newer than this game understands (${REPLAY_VERSION}); update Corridor` };
+  }
+  for (let from = v; from < REPLAY_VERSION; from++) {
+    const migrate = MIGRATIONS[from - 1];
+    if (!migrate) return { ok: false, path: ['version'], message: `replay format version ${from} cannot be migrated (no migration to version ${from + 1})` };
+    d = migrate(d);
+  }
+  const r = replaySchema.safeParse(d);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const path: JsonPath = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0];
+      const known = KNOWN_KEYS.find((k) => k.at(path))?.keys ?? [];
+      const near = closest(key, known);
+      return { ok: false, path: [...path, key], message: `unknown field "${key}"${near ? ` (did you mean "${near}"?)` : known.length ? ` (allowed here: ${known.join(', ')})` : ''}` };
+    }
+    const f = zodFindings([issue], d)[0];
+    return { ok: false, path: f?.path ?? path, message: f?.message ?? issue.message };
+  }
+  const replay = r.data;
+  // Checkpoint i is the hash after turn i (0: after setup), so each turn has exactly one.
+  for (const [i, c] of replay.checkpoints.entries()) {
+    if (c.turn !== i) return { ok: false, path: ['checkpoints', i, 'turn'], message: `expected ${i} (checkpoints are the turns 0, 1, 2, ... in order), found ${c.turn}` };
+  }
+  for (const [i, a] of replay.actions.entries()) {
+    const prev = replay.actions[i - 1];
+    if (prev && a.turn < prev.turn) return { ok: false, path: ['actions', i, 'turn'], message: `actions are in play order, but turn ${a.turn} comes after turn ${prev.turn}` };
+  }
+  return { ok: true, replay };
+}
+
+/** Checks a replay's structure (not its hashes): precise messages for malformed files. Never throws. */
+export function parseReplay(data: unknown): ReplayParse {
+  try {
+    const c = check(data);
+    return c.ok ? c : { ok: false, error: `${formatPath(c.path)}: ${c.message}` };
+  } catch (e) {
+    return { ok: false, error: `$: this replay could not be read (${(e as Error)?.message ?? String(e)})` };
+  }
+}
+
+/**
+ * Parses replay file text: JSON syntax errors (a truncated file) and structure errors name
+ * the JSON path, line and column. Never throws.
+ */
+export function parseReplayText(text: string): ReplayParse {
+  try {
+    if (typeof text !== 'string') return { ok: false, error: '$: expected the text of a replay file' };
+    const src = parseJsonSource(text, { maxChars: MAX_REPLAY_CHARS });
+    const at = (line: number, col: number) => `(line ${line}, column ${col})`;
+    if (!src.ok) {
+      const e = src.error;
+      return { ok: false, error: `${formatPath(e.path)}: not valid JSON (the file may be truncated): ${e.message} ${at(e.pos.line, e.pos.col)}` };
+    }
+    const p = src.problems[0];
+    if (p) return { ok: false, error: `${formatPath(p.path)}: ${p.message} ${at(p.pos.line, p.pos.col)}` };
+    const c = check(src.value);
+    if (c.ok) return c;
+    const pos = locate(src.root, c.path, c.message.startsWith('unknown field') || c.message.startsWith('key '));
+    return { ok: false, error: `${formatPath(c.path)}: ${c.message} ${at(pos.line, pos.col)}` };
+  } catch (e) {
+    return { ok: false, error: `$: this replay could not be read (${(e as Error)?.message ?? String(e)})` };
+  }
 }
 
 /** The level a replay embeds, checked against the hash it names. */
 export function embeddedLevel(replay: Replay): { ok: true; level: LoadedLevel } | { ok: false; error: string } | null {
   if (replay.level.data === undefined) return null;
   const load = loadLevelData(replay.level.data);
-  if (!load.ok) return { ok: false, error: `$.level.data: the embedded level is invalid: ${formatPath(load.findings[0].path)}: ${load.findings[0].message}` };
+  if (!load.ok) {
+    const f = load.findings.find((x) => x.severity === 'error') ?? load.findings[0];
+    return { ok: false, error: `$.level.data: the embedded level is invalid: ${f ? `${formatPath(f.path)}: ${f.message}` : 'unknown problem'}` };
+  }
   if (load.level.hash !== replay.level.hash) return { ok: false, error: `$.level.hash: the embedded level's content hash is ${load.level.hash}, not ${replay.level.hash}` };
+  if (load.level.id !== replay.level.id) return { ok: false, error: `$.level.id: the embedded level's id is "${load.level.id}", not "${replay.level.id}"` };
   return { ok: true, level: load.level };
 }
 
 export type VerifyResult =
-  | { ok: true; turns: number; finalHash: string; states: GameState[] }
+  /** hashes[t] is the state hash after turn t (0: after setup). */
+  | { ok: true; turns: number; finalHash: string; hashes: string[]; states: GameState[] }
   | { ok: false; kind: 'diverged'; turn: number; expected: string; got: string; message: string }
   | { ok: false; kind: 'invalid'; message: string };
 
@@ -86,6 +213,16 @@ export interface VerifyOptions {
 
 /** Re-runs a replay and compares every checkpoint. Never throws. */
 export function verifyReplay(level: LoadedLevel, replay: Replay, options: VerifyOptions = {}): VerifyResult {
+  let at = '$';
+  try {
+    return run(level, replay, options, (path) => (at = path));
+  } catch (e) {
+    // A throw here is a bug in the simulation, not in the file; still name where it happened.
+    return { ok: false, kind: 'invalid', message: `${at}: the simulation failed on this entry (${(e as Error)?.message ?? String(e)})` };
+  }
+}
+
+function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: (path: string) => void): VerifyResult {
   if (replay.level.id !== level.id || replay.level.hash !== level.hash) {
     return { ok: false, kind: 'invalid', message: `$.level: the replay was recorded on level "${replay.level.id}" (hash ${replay.level.hash}), not "${level.id}" (hash ${level.hash})` };
   }
@@ -95,18 +232,25 @@ export function verifyReplay(level: LoadedLevel, replay: Replay, options: Verify
   } catch (e) {
     return { ok: false, kind: 'invalid', message: `$.seats: ${(e as Error).message}` };
   }
-  const expected = new Map(replay.checkpoints.map((c) => [c.turn, c.hash]));
+  const { checkpoints } = replay;
   const states: GameState[] = options.keepStates ? [state] : [];
+  const hashes: string[] = [];
+  let hashed: GameState | null = null; // the state hashes[hashes.length - 1] belongs to
   const check = (turn: number): VerifyResult | null => {
-    const want = expected.get(turn);
+    const want = checkpoints[turn];
+    if (!want || want.turn !== turn) return { ok: false, kind: 'invalid', message: `$.checkpoints: there is no checkpoint for turn ${turn}, which the actions resolve (checkpoints list turns 0, 1, 2, ... in order)` };
     const got = hashValue(state);
-    if (want !== undefined && want !== got) return { ok: false, kind: 'diverged', turn, expected: want, got, message: `diverged at turn ${turn}: expected ${want}, got ${got}` };
+    hashes.push(got);
+    hashed = state;
+    if (want.hash !== got) return { ok: false, kind: 'diverged', turn, expected: want.hash, got, message: `diverged at turn ${turn}: expected ${want.hash}, got ${got}` };
     return null;
   };
+  where('$.checkpoints[0]');
   const bad = check(0);
   if (bad) return bad;
   let resolved = 0;
   for (const [i, entry] of replay.actions.entries()) {
+    where(`$.actions[${i}]`);
     if (state.phase === 'ended') return { ok: false, kind: 'invalid', message: `$.actions[${i}]: the game ended before this action` };
     if (entry.turn !== state.turn) return { ok: false, kind: 'diverged', turn: state.turn, expected: `an action of turn ${entry.turn}`, got: `turn ${state.turn}`, message: `diverged at turn ${state.turn}: $.actions[${i}] is recorded for turn ${entry.turn}` };
     const r = applyAction(level, state, entry.action as unknown as Action);
@@ -120,9 +264,11 @@ export function verifyReplay(level: LoadedLevel, replay: Replay, options: Verify
       if (d) return d;
     }
   }
-  const last = replay.checkpoints[replay.checkpoints.length - 1];
+  const last = checkpoints[checkpoints.length - 1];
   if (last.turn > resolved) {
     return { ok: false, kind: 'diverged', turn: resolved + 1, expected: last.hash, got: 'no such turn', message: `diverged at turn ${resolved + 1}: the replay's actions end after turn ${resolved} but it has a checkpoint for turn ${last.turn}` };
   }
-  return { ok: true, turns: resolved, finalHash: hashValue(state), states };
+  // Hashing a late-game state costs milliseconds: reuse the last checkpoint's when nothing moved since.
+  const finalHash = hashed === state ? hashes[hashes.length - 1] : hashValue(state);
+  return { ok: true, turns: resolved, finalHash, hashes, states };
 }

@@ -214,6 +214,8 @@ export interface SegmentView {
   cofunders: StateId[];
   requires: string | null; // peace stage name required
   upgrading: boolean;
+  /** Capacity after the level's upgrade while that upgrade is still to be funded, else null. */
+  upgradeTo: number | null;
 }
 
 export interface ProposalView {

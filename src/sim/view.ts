@@ -5,13 +5,16 @@ import type { LoadedLevel } from './level';
 import { indexOf } from './lookup';
 import { agendaStatus } from './agendas';
 import { routeCost, segmentUsable } from './network';
-import { describeTerms } from './proposals';
+import { describeTerms, thisTurnProposals } from './proposals';
 import { clamp, nameOf } from './util';
 import type { Audience, Estimate, GameState, LogEntry, PlayerView, StateId, Viewer } from './types';
 
 export interface ViewOptions {
-  /** Only the log of the current and previous turn (bots need no more; keeps them fast). */
-  recentLog?: boolean;
+  /**
+   * A brief view for bots: the log of the current and previous turn only, the last history
+   * record only, and no route table. Everything it does contain equals the full view.
+   */
+  brief?: boolean;
 }
 
 export function canRead(to: Audience, viewer: Viewer): boolean {
@@ -38,7 +41,8 @@ export function estimateOf(value: number, offsetBp: number, intel: number): Esti
 export function waitingFor(level: LoadedLevel, s: GameState): StateId[] {
   const ids = indexOf(level).stateIds;
   if (s.phase === 'diplomacy') {
-    return ids.filter((id) => !s.diplomacyDone[id] || s.proposals.some((p) => p.status === 'open' && p.responses[id] === 'pending'));
+    const open = thisTurnProposals(s).filter((p) => p.status === 'open');
+    return ids.filter((id) => !s.diplomacyDone[id] || open.some((p) => p.responses[id] === 'pending'));
   }
   if (s.phase === 'orders') return ids.filter((id) => s.orders[id] === null);
   return [];
@@ -123,10 +127,11 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
       cofunders: [...st.cofunders],
       requires: req,
       upgrading: st.upgrading,
+      upgradeTo: st.status === 'open' && def.upgrade && !st.upgrading && st.capacity < def.upgrade.capacity ? def.upgrade.capacity : null,
     };
   });
 
-  const routes = level.routes.map((r) => ({
+  const routes = options.brief ? [] : level.routes.map((r) => ({
     id: r.id,
     segments: r.segments,
     flow: last?.routeFlows[r.id] ?? 0,
@@ -194,15 +199,15 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
       const ev = idx.events.get(id)!;
       return { id, title: ev.title, text: ev.text };
     }),
-    log: redactLog(s.log, viewer, options.recentLog ? s.turn - 1 : 0),
-    history: s.history.map((h) => JSON.parse(JSON.stringify(h))),
+    log: redactLog(s.log, viewer, options.brief ? s.turn - 1 : 0),
+    history: (options.brief ? s.history.slice(-1) : s.history).map((h) => JSON.parse(JSON.stringify(h))),
     demand: s.demand,
     throughput: last?.throughput ?? 0,
     targetThroughput: level.targetThroughput,
     ownAnimosity,
     perceived,
     animosity: seesAll ? JSON.parse(JSON.stringify(s.animosity)) : null,
-    animosityLog: seesAll ? s.animosityLog.map((c) => ({ ...c })) : null,
+    animosityLog: seesAll && !options.brief ? s.animosityLog.map((c) => ({ ...c })) : null,
     stances: seesAll ? { ...s.stances } : null,
     forces: level.forces.map((f) => ({ id: f.id, name: f.name, role: f.role })),
     myOrders: isState && s.orders[viewer] ? JSON.parse(JSON.stringify(s.orders[viewer])) : null,

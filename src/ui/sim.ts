@@ -10,6 +10,7 @@ export {
   loadLevelData,
   formatPath,
   emptyOrders,
+  gameStatus,
   FEE_LEVELS,
 } from '../sim/index';
 export type {

@@ -4,8 +4,8 @@
 import type { LoadedLevel } from '../level';
 import type { SegmentDef } from '../level-schema';
 import { indexOf } from '../lookup';
-import { animosityOf, changeAnimosity } from '../animosity';
-import { damageSegment, neighboursOf, pactActive, segmentUsable } from '../network';
+import { changeAnimosity } from '../animosity';
+import { damageSegment, networkIndex, pactActive, segmentUsable } from '../network';
 import { cause, forFacilitator, logEntry } from '../log';
 import { clamp, nameOf } from '../util';
 import type { GameState } from '../types';
@@ -24,29 +24,40 @@ export interface IncidentOdds {
 }
 
 export function incidentOdds(level: LoadedLevel, s: GameState, def: SegmentDef): IncidentOdds {
-  const idx = indexOf(level);
+  const net = networkIndex(level);
   const st = s.segments[def.id];
   let grudge = 0;
   let suspect: string | null = null;
   let target: string | null = null;
-  const consider = (x: string) => {
+  for (const x of net.watchers.get(def.id) ?? def.owners) {
+    const row = s.animosity[x];
+    if (!row) continue;
     for (const y of def.owners) {
       if (x === y) continue;
-      const v = animosityOf(s, x, y);
+      const v = row[y] ?? 0;
       if (v > grudge) {
         grudge = v;
         suspect = x;
         target = y;
       }
     }
-  };
-  for (const o of def.owners) consider(o);
-  for (const n of neighboursOf(level, def.id)) consider(n);
-  const owners = def.owners.filter((o) => idx.states.has(o));
+  }
+  const owners = net.playerOwners.get(def.id) ?? [];
   let sec = 0;
   for (const o of owners) sec += s.players[o].security;
   const security = owners.length ? Math.floor(sec / owners.length) : 0;
-  const pact = owners.length > 0 && s.pacts.some((p) => pactActive(p, s.turn) && owners.every((o) => p.members.includes(o)));
+  let pact = false;
+  if (owners.length > 0) {
+    for (const p of s.pacts) {
+      if (!pactActive(p, s.turn)) continue;
+      let all = true;
+      for (const o of owners) if (!p.members.includes(o)) all = false;
+      if (all) {
+        pact = true;
+        break;
+      }
+    }
+  }
   const raw =
     st.risk * RULES.incidentRiskBp +
     RULES.incidentPerPointBp * Math.max(0, grudge - RULES.incidentThreshold) -
@@ -65,7 +76,7 @@ export function rollIncidents(level: LoadedLevel, s: GameState, rng: Rng): void 
     const wasBuilding = st.status === 'building';
     if (wasBuilding) st.progress = Math.max(0, st.progress - 1);
     else damageSegment(st);
-    const owners = def.owners.filter((o) => idx.states.has(o));
+    const owners = networkIndex(level).playerOwners.get(def.id) ?? [];
     for (const o of owners) s.players[o].stability = clamp(s.players[o].stability + RULES.incidentStability, 0, 100);
     if (odds.suspect) {
       for (const o of def.owners) {

@@ -1,0 +1,138 @@
+// Screenshots of every screen at 1280x720 in headless Chromium, written to shots/
+// (gitignored). Builds nothing: run `npx vite build` first; this starts `vite preview`.
+//   npx tsx scripts/screenshots.ts [level-id] [solo-state] [hot-seat-states,comma-separated]
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+
+const PORT = 4179;
+const BASE = `http://localhost:${PORT}/`;
+const LEVEL = process.argv[2] ?? 'middle-corridor';
+const SOLO = process.argv[3] ?? 'azerbaijan';
+const HOTSEAT = (process.argv[4] ?? 'azerbaijan,armenia').split(',');
+const OUT = 'shots';
+
+async function waitForServer(url: string, ms = 15000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: `${OUT}/${LEVEL}-${name}.png` });
+  console.log(`${OUT}/${LEVEL}-${name}.png`);
+}
+
+/** Plays on through the test hook until the game ends (first human answers no, orders empty). */
+async function playToEnd(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const c = window.__corridor;
+    for (let guard = 0; guard < 2000 && c.screen === 'game' && c.phase !== 'ended'; guard++) {
+      if (c.curtain) { c.confirmCurtain(); continue; }
+      const v = c.view();
+      const me = c.seat;
+      if (!v || !me) break;
+      if (v.phase === 'diplomacy') {
+        const p = v.proposals.find((x) => x.status === 'open' && x.responses[me] === 'pending');
+        if (p) c.dispatch({ type: 'respond', player: me, proposal: p.id, accept: true });
+        else c.dispatch({ type: 'endDiplomacy', player: me });
+      } else if (v.phase === 'orders') {
+        c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
+      }
+    }
+  });
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  // Run vite's own entry with node (not through npx) so that kill() stops the server itself.
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const errors: string[] = [];
+  try {
+    await waitForServer(BASE);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid="start-screen"]');
+    await shot(page, '01-start');
+
+    // Solo game from a link.
+    await page.goto(`${BASE}?level=${LEVEL}&seed=shots-1&seats=${SOLO}:human`);
+    await page.waitForFunction(() => window.__corridor?.mapReady);
+    await shot(page, '02-map-you');
+    await page.mouse.move(640, 360);
+    await page.click('[data-testid="tab-diplomacy"]');
+    await shot(page, '03-diplomacy');
+    await page.click('[data-testid="kind-securityPact"]');
+    await shot(page, '04-builder-pact');
+    await page.click('[data-testid="end-turn"]');
+    // Answer whatever the bots proposed, through the buttons.
+    await page.click('[data-testid="tab-diplomacy"]');
+    for (let i = 0; i < 20; i++) {
+      const btn = page.locator('[data-testid^="reject-"]').first();
+      if (!(await btn.count())) break;
+      await btn.click();
+    }
+    await page.click('[data-testid="tab-orders"]');
+    await shot(page, '05-orders');
+    await page.click('[data-testid="end-turn"]');
+    await shot(page, '06-news-report');
+    await page.click('[data-testid="tab-relations"]');
+    await shot(page, '07-relations');
+    await page.click('[data-testid="tab-network"]');
+    await shot(page, '08-network');
+    // Hover something on the map for a tooltip: the first segment row's focus highlights it.
+    const box = await page.locator('#map-root').boundingBox();
+    if (box) {
+      for (let i = 0; i < 60; i++) {
+        await page.mouse.move(box.x + 100 + ((i * 37) % (box.width - 200)), box.y + 120 + ((i * 53) % (box.height - 240)));
+        if (await page.locator('#map-tooltip:not([hidden])').count()) break;
+      }
+    }
+    await shot(page, '09-tooltip');
+    await page.click('[data-testid="zoom-in"]');
+    await page.click('[data-testid="zoom-in"]');
+    await shot(page, '10-zoomed');
+    await playToEnd(page);
+    await page.waitForSelector('[data-testid="end-screen"]');
+    await shot(page, '11-end');
+
+    // Hot-seat: the curtain.
+    await page.goto(`${BASE}?level=${LEVEL}&seed=shots-2&seats=${HOTSEAT.map((id) => `${id}:human`).join(',')}`);
+    await page.waitForSelector('[data-testid="curtain"]:not([hidden])');
+    await shot(page, '12-curtain');
+    await page.keyboard.press('Enter');
+    await shot(page, '13-after-curtain');
+
+    // A broken level file on the start screen.
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid="start-screen"]');
+    await page.setInputFiles('[data-testid="level-file"]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"formatVersion":1,"id":"Bad Id","turns":0}') });
+    await page.waitForSelector('[data-testid="level-findings"]');
+    await shot(page, '14-bad-level');
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+  if (errors.length) {
+    console.log(`console errors (${errors.length}):`);
+    for (const e of errors) console.log(`  ${e}`);
+    process.exitCode = 1;
+  } else console.log('no console errors');
+}
+
+void main();

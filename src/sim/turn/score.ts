@@ -1,0 +1,59 @@
+// Step 11: scores and the turn's record. A state's score is prosperity (revenue to date
+// / scoreRevenueDivisor) + stability + reputation + agendaPoints while its agenda is met.
+import type { LoadedLevel } from '../level';
+import { indexOf } from '../lookup';
+import { agendaMet } from '../agendas';
+import { stagesDone } from '../effects';
+import type { GameState, StateId, TurnRecord } from '../types';
+import type { TurnContext } from './context';
+
+export function scoreOf(level: LoadedLevel, s: GameState, id: StateId): number {
+  const p = s.players[id];
+  const agenda = agendaMet(level, s, id) ? level.params.agendaPoints : 0;
+  return Math.floor(p.revenueTotal / level.params.scoreRevenueDivisor) + p.stability + p.reputation + agenda;
+}
+
+export function meanStateAnimosity(level: LoadedLevel, s: GameState): number {
+  const ids = indexOf(level).stateIds;
+  let sum = 0;
+  let n = 0;
+  for (const a of ids) {
+    for (const b of ids) {
+      if (a === b) continue;
+      sum += s.animosity[a]?.[b] ?? 0;
+      n += 1;
+    }
+  }
+  return n ? Math.floor(sum / n) : 0;
+}
+
+export function updateScores(level: LoadedLevel, s: GameState, record: TurnRecord | null): void {
+  for (const id of indexOf(level).stateIds) {
+    const v = scoreOf(level, s, id);
+    s.scores[id] = v;
+    if (record) record.scores[id] = v;
+  }
+}
+
+export function recordTurn(level: LoadedLevel, s: GameState, ctx: TurnContext): void {
+  const ids = indexOf(level).stateIds;
+  const record: TurnRecord = {
+    turn: s.turn,
+    throughput: ctx.throughput,
+    demand: s.demand,
+    routeFlows: ctx.routeFlows,
+    scores: {},
+    treasury: {},
+    stability: {},
+    meanAnimosity: meanStateAnimosity(level, s),
+    peaceStage: s.peaceStage,
+    powerStagesDone: stagesDone(level, s),
+  };
+  for (const id of ids) {
+    record.treasury[id] = s.players[id].treasury;
+    record.stability[id] = s.players[id].stability;
+  }
+  // Pushed before scoring: agendas read this turn's cargo from the latest record.
+  s.history.push(record);
+  updateScores(level, s, s.history[s.history.length - 1]);
+}

@@ -1,0 +1,72 @@
+// Relations: how others feel about you (estimates only, never the hidden values), and
+// your own grudges, which you know exactly. After a reveal the whole matrix is shown.
+import { h } from '../dom';
+import { nameIn } from '../format';
+import type { Estimate, PlayerView } from '../sim';
+import type { PanelContext } from './context';
+
+function rangeBar(e: Estimate, label: string): HTMLElement {
+  return h(
+    'span',
+    { class: `range ${e.label}`, role: 'img', 'aria-label': `${label}: between ${e.lo} and ${e.hi} of 100, ${e.label}` },
+    h('span', { class: 'range-band', style: `left:${e.lo}%;width:${Math.max(2, e.hi - e.lo)}%` }),
+  );
+}
+
+function valueBar(v: number, label: string): HTMLElement {
+  return h('span', { class: 'range exact', role: 'img', 'aria-label': `${label}: ${v} of 100` }, h('span', { class: 'range-fill', style: `width:${v}%` }));
+}
+
+export function animosityMatrix(view: PlayerView): HTMLElement | null {
+  const m = view.animosity;
+  if (!m) return null;
+  const ids = [...view.states.map((s) => s.id), ...view.forces.map((f) => f.id)].filter((id) => m[id]);
+  return h(
+    'section',
+    null,
+    h('h3', null, 'All animosities (revealed)'),
+    h('p', { class: 'hint' }, 'Row distrusts column, 0–100.'),
+    h('div', { class: 'matrix-wrap' },
+      h('table', { class: 'table matrix' },
+        h('thead', null, h('tr', null, h('th', null, ''), ids.map((id) => h('th', { scope: 'col', title: nameIn(view, id) }, nameIn(view, id).slice(0, 4))))),
+        h('tbody', null, ids.map((a) => h('tr', null, h('th', { scope: 'row' }, nameIn(view, a)), ids.map((b) => {
+          const v = a === b ? null : m[a]?.[b];
+          return h('td', { class: v === null || v === undefined ? 'na' : v >= 60 ? 'hi' : v >= 35 ? 'mid' : 'lo' }, v === null || v === undefined ? '' : String(v));
+        })))),
+      ),
+    ),
+  );
+}
+
+export function renderRelations(ctx: PanelContext): HTMLElement {
+  const { view } = ctx;
+  const perceived = view.perceived ?? {};
+  const others = Object.keys(perceived).sort((a, b) => perceived[b].lo + perceived[b].hi - (perceived[a].lo + perceived[a].hi));
+  const own = view.ownAnimosity ?? {};
+  const ownIds = Object.keys(own).sort((a, b) => own[b] - own[a]);
+  return h(
+    'div',
+    { class: 'panel relations', 'data-testid': 'relations' },
+    h('h2', null, 'Relations'),
+    h('p', { class: 'hint' }, 'Animosity is how much one side distrusts another (0–100). It changes the odds of deals failing at home, pledges being withheld, incidents and pacts collapsing. These are tendencies, not judgements.'),
+    h(
+      'section',
+      { 'aria-labelledby': 'perc-h' },
+      h('h3', { id: 'perc-h' }, 'How others feel about you — your estimates'),
+      h('p', { class: 'hint' }, 'The true value lies inside the band. Spending on intelligence about a state narrows its band.'),
+      h('ul', { class: 'relation-list', 'data-testid': 'perceived' },
+        others.map((id) => h('li', null, h('span', { class: 'rel-name' }, nameIn(view, id)), rangeBar(perceived[id], `${nameIn(view, id)} towards you`), h('span', { class: `rel-label ${perceived[id].label}` }, `${perceived[id].lo}–${perceived[id].hi} ${perceived[id].label}`)))),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'own-h' },
+      h('h3', { id: 'own-h' }, 'Your own grudges — exact'),
+      h('ul', { class: 'relation-list', 'data-testid': 'own-animosity' },
+        ownIds.map((id) => h('li', null, h('span', { class: 'rel-name' }, nameIn(view, id)), valueBar(own[id], `you towards ${nameIn(view, id)}`), h('span', { class: 'rel-label' }, String(own[id]))))),
+    ),
+    view.pacts.length
+      ? h('section', null, h('h3', null, 'Security pacts in force'), h('ul', { class: 'plain' }, view.pacts.map((p) => h('li', null, `${p.members.map((m) => nameIn(view, m)).join(', ')} — until turn ${p.endsTurn}`))))
+      : null,
+    animosityMatrix(view),
+  );
+}

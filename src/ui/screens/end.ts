@@ -1,0 +1,72 @@
+// End screen: scores with every secret agenda revealed, the winner, the collective
+// outcome beside it (the debrief's two sides), and a chart of cargo over the turns.
+import { clear, h, svg } from '../dom';
+import { money, mt, nameIn } from '../format';
+import type { PlayerView } from '../sim';
+import { corridorGoals } from '../panels/dashboard';
+import { animosityMatrix } from '../panels/relations';
+
+export interface EndHooks { onReplay(): void; onNew(): void; onBack(): void }
+
+function chart(view: PlayerView): SVGSVGElement | null {
+  const hist = view.history;
+  if (hist.length < 1) return null;
+  const W = 520;
+  const H = 170;
+  const P = 34;
+  const maxY = Math.max(view.targetThroughput, ...hist.map((r) => Math.max(r.throughput, 1)));
+  const x = (i: number) => P + (i * (W - 2 * P)) / Math.max(1, hist.length - 1);
+  const y = (v: number) => H - P - (v * (H - 2 * P)) / Math.max(1, maxY);
+  const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': `Corridor cargo per turn, from ${mt(hist[0].throughput)} to ${mt(hist[hist.length - 1].throughput)}; target ${mt(view.targetThroughput)}`, class: 'chart' });
+  s.append(svg('line', { x1: P, y1: H - P, x2: W - P, y2: H - P, stroke: '#333' }));
+  s.append(svg('line', { x1: P, y1: y(view.targetThroughput), x2: W - P, y2: y(view.targetThroughput), stroke: '#D55E00', 'stroke-dasharray': '6 4', 'stroke-width': 2 }));
+  const tl = svg('text', { x: W - P, y: y(view.targetThroughput) - 6, 'text-anchor': 'end', fill: '#8a3b00', 'font-size': 14 });
+  tl.textContent = `target ${mt(view.targetThroughput)}`;
+  s.append(tl);
+  s.append(svg('polyline', { points: hist.map((r, i) => `${x(i)},${y(r.throughput)}`).join(' '), fill: 'none', stroke: '#0072B2', 'stroke-width': 3 }));
+  hist.forEach((r, i) => s.append(svg('circle', { cx: x(i), cy: y(r.throughput), r: 3.5, fill: '#0072B2' })));
+  const xl = svg('text', { x: W / 2, y: H - 8, 'text-anchor': 'middle', fill: '#333', 'font-size': 14 });
+  xl.textContent = `turns 1–${hist.length}`;
+  s.append(xl);
+  return s;
+}
+
+export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks): void {
+  clear(root);
+  const ranked = [...view.states].sort((a, b) => b.score - a.score);
+  const winner = view.winner ? nameIn(view, view.winner) : ranked[0]?.name;
+  const c = view.collective;
+  const reached = c.throughput >= c.target;
+  const playAgain = h('button', { type: 'button', class: 'primary big', 'data-testid': 'play-again', onclick: hooks.onReplay }, 'Play again with the same seed');
+  root.append(
+    h(
+      'div',
+      { class: 'end', 'data-testid': 'end-screen' },
+      h('header', { class: 'end-head' },
+        h('p', { class: 'kicker' }, `Game over · ${view.period} · seed “${view.seed ?? ''}”`),
+        h('h1', { 'data-testid': 'winner' }, `${winner} wins`),
+        h('p', { class: 'verdict' }, `Together the corridor carried ${mt(c.throughput)} against a target of ${mt(c.target)} — ${reached ? 'the shared goal was reached' : 'short of the shared goal'}. The power line was ${c.powerLine ? 'energised' : 'not energised'}. ${c.peace !== 'none' ? `The peace track ended at “${c.peace}”${c.peaceHeld ? ' and held' : ' after falling back at least once'}.` : ''}`),
+      ),
+      h('div', { class: 'end-grid' },
+        h('section', { class: 'card', 'aria-labelledby': 'scores-h' },
+          h('h2', { id: 'scores-h' }, 'Scores'),
+          h('table', { class: 'table', 'data-testid': 'scores' },
+            h('thead', null, h('tr', null, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col', class: 'num' }, 'Score'), h('th', { scope: 'col', class: 'num' }, 'Revenue'), h('th', { scope: 'col' }, 'Secret agenda'))),
+            h('tbody', null, ranked.map((s, i) => h('tr', { class: i === 0 ? 'winner' : '' },
+              h('td', null, String(i + 1)),
+              h('th', { scope: 'row' }, s.name, h('div', { class: 'sub' }, s.id === view.viewer ? 'you' : s.seat)),
+              h('td', { class: 'num' }, String(s.score)),
+              h('td', { class: 'num' }, money(s.revenueTotal)),
+              h('td', null, s.agenda ? h('span', null, h('strong', null, `${s.agenda.met ? '✓' : '✗'} ${s.agenda.name}: `), s.agenda.text) : '—'),
+            ))),
+          ),
+        ),
+        h('section', { class: 'card' }, corridorGoals(view), chart(view)),
+      ),
+      view.animosity ? h('div', { class: 'card debrief' }, animosityMatrix(view)) : null,
+      h('div', { class: 'end-actions' }, playAgain, h('button', { type: 'button', class: 'secondary', 'data-testid': 'view-map', onclick: hooks.onBack }, 'Look at the final map'), h('button', { type: 'button', class: 'secondary', 'data-testid': 'new-game', onclick: hooks.onNew }, 'New game')),
+    ),
+  );
+  playAgain.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+}

@@ -1,0 +1,393 @@
+// The game screen: top bar, map, tabbed side panel, the action bar with its "waiting
+// for" state, keyboard shortcuts, and the hot-seat curtain.
+import { clear, h } from '../dom';
+import { money, names } from '../format';
+import type { Controller } from '../controller';
+import type { CorridorMap } from '../map/map-view';
+import type { Action, PlayerView, StateId } from '../sim';
+import type { PanelContext, SeatMemory } from '../panels/context';
+import { renderDashboard } from '../panels/dashboard';
+import { pendingForMe, renderDiplomacy } from '../panels/diplomacy';
+import { currentOrdersDraft, draftToOrders, renderOrders } from '../panels/orders';
+import { renderNews } from '../panels/news';
+import { renderRelations } from '../panels/relations';
+import { renderNetwork } from '../panels/network';
+import { clearToasts, toast } from './toast';
+
+const TABS = [
+  { id: 'you', label: 'You', render: renderDashboard },
+  { id: 'diplomacy', label: 'Diplomacy', render: renderDiplomacy },
+  { id: 'orders', label: 'Orders', render: renderOrders },
+  { id: 'news', label: 'News', render: renderNews },
+  { id: 'relations', label: 'Relations', render: renderRelations },
+  { id: 'network', label: 'Network', render: renderNetwork },
+] as const;
+
+export interface GameHooks {
+  onNewGame(): void;
+  onRestart(): void;
+  onShowResults(): void;
+  copyLink(): string;
+}
+
+export class GameScreen {
+  private memory = new Map<StateId, SeatMemory>();
+  private scheduled = false;
+  private unsubscribe: () => void;
+  private error: string | null = null;
+  private keyHandler = (e: KeyboardEvent) => this.onKey(e);
+  private wasCurtain = false;
+
+  constructor(
+    private els: { root: HTMLElement; topbar: HTMLElement; sidebar: HTMLElement; curtain: HTMLElement },
+    private map: CorridorMap,
+    private controller: Controller,
+    private hooks: GameHooks,
+  ) {
+    this.unsubscribe = controller.subscribe(() => this.schedule());
+    document.addEventListener('keydown', this.keyHandler);
+    map.onPick = (pick) => {
+      if (pick?.kind === 'segment') this.map.highlight(pick.id);
+    };
+    this.render();
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    document.removeEventListener('keydown', this.keyHandler);
+  }
+
+  /** Re-render after the current event: actions settle first, drafts reset first. */
+  schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.render();
+    });
+  }
+
+  private mem(id: StateId): SeatMemory {
+    let m = this.memory.get(id);
+    if (!m) {
+      m = { tab: 'you', lastSeenTurn: 0, lastSeenPhase: '', orders: null, proposal: null, reportTurn: null };
+      this.memory.set(id, m);
+    }
+    return m;
+  }
+
+  render(): void {
+    const c = this.controller;
+    document.body.dataset.curtain = String(c.curtain);
+    if (c.curtain) {
+      this.renderCurtain();
+      return;
+    }
+    this.els.curtain.hidden = true;
+    this.els.root.hidden = false;
+    const me = c.shown;
+    const view = c.view();
+    if (!me) {
+      // Nobody to show (all seats are bots, or the game ended in hot-seat): the public map.
+      this.map.setInput({ level: c.level, view, me: null });
+      clear(this.els.topbar);
+      this.els.topbar.append(this.topbar(view, null));
+      clear(this.els.sidebar);
+      this.els.sidebar.append(h('div', { class: 'panel' }, h('h2', null, view.phase === 'ended' ? 'The game is over' : 'Bots are playing'), h('button', { type: 'button', class: 'primary', 'data-testid': 'show-results', onclick: () => this.hooks.onShowResults() }, 'See the results')));
+      return;
+    }
+    const m = this.mem(me);
+    // A new turn: open the news and report. A new phase: open its tab.
+    if (m.lastSeenTurn !== view.turn) {
+      m.tab = view.turn > 1 ? 'news' : 'you';
+      m.reportTurn = null;
+    } else if (m.lastSeenPhase !== view.phase) {
+      m.tab = view.phase === 'orders' ? 'orders' : m.tab;
+    }
+    if (this.wasCurtain) {
+      toast(`${view.states.find((s) => s.id === me)?.name}: your turn — ${view.phase}`);
+      this.wasCurtain = false;
+    }
+    m.lastSeenTurn = view.turn;
+    m.lastSeenPhase = view.phase;
+    this.map.setInput({ level: c.level, view, me });
+    clear(this.els.topbar);
+    this.els.topbar.append(this.topbar(view, me));
+    this.renderSidebar(view, me, m);
+  }
+
+  private renderCurtain(): void {
+    this.wasCurtain = true;
+    // Nothing private stays in the page while the device changes hands.
+    clearToasts();
+    this.error = null;
+    for (const d of document.querySelectorAll('dialog')) d.remove();
+    clear(this.els.topbar);
+    clear(this.els.sidebar);
+    this.els.root.hidden = true;
+    const view = this.controller.view('public');
+    this.map.setInput({ level: this.controller.level, view, me: null });
+    const cur = this.els.curtain;
+    clear(cur);
+    const btn = h('button', { type: 'button', class: 'primary big', 'data-testid': 'curtain-ready', onclick: () => this.controller.confirmCurtain() }, 'I am the next player — show my screen');
+    cur.append(
+      h(
+        'div',
+        { class: 'curtain-inner', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'curtain-h' },
+        h('h1', { id: 'curtain-h' }, 'Pass the device to the next player'),
+        h('p', null, 'Everything on screen is hidden until the next player is ready.'),
+        h('p', { class: 'curtain-key' }, 'Press ', h('kbd', null, 'Enter'), ' when ready.'),
+        btn,
+        h('p', { class: 'hint' }, `Turn ${view.turn} of ${view.turns}`),
+      ),
+    );
+    cur.hidden = false;
+    btn.focus();
+  }
+
+  private topbar(view: PlayerView, me: StateId | null): HTMLElement {
+    const phases = [
+      { id: 'news', label: 'News' },
+      { id: 'diplomacy', label: 'Diplomacy' },
+      { id: 'orders', label: 'Orders' },
+      { id: 'resolution', label: 'Resolution' },
+    ];
+    const myName = me ? view.states.find((s) => s.id === me)?.name : null;
+    return h(
+      'div',
+      { class: 'topbar-inner' },
+      h('div', { class: 'brand' }, 'Corridor'),
+      h('div', { class: 'turn', 'data-testid': 'turn-info' }, h('strong', null, view.phase === 'ended' ? 'Game over' : `Turn ${view.turn} of ${view.turns}`), h('span', null, ` · ${view.period}`)),
+      h(
+        'ol',
+        { class: 'phase-steps', 'aria-label': 'Phase of the turn' },
+        phases.map((p, i) => {
+          const at = phases.findIndex((x) => x.id === view.phase);
+          return h('li', { class: view.phase === p.id ? 'current' : at > i || view.phase === 'ended' ? 'past' : '', 'aria-current': view.phase === p.id ? 'step' : undefined }, p.label);
+        }),
+      ),
+      myName ? h('div', { class: 'me', 'data-testid': 'me' }, h('span', { class: 'me-label' }, 'You are '), h('strong', null, myName)) : h('div', { class: 'me' }, 'Public view'),
+      h(
+        'div',
+        { class: 'top-actions' },
+        h('button', { type: 'button', class: 'secondary', 'aria-keyshortcuts': '?', 'data-testid': 'help-button', onclick: () => this.showHelp() }, 'Help'),
+        h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-button', onclick: () => this.showMenu() }, 'Menu'),
+      ),
+    );
+  }
+
+  private ctx(view: PlayerView, me: StateId, m: SeatMemory): PanelContext {
+    return {
+      view,
+      me,
+      controller: this.controller,
+      memory: m,
+      error: this.error,
+      act: (action: Action, success?: string) => this.act(action, success),
+      rerender: () => this.schedule(),
+      showTab: (tab) => {
+        m.tab = tab;
+        this.error = null;
+        this.schedule();
+      },
+      focusSegment: (id) => this.map.focusSegment(id),
+      highlightSegment: (id) => this.map.highlight(id),
+    };
+  }
+
+  private act(action: Action, success?: string) {
+    const r = this.controller.dispatch(action);
+    if (!r.ok) {
+      this.error = r.error;
+      toast(r.error, 'error');
+    } else {
+      this.error = null;
+      if (success) toast(success);
+    }
+    this.schedule();
+    return r;
+  }
+
+  private renderSidebar(view: PlayerView, me: StateId, m: SeatMemory): void {
+    const sb = this.els.sidebar;
+    const scrollKey = `${m.tab}`;
+    const oldPanel = sb.querySelector('.tabpanel');
+    const oldScroll = oldPanel && oldPanel.getAttribute('data-tab') === scrollKey ? oldPanel.scrollTop : 0;
+    const focusedId = (document.activeElement as HTMLElement | null)?.id || (document.activeElement as HTMLElement | null)?.dataset?.testid;
+    clear(sb);
+    const ctx = this.ctx(view, me, m);
+    const pending = pendingForMe(view, me).length;
+    const tab = TABS.find((t) => t.id === m.tab) ?? TABS[0];
+    const tablist = h(
+      'div',
+      { class: 'tabs', role: 'tablist', 'aria-label': 'Panels' },
+      TABS.map((t, i) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            role: 'tab',
+            id: `tab-${t.id}`,
+            'data-testid': `tab-${t.id}`,
+            'aria-selected': t.id === tab.id ? 'true' : 'false',
+            'aria-controls': 'tabpanel',
+            tabindex: t.id === tab.id ? 0 : -1,
+            'aria-keyshortcuts': String(i + 1),
+            onclick: () => ctx.showTab(t.id),
+            onkeydown: (e: Event) => {
+              const k = (e as KeyboardEvent).key;
+              if (k === 'ArrowRight' || k === 'ArrowLeft') {
+                e.preventDefault();
+                const j = (i + (k === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length;
+                m.tab = TABS[j].id;
+                this.render();
+                document.getElementById(`tab-${TABS[j].id}`)?.focus();
+              }
+            },
+          },
+          t.label,
+          t.id === 'diplomacy' && pending ? h('span', { class: 'count', 'aria-label': `${pending} to answer` }, String(pending)) : null,
+        ),
+      ),
+    );
+    const panel = h('div', { class: 'tabpanel', id: 'tabpanel', role: 'tabpanel', 'aria-labelledby': `tab-${tab.id}`, 'data-tab': tab.id, tabindex: -1 }, tab.render(ctx));
+    if (this.error && tab.id !== 'diplomacy' && tab.id !== 'orders') panel.prepend(h('div', { class: 'error', role: 'alert', 'data-testid': 'action-error' }, h('strong', null, 'Not allowed: '), this.error, h('button', { type: 'button', class: 'link', 'aria-label': 'Dismiss', onclick: () => { this.error = null; this.schedule(); } }, '×')));
+    sb.append(tablist, panel, this.actionBar(view, me, m));
+    panel.scrollTop = oldScroll;
+    if (focusedId) {
+      const el = document.getElementById(focusedId) ?? sb.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focusedId)}"]`);
+      el?.focus({ preventScroll: true });
+    }
+  }
+
+  private primary(view: PlayerView, me: StateId, m: SeatMemory): { label: string; run: (() => void) | null; note: string } {
+    const st = view.states.find((s) => s.id === me)!;
+    const pending = pendingForMe(view, me).length;
+    if (view.phase === 'ended') return { label: 'See the results', run: () => this.hooks.onShowResults(), note: 'The game is over.' };
+    if (view.phase === 'diplomacy') {
+      if (!st.diplomacyDone) {
+        return {
+          label: 'Finish diplomacy',
+          run: () => this.act({ type: 'endDiplomacy', player: me }, 'Diplomacy finished for this turn.'),
+          note: pending ? `You still have ${pending} proposal${pending > 1 ? 's' : ''} to answer.` : 'When you are done proposing and answering.',
+        };
+      }
+      if (pending) return { label: `Answer ${pending} proposal${pending > 1 ? 's' : ''}`, run: () => { m.tab = 'diplomacy'; this.schedule(); }, note: 'Diplomacy ends when every proposal is answered.' };
+      return { label: 'Waiting…', run: null, note: '' };
+    }
+    if (!st.ordersSubmitted) {
+      return {
+        label: 'Submit orders',
+        run: () => {
+          const ctx = this.ctx(view, me, m);
+          const d = currentOrdersDraft(ctx);
+          this.act({ type: 'submitOrders', player: me, orders: draftToOrders(d) }, 'Orders submitted.');
+        },
+        note: m.tab === 'orders' ? 'Sends what you set above.' : 'Open the Orders tab to invest and set fees first.',
+      };
+    }
+    return { label: 'Waiting…', run: null, note: '' };
+  }
+
+  private actionBar(view: PlayerView, me: StateId, m: SeatMemory): HTMLElement {
+    const p = this.primary(view, me, m);
+    const total = view.states.length;
+    const ready = total - view.waitingFor.length;
+    const waiting = view.waitingFor.filter((id) => id !== me);
+    const st = view.states.find((s) => s.id === me)!;
+    return h(
+      'div',
+      { class: 'action-bar' },
+      h(
+        'div',
+        { class: 'waiting', role: 'status', 'aria-live': 'polite', 'data-testid': 'waiting' },
+        view.phase === 'ended' ? 'Game over.' : h('span', null, h('strong', null, `${ready} of ${total} seats ready`), waiting.length ? ` · waiting for ${names(view, waiting)}` : view.waitingFor.includes(me) ? ' · waiting for you' : ''),
+        h('div', { class: 'hint' }, `Treasury ${money(st.treasury)}${p.note ? ` · ${p.note}` : ''}`),
+      ),
+      h('button', { type: 'button', class: 'primary big', id: 'end-turn', 'data-testid': 'end-turn', 'aria-keyshortcuts': 'E', disabled: !p.run, title: 'Shortcut: E', onclick: () => p.run?.() }, p.label, p.run ? h('kbd', { 'aria-hidden': 'true' }, 'E') : null),
+    );
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (this.els.root.closest('[hidden]') && !this.controller.curtain) return;
+    if (this.controller.curtain) {
+      if (e.key === 'Enter' && !e.repeat) {
+        e.preventDefault();
+        this.controller.confirmCurtain();
+      }
+      return;
+    }
+    const t = e.target as HTMLElement;
+    if (t.closest('input, select, textarea, dialog[open]') || e.ctrlKey || e.metaKey || e.altKey) return;
+    const me = this.controller.shown;
+    if (!me) return;
+    if (e.key === 'e' || e.key === 'E') {
+      const btn = document.getElementById('end-turn') as HTMLButtonElement | null;
+      if (btn && !btn.disabled) {
+        e.preventDefault();
+        btn.click();
+      }
+    } else if (/^[1-6]$/.test(e.key)) {
+      e.preventDefault();
+      this.mem(me).tab = TABS[Number(e.key) - 1].id;
+      this.render();
+      document.getElementById(`tab-${TABS[Number(e.key) - 1].id}`)?.focus();
+    } else if (e.key === '?') {
+      e.preventDefault();
+      this.showHelp();
+    } else if (e.key === 'm' || e.key === 'M') {
+      e.preventDefault();
+      this.map.root.focus();
+    }
+  }
+
+  private showHelp(): void {
+    const d = h(
+      'dialog',
+      { class: 'dialog', 'aria-labelledby': 'help-h', 'data-testid': 'help-dialog' },
+      h('h2', { id: 'help-h' }, 'How to play'),
+      h('ol', null,
+        h('li', null, h('strong', null, 'News. '), 'Each half-year starts with events. Read them in News & report, with the report on last turn and its causes.'),
+        h('li', null, h('strong', null, 'Diplomacy. '), 'Propose segment deals, security pacts, power-line pledges, peace steps and summits; accept or reject what others send. A proposal binds when every party accepts — but it can still fail at home.'),
+        h('li', null, h('strong', null, 'Orders. '), 'Invest in segments you own or co-fund, set transit fees, pay for security and intelligence. Everyone orders at the same time, in secret.'),
+        h('li', null, h('strong', null, 'Resolution. '), 'Deals are ratified, building advances, incidents happen, cargo picks the cheapest routes, revenue is paid.'),
+      ),
+      h('p', null, 'You score for revenue, stability, reputation and your secret agenda. The corridor also has shared goals: cargo throughput, the power line and the peace track.'),
+      h('h3', null, 'Keys'),
+      h('ul', { class: 'keys' },
+        h('li', null, h('kbd', null, 'E'), ' finish diplomacy / submit orders'),
+        h('li', null, h('kbd', null, '1'), '–', h('kbd', null, '6'), ' switch panels'),
+        h('li', null, h('kbd', null, 'M'), ' focus the map, then arrows pan, ', h('kbd', null, '+'), ' ', h('kbd', null, '−'), ' zoom, ', h('kbd', null, '0'), ' whole map'),
+        h('li', null, h('kbd', null, '?'), ' this help'),
+      ),
+      h('p', null, 'On the map, hover or tap a line or a city for details. The Network panel lists everything as text.'),
+      h('form', { method: 'dialog' }, h('button', { class: 'primary', 'data-testid': 'help-close' }, 'Close')),
+    );
+    this.openDialog(d);
+  }
+
+  private showMenu(): void {
+    const d: HTMLDialogElement = h(
+      'dialog',
+      { class: 'dialog', 'aria-labelledby': 'menu-h', 'data-testid': 'menu-dialog' },
+      h('h2', { id: 'menu-h' }, 'Menu'),
+      h('p', null, `Level: ${this.controller.level.name} · seed “${this.controller.setup.seed}”`),
+      h('div', { class: 'menu-buttons' },
+        h('button', { type: 'button', class: 'secondary', onclick: async () => {
+          const url = this.hooks.copyLink();
+          try { await navigator.clipboard.writeText(url); toast('Link copied.'); } catch { prompt('Copy this link:', url); }
+        } }, 'Copy a link to this game'),
+        h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-restart', onclick: () => { d.close(); if (confirm('Start this game again from turn 1 with the same seed?')) this.hooks.onRestart(); } }, 'Restart with the same seed'),
+        h('button', { type: 'button', class: 'danger', 'data-testid': 'menu-new', onclick: () => { d.close(); if (confirm('Leave this game and go to the start screen?')) this.hooks.onNewGame(); } }, 'New game'),
+      ),
+      h('form', { method: 'dialog' }, h('button', { class: 'primary' }, 'Close')),
+    );
+    this.openDialog(d);
+  }
+
+  private openDialog(d: HTMLDialogElement): void {
+    document.body.append(d);
+    d.addEventListener('close', () => d.remove());
+    d.showModal();
+  }
+}

@@ -1,0 +1,44 @@
+// Game links: ?level=ID&seed=S&seats=azerbaijan:human,georgia:human
+// Seats not listed are bots. A link with level, seed and at least one human seat starts
+// that game directly; anything less opens the start screen filled in from the link.
+import type { StateId } from './sim';
+
+export interface UrlGame { level?: string; seed?: string; seats?: Record<StateId, 'human' | 'bot'>; errors: string[] }
+
+export function parseGameUrl(search: string): UrlGame {
+  const q = new URLSearchParams(search);
+  const out: UrlGame = { errors: [] };
+  const level = q.get('level');
+  if (level) out.level = level.trim();
+  const seed = q.get('seed');
+  if (seed !== null && seed.trim()) out.seed = seed.trim().slice(0, 200);
+  const seats = q.get('seats');
+  if (seats) {
+    out.seats = {};
+    for (const part of seats.split(',')) {
+      const [id, kind] = part.split(':').map((x) => x.trim());
+      if (!id) continue;
+      if (kind !== 'human' && kind !== 'bot') {
+        out.errors.push(`seats: "${part}" should look like state:human or state:bot`);
+        continue;
+      }
+      out.seats[id] = kind;
+    }
+  }
+  return out;
+}
+
+export function gameUrl(base: string, levelId: string, seed: string, seats: Record<StateId, 'human' | 'bot'>): string {
+  const humans = Object.keys(seats).filter((id) => seats[id] === 'human');
+  const q = new URLSearchParams({ level: levelId, seed });
+  const url = `${base}?${q.toString()}&seats=${humans.map((id) => `${encodeURIComponent(id)}:human`).join(',')}`;
+  return url;
+}
+
+/** A readable random seed ("caspian-amber-4821"); the UI may use Math.random, the sim never does. */
+export function randomSeed(): string {
+  const a = ['caspian', 'amber', 'steppe', 'silk', 'harbour', 'iron', 'river', 'desert', 'summit', 'ferry', 'cedar', 'copper'];
+  const b = ['wind', 'lantern', 'compass', 'bridge', 'falcon', 'market', 'signal', 'caravan', 'orchard', 'delta', 'pass', 'star'];
+  const pick = (l: string[]) => l[Math.floor(Math.random() * l.length)];
+  return `${pick(a)}-${pick(b)}-${1000 + Math.floor(Math.random() * 9000)}`;
+}
