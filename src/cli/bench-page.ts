@@ -17,6 +17,7 @@ export async function firstMapTime(executablePath: string): Promise<string[]> {
       await page.goto(`${url}?level=middle-corridor&seed=bench&seats=azerbaijan:human`);
       await page.waitForFunction(() => (window as unknown as { __corridor?: { mapReady?: boolean } }).__corridor?.mapReady === true, null, { timeout: 30_000 });
       times.push(await page.evaluate(() => (window as unknown as { __corridor: { mapReadyAt: number } }).__corridor.mapReadyAt));
+      if (i === 0) await page.waitForFunction(() => (window as unknown as { __corridor: { curtain: boolean; seat: string | null } }).__corridor.seat !== null);
       if (i === 0) worstFrame = await longestFrameDuringTurn(page);
       await page.close();
     }
@@ -34,8 +35,10 @@ export async function firstMapTime(executablePath: string): Promise<string[]> {
 /** Ends the human's turn through the test hook while sampling frame gaps with requestAnimationFrame. */
 async function longestFrameDuringTurn(page: import('@playwright/test').Page): Promise<number> {
   return page.evaluate(async () => {
-    const hook = (window as unknown as { __corridor?: { endTurnForBench?: () => Promise<void> } }).__corridor;
-    if (!hook?.endTurnForBench) return -1;
+    type Hook = { seat: string | null; dispatch(a: unknown): { ok: boolean; error?: string } };
+    const hook = (window as unknown as { __corridor: Hook }).__corridor;
+    const player = hook.seat;
+    if (!player) return -1;
     let worst = 0;
     let last = performance.now();
     let running = true;
@@ -46,10 +49,14 @@ async function longestFrameDuringTurn(page: import('@playwright/test').Page): Pr
       if (running) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-    await new Promise((r) => setTimeout(r, 300));
+    const frames = (n: number) => new Promise<void>((r) => { let k = 0; const f = () => (++k >= n ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
+    await frames(10);
     worst = 0;
-    await hook.endTurnForBench();
-    await new Promise((r) => setTimeout(r, 500));
+    // The bots answer and resolve synchronously inside dispatch: that is the frame we measure.
+    hook.dispatch({ type: 'endDiplomacy', player });
+    await frames(3);
+    hook.dispatch({ type: 'submitOrders', player, orders: { invest: [], fees: {}, security: 0, intel: null } });
+    await frames(30);
     running = false;
     return worst;
   });

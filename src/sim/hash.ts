@@ -31,3 +31,42 @@ export function fnv1a64(text: string): string {
 export function hashValue(value: unknown): string {
   return fnv1a64(canonicalJson(value));
 }
+
+// Frozen subtrees never change, so their digest is kept. immer freezes every state it
+// produces and shares unchanged subtrees between states, so hashing the state after each
+// turn only rehashes what that turn changed (the log of earlier turns is not read again).
+// The cache cannot change a result: a digest depends only on the subtree's content.
+const digests = new WeakMap<object, string>();
+
+function digest(v: unknown): string {
+  if (v === null || typeof v !== 'object') {
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`cannot hash non-finite number ${v}`);
+    return v === undefined ? 'null' : JSON.stringify(v);
+  }
+  const known = digests.get(v);
+  if (known !== undefined) return known;
+  let text: string;
+  if (Array.isArray(v)) {
+    text = '[';
+    for (let i = 0; i < v.length; i++) text += (i ? ',' : '') + digest(v[i]);
+    text += ']';
+  } else {
+    const obj = v as Record<string, unknown>;
+    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort(compareStrings);
+    text = '{';
+    for (let i = 0; i < keys.length; i++) text += (i ? ',' : '') + JSON.stringify(keys[i]) + ':' + digest(obj[keys[i]]);
+    text += '}';
+  }
+  const d = `#${fnv1a64(text)}`;
+  if (Object.isFrozen(v)) digests.set(v, d);
+  return d;
+}
+
+/**
+ * A Merkle hash of a JSON value: each object and array is replaced by the hash of its
+ * canonical text. Equal content gives an equal hash in every engine, frozen or not.
+ */
+export function treeHash(value: unknown): string {
+  const d = digest(value);
+  return d.startsWith('#') ? d.slice(1) : fnv1a64(d);
+}

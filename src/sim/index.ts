@@ -2,7 +2,7 @@
 // The level is passed explicitly: a state names its level by id and content hash and
 // never embeds it, so saves and replays stay small and a level is frozen once.
 import type { GameState } from './types';
-import { hashValue } from './hash';
+import { treeHash } from './hash';
 
 export { newGame, checkSeats, type NewGameOptions, type Seats } from './state';
 export { applyAction, checkAction, emptyOrders, investReason } from './actions';
@@ -11,9 +11,14 @@ export { viewFor, canRead, estimateOf, periodOf, waitingFor, gameStatus, winnerO
 export { loadLevelData, parseLevelText, formatPath, type Finding, type LoadedLevel, type LevelLoad } from './level';
 export { LEVEL_FORMAT_VERSION, FEE_LEVELS, MODES, type Level, type FeeLevel } from './level-schema';
 export { canonicalJson, compareStrings, hashValue } from './hash';
+export {
+  REPLAY_FORMAT, REPLAY_VERSION, makeReplay, migrateReplay, parseReplay, parseReplayText, embeddedLevel, verifyReplay,
+  type Replay, type ReplayInput, type ReplayParse, type ReplayMigration, type VerifyResult,
+} from './replay';
+export { undoBlock, undoable, undoRefusal, type UndoStep } from './undo';
 export type * from './types';
 
 /** The state's hash: the checkpoint replays store after every turn. */
 export function stateHash(state: GameState): string {
-  return hashValue(state);
+  return treeHash(state);
 }

@@ -3,7 +3,7 @@
 // Loading never throws: a bad file gets `$.<path>: <what is wrong>` (docs/REPLAYS.md).
 import { z } from 'zod';
 import { applyAction } from './actions';
-import { hashValue } from './hash';
+import { treeHash } from './hash';
 import { FORBIDDEN_KEYS, locate, parseJsonSource, type JsonPath } from './json-source';
 import { formatPath, loadLevelData, zodFindings, type LoadedLevel } from './level';
 import { closest } from './level-check';
@@ -20,7 +20,7 @@ const MAX_DEPTH = 64;
  * MIGRATIONS[v - 1] turns a version-v replay into a version v+1 one. Older versions are
  * migrated on load; a newer version is refused with a message naming it.
  */
-const MIGRATIONS: ((data: Record<string, unknown>) => Record<string, unknown>)[] = [];
+const MIGRATIONS: readonly ((data: Record<string, unknown>) => Record<string, unknown>)[] = [];
 
 const hash = z.string().regex(/^[0-9a-f]{16}$/, 'a hash is 16 hexadecimal digits');
 export const replaySchema = z.strictObject({
@@ -108,26 +108,53 @@ function scan(data: unknown): { path: JsonPath; message: string } | null {
   return null;
 }
 
-function check(data: unknown): Checked {
+export type ReplayMigrationStep = (data: Record<string, unknown>) => Record<string, unknown>;
+export type ReplayMigration = { ok: true; data: Record<string, unknown>; from: number } | { ok: false; error: string };
+
+type Migrated = { ok: true; data: Record<string, unknown>; from: number } | { ok: false; path: JsonPath; message: string };
+
+function migrate(data: unknown, steps: readonly ReplayMigrationStep[], target: number): Migrated {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, path: [], message: `this is not a Corridor replay (expected an object with format "${REPLAY_FORMAT}", found ${describe(data)})` };
   }
-  const bad = scan(data);
-  if (bad) return { ok: false, ...bad };
   let d = data as Record<string, unknown>;
   if (d.format !== REPLAY_FORMAT) return { ok: false, path: ['format'], message: `this is not a Corridor replay (expected "${REPLAY_FORMAT}", found ${describe(d.format)})` };
   const v = d.version;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
-    return { ok: false, path: ['version'], message: `expected a replay format version (a whole number from 1 to ${REPLAY_VERSION}), found ${describe(v)}` };
+    return { ok: false, path: ['version'], message: `expected a replay format version (a whole number from 1 to ${target}), found ${describe(v)}` };
   }
-  if (v > REPLAY_VERSION) {
-    return { ok: false, path: ['version'], message: `replay format version ${v} is newer than this game understands (${REPLAY_VERSION}); update Corridor` };
+  if (v > target) {
+    return { ok: false, path: ['version'], message: `replay format version ${v} is newer than this game understands (${target}); update Corridor` };
   }
-  for (let from = v; from < REPLAY_VERSION; from++) {
-    const migrate = MIGRATIONS[from - 1];
-    if (!migrate) return { ok: false, path: ['version'], message: `replay format version ${from} cannot be migrated (no migration to version ${from + 1})` };
-    d = migrate(d);
+  const bad = scan(data);
+  if (bad) return { ok: false, ...bad };
+  for (let from = v; from < target; from++) {
+    const step = steps[from - 1];
+    if (!step) return { ok: false, path: ['version'], message: `replay format version ${from} cannot be migrated (no migration to version ${from + 1})` };
+    d = step(d);
   }
+  return { ok: true, data: d, from: v };
+}
+
+/**
+ * The one way older saves and replays reach the current format: checks format and version,
+ * then applies MIGRATIONS one version at a time. Version 1 is the first, so today this is the
+ * identity for v1 and a refusal naming the version for anything newer. `steps`/`target` exist
+ * so the chain can be tested before a version 2 exists. Never throws.
+ */
+export function migrateReplay(data: unknown, steps: readonly ReplayMigrationStep[] = MIGRATIONS, target: number = REPLAY_VERSION): ReplayMigration {
+  try {
+    const m = migrate(data, steps, target);
+    return m.ok ? m : { ok: false, error: `${formatPath(m.path)}: ${m.message}` };
+  } catch (e) {
+    return { ok: false, error: `$: this replay could not be migrated (${(e as Error)?.message ?? String(e)})` };
+  }
+}
+
+function check(data: unknown): Checked {
+  const m = migrate(data, MIGRATIONS, REPLAY_VERSION);
+  if (!m.ok) return m;
+  const d = m.data;
   const r = replaySchema.safeParse(d);
   if (!r.success) {
     const issue = r.error.issues[0];
@@ -176,7 +203,8 @@ export function parseReplayText(text: string): ReplayParse {
       const e = src.error;
       return { ok: false, error: `${formatPath(e.path)}: not valid JSON (the file may be truncated): ${e.message} ${at(e.pos.line, e.pos.col)}` };
     }
-    const p = src.problems[0];
+    // The first in the text, whatever order the parser found them in.
+    const p = [...src.problems].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col)[0];
     if (p) return { ok: false, error: `${formatPath(p.path)}: ${p.message} ${at(p.pos.line, p.pos.col)}` };
     const c = check(src.value);
     if (c.ok) return c;
@@ -239,7 +267,7 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   const check = (turn: number): VerifyResult | null => {
     const want = checkpoints[turn];
     if (!want || want.turn !== turn) return { ok: false, kind: 'invalid', message: `$.checkpoints: there is no checkpoint for turn ${turn}, which the actions resolve (checkpoints list turns 0, 1, 2, ... in order)` };
-    const got = hashValue(state);
+    const got = treeHash(state);
     hashes.push(got);
     hashed = state;
     if (want.hash !== got) return { ok: false, kind: 'diverged', turn, expected: want.hash, got, message: `diverged at turn ${turn}: expected ${want.hash}, got ${got}` };
@@ -269,6 +297,6 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
     return { ok: false, kind: 'diverged', turn: resolved + 1, expected: last.hash, got: 'no such turn', message: `diverged at turn ${resolved + 1}: the replay's actions end after turn ${resolved} but it has a checkpoint for turn ${last.turn}` };
   }
   // Hashing a late-game state costs milliseconds: reuse the last checkpoint's when nothing moved since.
-  const finalHash = hashed === state ? hashes[hashes.length - 1] : hashValue(state);
+  const finalHash = hashed === state ? hashes[hashes.length - 1] : treeHash(state);
   return { ok: true, turns: resolved, finalHash, hashes, states };
 }

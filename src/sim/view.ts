@@ -11,8 +11,8 @@ import type { Audience, Estimate, GameState, LogEntry, PlayerView, StateId, View
 
 export interface ViewOptions {
   /**
-   * A brief view for bots: the log of the current and previous turn only, the last history
-   * record only, and no route table. Everything it does contain equals the full view.
+   * A brief view for bots: the log of the current and previous turn only, this turn's
+   * proposals only, and no history or route table. Everything it does contain equals the full view.
    */
   brief?: boolean;
 }
@@ -185,7 +185,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
       : null,
     pacts: s.pacts.map((p) => ({ ...p, members: [...p.members] })),
     pledges: s.pledges.map((p) => ({ ...p })),
-    proposals: s.proposals.filter(visibleProposal).map((p) => ({
+    proposals: (options.brief ? thisTurnProposals(s) : s.proposals).filter(visibleProposal).map((p) => ({
       id: p.id,
       turn: p.turn,
       from: p.from,
@@ -200,7 +200,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
       return { id, title: ev.title, text: ev.text };
     }),
     log: redactLog(s.log, viewer, options.brief ? s.turn - 1 : 0),
-    history: (options.brief ? s.history.slice(-1) : s.history).map((h) => JSON.parse(JSON.stringify(h))),
+    history: options.brief ? [] : s.history.map((h) => JSON.parse(JSON.stringify(h))),
     demand: s.demand,
     throughput: last?.throughput ?? 0,
     targetThroughput: level.targetThroughput,

@@ -1,32 +1,60 @@
 // The controller: holds the level and the (opaque) game state, sends actions to the sim,
 // lets the bots move, and decides whose screen is shown. The UI reads the game only
 // through view(), i.e. viewFor(level, state, seat). No rule lives here.
+// The game is event-sourced: level + seed + seats + the action list. Saves, replays, forks
+// and undo all come from that list (record()); no GameState snapshot is ever kept.
 import {
   applyAction,
   gameStatus,
   legalActions,
+  makeReplay,
   newGame,
   nextHumanSeat,
   runBots,
   stateHash,
+  undoBlock,
+  undoRefusal,
   viewFor,
   type Action,
   type GameState,
   type LoadedLevel,
   type PlayerView,
+  type Replay,
   type StateId,
+  type UndoStep,
   type Viewer,
 } from './sim';
 
 export type SeatKind = 'human' | 'bot';
-export interface GameSetup { level: LoadedLevel; seed: string; seats: Record<StateId, SeatKind> }
+export interface GameSetup {
+  level: LoadedLevel;
+  seed: string;
+  seats: Record<StateId, SeatKind>;
+  /** The level is not shipped: replays and saves of this game carry it. */
+  embedLevel?: boolean;
+}
 export type DispatchResult = { ok: true } | { ok: false; error: string };
 
 export interface RecordedAction { turn: number; action: Action }
 
+export interface ControllerOptions {
+  /** Actions to re-apply before play goes on (a resumed save or a what-if fork). */
+  history?: RecordedAction[];
+  /** The save slot this game writes to (a new one when absent). */
+  id?: string;
+}
+
+/** A save-slot id; the UI may use Math.random and Date, the sim never does. */
+export function newGameId(): string {
+  return `g${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+const BOT_STEP = 'bots do not take moves back';
+
 export class Controller {
   readonly level: LoadedLevel;
   readonly setup: GameSetup;
+  readonly id: string;
   private state: GameState;
   /** The seat whose screen is on display; null while the hand-off curtain is up. */
   shown: StateId | null = null;
@@ -36,14 +64,26 @@ export class Controller {
   readonly humans: StateId[];
   readonly actions: RecordedAction[] = [];
   readonly checkpoints: { turn: number; hash: string }[] = [];
+  /** undoBlock's verdict on each action, taken when it was applied (parallel to actions). */
+  private steps: UndoStep[] = [];
   private listeners = new Set<() => void>();
 
-  constructor(setup: GameSetup) {
+  constructor(setup: GameSetup, options: ControllerOptions = {}) {
     this.setup = setup;
     this.level = setup.level;
+    this.id = options.id ?? newGameId();
     this.humans = setup.level.states.map((s) => s.id).filter((id) => setup.seats[id] === 'human');
     this.state = newGame(this.level, { seed: setup.seed, seats: setup.seats });
     this.checkpoints.push({ turn: 0, hash: stateHash(this.state) });
+    for (const [i, entry] of (options.history ?? []).entries()) {
+      const turn = gameStatus(this.level, this.state).turn;
+      if (entry.turn !== turn) throw new Error(`$.actions[${i}] is recorded for turn ${entry.turn}, but the game is in turn ${turn}`);
+      const r = applyAction(this.level, this.state, entry.action);
+      if (!r.ok) throw new Error(`$.actions[${i}] was refused: ${r.error}`);
+      this.remember(entry.action, this.state, r.state);
+      this.state = r.state;
+      this.checkpoint(this.state);
+    }
     this.advance(true);
   }
 
@@ -88,6 +128,11 @@ export class Controller {
     return legalActions(this.level, this.state, player);
   }
 
+  /** The game so far as a replay file (v1): the one record saves, links and forks share. */
+  record(): Replay {
+    return makeReplay(this.level, { seed: this.setup.seed, seats: this.setup.seats, actions: this.actions, checkpoints: this.checkpoints, embedLevel: this.setup.embedLevel });
+  }
+
   dispatch(action: Action): DispatchResult {
     if (this.curtain) return { ok: false, error: 'the device is being handed over: confirm the curtain first' };
     if (action.player !== this.shown && action.player !== 'facilitator') {
@@ -95,12 +140,45 @@ export class Controller {
     }
     const r = applyAction(this.level, this.state, action);
     if (!r.ok) return { ok: false, error: r.error };
-    this.record(action, this.state);
+    this.remember(action, this.state, r.state);
     this.state = r.state;
-    this.afterTurnCheck();
+    this.checkpoint(this.state);
     this.advance(false);
     this.notify();
     return { ok: true };
+  }
+
+  /** Why the seat on screen cannot take back its latest action now, or null when it can. */
+  undoRefusal(): string | null {
+    if (this.curtain) return 'the device is being handed over';
+    if (!this.shown) return 'there is no player on screen';
+    return undoRefusal(this.level, this.steps, this.shown);
+  }
+
+  /** Takes back the latest action: the game is re-run from the seed without it. */
+  undo(): DispatchResult {
+    const why = this.undoRefusal();
+    if (why) return { ok: false, error: `cannot undo: ${why}` };
+    let s = newGame(this.level, { seed: this.setup.seed, seats: this.setup.seats });
+    for (const entry of this.actions.slice(0, -1)) {
+      const r = applyAction(this.level, s, entry.action);
+      if (!r.ok) return { ok: false, error: `cannot undo: the game could not be rebuilt (${r.error})` };
+      s = r.state;
+    }
+    this.actions.pop();
+    this.steps.pop();
+    this.state = s; // an undoable action never resolved a turn: the checkpoints stand
+    this.advance(false);
+    this.notify();
+    return { ok: true };
+  }
+
+  /** Hides the screen until the next player confirms (a hot-seat game coming back into view). */
+  raiseCurtain(): void {
+    if (!this.hotseat || this.awaiting === null || this.curtain) return;
+    this.curtain = true;
+    this.shown = null;
+    this.notify();
   }
 
   /** The next player has confirmed the hand-off. */
@@ -112,8 +190,9 @@ export class Controller {
   }
 
   private lastTurn = 1;
-  private record(action: Action, before: GameState): void {
+  private remember(action: Action, before: GameState, after: GameState): void {
     this.actions.push({ turn: gameStatus(this.level, before).turn, action });
+    this.steps.push({ action, block: undoBlock(this.level, before, after, action) });
   }
 
   /** A checkpoint (the state hash) after every resolved turn, as replays store them. */
@@ -125,14 +204,13 @@ export class Controller {
     }
   }
 
-  private afterTurnCheck(): void {
-    this.checkpoint(this.state);
-  }
-
   /** Let the bots act, then find whose input the game needs. */
   private advance(first: boolean): void {
     this.state = runBots(this.level, this.state, {
-      onAction: (e) => this.actions.push({ turn: e.turn, action: e.action }),
+      onAction: (e) => {
+        this.actions.push({ turn: e.turn, action: e.action });
+        this.steps.push({ action: e.action, block: BOT_STEP });
+      },
       stopWhen: (s) => {
         this.checkpoint(s); // bots resolve turns too
         return false;

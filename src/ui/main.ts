@@ -1,16 +1,25 @@
-// Entry point: loading bar, then the start screen or (from a link) a game. Also the
-// test hook window.__corridor that browser tests read.
+// Entry point: loading bar, then the start screen, a game (from a link, a save or a fork) or
+// the replay viewer (from a file, a drop, a #r= link or the end screen). Also the test hook
+// window.__corridor that browser tests read.
 import basemapUrl from '../../assets/basemap.json?url';
 import { h, $ } from './dom';
 import { loadShippedLevels, type LevelEntry } from './levels';
-import { Controller, type GameSetup } from './controller';
+import { Controller, type GameSetup, type RecordedAction, type SeatKind } from './controller';
 import { gameUrl, parseGameUrl } from './url';
-import { renderStart, type StartInit } from './screens/start';
+import { renderStart, type StartInit, type StartSaves } from './screens/start';
 import { GameScreen } from './screens/game';
 import { renderEnd } from './screens/end';
-import type { Action, PlayerView } from './sim';
+import { ReplayScreen, type ReplayInfo } from './screens/replay';
+import { hideBanner, showBanner } from './screens/banner';
+import { pageBase, shareReplay } from './screens/share';
+import { toast } from './screens/toast';
+import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay } from './replay-io';
+import { deleteSave, listSaves, readSave, setTabGame, tabGame, writeSave, type SaveMeta } from './saves';
+import type { Action, PlayerView, Replay, StateId, Viewer } from './sim';
 import type { BasemapFile } from './map/basemap';
 import type { CorridorMap } from './map/map-view';
+
+type Result = { ok: boolean; error?: string };
 
 interface CorridorHook {
   screen: string;
@@ -23,11 +32,34 @@ interface CorridorHook {
   awaiting: string | null;
   curtain: boolean;
   mapReady: boolean;
-  dispatch(action: Action): { ok: boolean; error?: string };
+  /** Milliseconds from navigation until the map first became interactive (for the bench). */
+  mapReadyAt: number | null;
+  /** The running game's save slot. */
+  gameId: string | null;
+  /** The replay viewer's position, or null when it is closed. */
+  replay: ReplayInfo | null;
+  /** The last message of a replay or save that could not be opened. */
+  openError: string | null;
+  /** Why the last autosave failed, or null when it worked. */
+  saveError: string | null;
+  /** Why the seat on screen cannot undo now (null: it can). */
+  undoRefusal: string | null;
+  dispatch(action: Action): Result;
+  undo(): Result;
   view(): PlayerView | null;
   confirmCurtain(): void;
   actions(): unknown[];
   checkpoints(): unknown[];
+  /** The running game (or the replay on view) as a replay file. */
+  record(): Replay | null;
+  /** Its #r= link, or null when there is none or it is too long for a link. */
+  shareLink(): string | null;
+  /** Opens replay text in the viewer, as a file or a drop would. */
+  openReplay(text: string): Result;
+  replaySeek(turn: number): void;
+  /** Changes the viewer's perspective; the facilitator's view still asks (pass confirmed to skip). */
+  replayPerspective(viewer: Viewer, confirmed?: boolean): boolean;
+  saves(): SaveMeta[];
 }
 
 declare global {
@@ -39,8 +71,13 @@ let basemap: BasemapFile;
 let mapModule: typeof import('./map/map-view');
 let map: CorridorMap | null = null;
 let controller: Controller | null = null;
+let detachController: (() => void) | null = null;
 let screen: GameScreen | null = null;
-let current: 'loading' | 'start' | 'game' | 'end' = 'loading';
+let viewer: ReplayScreen | null = null;
+let mapReadyAt: number | null = null;
+let openError: string | null = null;
+let saveError: string | null = null;
+let current: 'loading' | 'start' | 'game' | 'end' | 'replay' = 'loading';
 
 const app = $('app');
 const startEl = h('section', { id: 'screen-start', class: 'screen', hidden: true, 'aria-label': 'Start' });
@@ -62,27 +99,148 @@ function show(which: typeof current): void {
   current = which;
   document.body.dataset.screen = which;
   startEl.hidden = which !== 'start';
-  gameEl.hidden = which !== 'game';
+  gameEl.hidden = which !== 'game' && which !== 'replay';
+  gameEl.setAttribute('aria-label', which === 'replay' ? 'Replay' : 'Game');
+  sidebar.setAttribute('aria-label', which === 'replay' ? 'Replay panels' : 'Your panels');
   endEl.hidden = which !== 'end';
   if (which !== 'game') curtainEl.hidden = true;
 }
 
+function ensureMap(): CorridorMap {
+  if (!map) {
+    map = new mapModule.CorridorMap(mapRoot, basemap);
+    void map.ready.then(() => {
+      mapReadyAt = performance.now();
+      document.body.dataset.mapReady = 'true';
+    });
+  }
+  return map;
+}
+
+function closeViewer(): void {
+  viewer?.destroy();
+  viewer = null;
+  delete document.body.dataset.perspective;
+}
+
+function releaseController(): void {
+  detachController?.();
+  detachController = null;
+  controller = null;
+}
+
+// ---------- start ----------
+
+const startSaves: StartSaves = {
+  list: () => listSaves(),
+  onResume: (id) => void resumeSave(id),
+  onDelete: (id) => {
+    const r = deleteSave(id);
+    if (!r.ok) showBanner('save-error', 'The save could not be deleted:', r.error);
+  },
+  onExport: (id) => {
+    const meta = listSaves().find((m) => m.id === id);
+    const r = readSave(id);
+    if (!r.ok || !meta) {
+      failOpen('This save could not be exported:', r.ok ? 'it is no longer listed' : r.error);
+      return;
+    }
+    let text = r.text;
+    try {
+      text = `${JSON.stringify(JSON.parse(r.text), null, 1)}\n`;
+    } catch {
+      /* exported as stored: the viewer will name what is wrong with it */
+    }
+    download(replayFileName(meta.levelId, meta.seed), text);
+  },
+  onOpenReplay: (file) => void openReplayFile(file),
+  onImportSave: (file) => void importSaveFile(file),
+};
+
 function showStart(init: StartInit = {}): void {
+  closeViewer();
   screen?.destroy();
   screen = null;
-  controller = null;
+  releaseController();
+  setTabGame(null);
   history.replaceState(null, '', location.pathname);
   show('start');
-  renderStart(startEl, levels, init, (setup) => startGame(setup));
-  (startEl.querySelector('#start-game') as HTMLElement | null)?.focus({ preventScroll: true });
+  renderStart(startEl, levels, init, (setup, entry) => startGame({ ...setup, embedLevel: entry.source !== 'shipped' }), startSaves);
+  (startEl.querySelector('#resume-game, #start-game') as HTMLElement | null)?.focus({ preventScroll: true });
 }
 
 function linkFor(setup: GameSetup): string {
-  return gameUrl(location.href.split('?')[0], setup.level.id, setup.seed, setup.seats);
+  return gameUrl(location.href.split('?')[0].split('#')[0], setup.level.id, setup.seed, setup.seats);
+}
+
+// ---------- games ----------
+
+function autosave(c: Controller): void {
+  const st = c.status();
+  const meta: SaveMeta = {
+    id: c.id,
+    levelId: c.level.id,
+    levelName: c.level.name,
+    seed: c.setup.seed,
+    turn: st.turn,
+    turns: c.level.turns,
+    phase: st.phase,
+    humans: c.humans.map((id) => c.level.states.find((s) => s.id === id)?.name ?? id),
+    savedAt: Date.now(),
+  };
+  const r = writeSave(meta, c.record());
+  if (!r.ok) {
+    saveError = r.error;
+    showBanner('save-error', 'Autosave failed:', `${r.error}. Nothing is lost while this tab stays open: delete old saves on the start screen, or use Menu → Download this game.`);
+  } else if (saveError) {
+    saveError = null;
+    hideBanner('save-error');
+  }
+}
+
+const endShownFor = new WeakSet<Controller>();
+
+/** Shows a game on screen; `fresh` games from the start screen or a link get a game link. */
+function attach(c: Controller, fresh = false): void {
+  closeViewer();
+  screen?.destroy();
+  const returning = controller === c;
+  if (!returning) {
+    detachController?.();
+    controller = c;
+    detachController = c.subscribe(() => {
+      autosave(c);
+      if (c.ended && current === 'game' && !endShownFor.has(c)) {
+        endShownFor.add(c);
+        // Let the final map render first, then show the results.
+        setTimeout(() => showEnd(), 400);
+      }
+    });
+    setTabGame(c.id);
+    autosave(c);
+  } else {
+    c.raiseCurtain(); // a hot-seat game never comes back onto someone's secrets
+  }
+  const shipped = levels.some((l) => l.source === 'shipped' && l.level === c.level);
+  const plain = location.pathname;
+  if (fresh && shipped) history.replaceState(null, '', linkFor(c.setup).replace(location.href.split('?')[0].split('#')[0], plain));
+  else if (!returning) history.replaceState(null, '', plain);
+  show('game');
+  screen = new GameScreen({ root: gameEl, topbar, sidebar, curtain: curtainEl }, ensureMap(), c, {
+    onNewGame: () => showStart({ levelId: c.level.id }),
+    onRestart: () => startGame(c.setup),
+    onShowResults: () => showEnd(),
+    copyLink: () => linkFor(c.setup),
+    onDownload: () => {
+      downloadReplay(c.record());
+      if (c.hotseat && !c.ended) toast('Downloaded. The file holds every secret of this game: keep it from the other players until the game is over.');
+    },
+    onShare: () => void shareReplay(c.record(), c.hotseat && !c.ended ? 'The link holds every secret of this game: keep it from the other players until the game is over.' : null),
+  });
+  if (c.ended && !endShownFor.has(c)) showEnd();
 }
 
 function startGame(setup: GameSetup): void {
-  screen?.destroy();
   let c: Controller;
   try {
     c = new Controller(setup);
@@ -90,48 +248,173 @@ function startGame(setup: GameSetup): void {
     showStart({ levelId: setup.level.id, seed: setup.seed, seats: setup.seats, notice: [`This game could not start: ${(e as Error).message}`] });
     return;
   }
-  controller = c;
-  const shipped = levels.some((l) => l.source === 'shipped' && l.level === setup.level);
-  if (shipped) history.replaceState(null, '', linkFor(setup).replace(location.href.split('?')[0], location.pathname));
-  show('game');
-  if (!map) {
-    map = new mapModule.CorridorMap(mapRoot, basemap);
-    void map.ready.then(() => {
-      document.body.dataset.mapReady = 'true';
-    });
-  }
-  screen = new GameScreen({ root: gameEl, topbar, sidebar, curtain: curtainEl }, map, c, {
-    onNewGame: () => showStart({ levelId: setup.level.id }),
-    onRestart: () => startGame(setup),
-    onShowResults: () => showEnd(),
-    copyLink: () => linkFor(setup),
-  });
-  c.subscribe(() => {
-    if (c.ended && current === 'game' && !endShownFor.has(c)) {
-      endShownFor.add(c);
-      // Let the final map render first, then show the results.
-      setTimeout(() => showEnd(), 400);
-    }
-  });
-  if (c.ended) showEnd();
+  attach(c, true);
 }
 
-const endShownFor = new WeakSet<Controller>();
+/** A game from a recorded action list (a save, a fork, an imported file). */
+function playFrom(opened: OpenedReplay, actions: Replay['actions'], seats: Record<StateId, SeatKind>, id?: string): boolean {
+  let c: Controller;
+  try {
+    c = new Controller({ level: opened.level, seed: opened.replay.seed, seats, embedLevel: opened.embedded }, { history: actions as unknown as RecordedAction[], id });
+  } catch (e) {
+    failOpen('This game could not be continued:', (e as Error).message);
+    return false;
+  }
+  hideBanner('replay-error');
+  attach(c);
+  return true;
+}
+
+function failOpen(title: string, message: string): void {
+  openError = message;
+  showBanner('replay-error', title, message);
+}
+
+function resumeSave(id: string): boolean {
+  const r = readSave(id);
+  if (!r.ok) {
+    failOpen('This save could not be opened:', r.error);
+    return false;
+  }
+  const o = openReplayText(r.text, levels, { keepStates: false });
+  if (!o.ok) {
+    failOpen('This save could not be opened:', o.error);
+    return false;
+  }
+  return playFrom(o.opened, o.opened.replay.actions, o.opened.replay.seats, id);
+}
+
+const MAX_FILE_BYTES = 25_000_000;
+
+async function readFile(file: File): Promise<string | null> {
+  if (file.size > MAX_FILE_BYTES) {
+    failOpen(`${file.name} could not be opened:`, `it is ${Math.round(file.size / 1e6)} MB; a replay is at most 20 million characters`);
+    return null;
+  }
+  try {
+    return await file.text();
+  } catch (e) {
+    failOpen(`${file.name} could not be read:`, (e as Error).message);
+    return null;
+  }
+}
+
+async function importSaveFile(file: File): Promise<void> {
+  const text = await readFile(file);
+  if (text === null) return;
+  const o = openReplayText(text, levels, { keepStates: false });
+  if (!o.ok) {
+    failOpen('This save could not be imported:', `${file.name}: ${o.error}`);
+    return;
+  }
+  if (playFrom(o.opened, o.opened.replay.actions, o.opened.replay.seats)) toast(`Imported ${file.name}: it is saved in this browser now.`);
+}
+
+// ---------- replays ----------
+
+function openReplayFromText(text: string, source: string | null): Result {
+  const o = openReplayText(text, levels);
+  if (!o.ok) {
+    const message = source ? `${source}: ${o.error}` : o.error;
+    failOpen('This replay could not be opened:', message);
+    return { ok: false, error: message };
+  }
+  hideBanner('replay-error');
+  openError = null;
+  showReplay(o.opened, 0);
+  return { ok: true };
+}
+
+async function openReplayFile(file: File): Promise<void> {
+  const text = await readFile(file);
+  if (text !== null) openReplayFromText(text, file.name);
+}
+
+function showReplay(opened: OpenedReplay, start: number | 'end'): void {
+  const back = controller ? (current === 'end' ? 'end' : current === 'game' ? 'game' : null) : null;
+  const c = controller;
+  screen?.destroy();
+  screen = null;
+  closeViewer();
+  show('replay');
+  viewer = new ReplayScreen({ topbar, sidebar }, ensureMap(), opened, {
+    closeLabel: back === 'end' ? 'Back to the results' : back === 'game' ? 'Back to the game' : 'Close',
+    onClose: () => {
+      closeViewer();
+      if (c && back === 'end') showEnd();
+      else if (c && back === 'game') attach(c);
+      else showStart();
+    },
+    onFork: (turn, seats) => {
+      if (playFrom(opened, opened.replay.actions.filter((a) => a.turn <= turn), seats)) toast(`A new game from turn ${turn + 1}: a sandbox with its own save.`);
+    },
+    onContinue: () => void playFrom(opened, opened.replay.actions, opened.replay.seats),
+    onDownload: () => void downloadReplay(opened.replay),
+    onShare: () => void shareReplay(opened.replay),
+  }, start);
+}
 
 function showEnd(): void {
   const c = controller;
   if (!c) return;
   endShownFor.add(c);
+  closeViewer();
   show('end');
   renderEnd(endEl, c.view(), {
     onReplay: () => startGame(c.setup),
-    onNew: () => showStart({ levelId: c.setup.level.id }),
+    onNew: () => showStart({ levelId: c.level.id }),
     onBack: () => {
-      show('game');
-      screen?.render();
+      if (screen) {
+        show('game');
+        screen.render();
+      } else attach(c);
     },
+    onWatch: () => {
+      screen?.destroy();
+      screen = null;
+      const o = openReplayText(JSON.stringify(c.record()), levels);
+      if (!o.ok) failOpen('This game’s replay could not be opened:', o.error);
+      else showReplay(o.opened, 'end');
+    },
+    onDownload: () => void downloadReplay(c.record()),
+    onShare: () => void shareReplay(c.record()),
   });
 }
+
+/** Opens the replay in a `#r=` fragment; false when there is none or it fails (the banner says why). */
+function openFromFragment(): boolean {
+  const f = replayFromFragment(location.hash);
+  if (!f) return false;
+  if (!f.ok) {
+    failOpen('The replay in this link could not be opened:', f.error);
+    return false;
+  }
+  return openReplayFromText(f.text, 'link').ok;
+}
+
+// Drop a replay file anywhere on the page to watch it.
+function dragHasFiles(e: DragEvent): boolean {
+  return Array.from(e.dataTransfer?.types ?? []).includes('Files');
+}
+document.addEventListener('dragover', (e) => {
+  if (!dragHasFiles(e) || current === 'loading') return;
+  e.preventDefault();
+  if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  document.body.classList.add('dropping');
+});
+document.addEventListener('dragleave', (e) => {
+  if (e.relatedTarget === null) document.body.classList.remove('dropping');
+});
+document.addEventListener('drop', (e) => {
+  document.body.classList.remove('dropping');
+  if (!dragHasFiles(e) || current === 'loading') return;
+  e.preventDefault();
+  const file = e.dataTransfer?.files?.[0];
+  if (file) void openReplayFile(file);
+});
+window.addEventListener('hashchange', () => {
+  if (current !== 'loading' && location.hash.startsWith('#r=')) openFromFragment();
+});
 
 window.__corridor = {
   get screen() { return current; },
@@ -144,14 +427,35 @@ window.__corridor = {
   get awaiting() { return controller?.awaiting ?? null; },
   get curtain() { return controller?.curtain ?? false; },
   get mapReady() { return document.body.dataset.mapReady === 'true'; },
+  get mapReadyAt() { return mapReadyAt; },
+  get gameId() { return controller?.id ?? null; },
+  get replay() { return viewer?.info() ?? null; },
+  get openError() { return openError; },
+  get saveError() { return saveError; },
+  get undoRefusal() { return controller ? controller.undoRefusal() : 'no game is running'; },
   dispatch: (action: Action) => {
     if (!controller) return { ok: false, error: 'no game is running' };
     return controller.dispatch(action);
+  },
+  undo: () => {
+    if (!controller) return { ok: false, error: 'no game is running' };
+    return screen && current === 'game' ? screen.undo() : controller.undo();
   },
   view: () => controller?.view() ?? null,
   confirmCurtain: () => controller?.confirmCurtain(),
   actions: () => JSON.parse(JSON.stringify(controller?.actions ?? [])),
   checkpoints: () => JSON.parse(JSON.stringify(controller?.checkpoints ?? [])),
+  record: () => (viewer ? viewer.opened.replay : controller?.record()) ?? null,
+  shareLink: () => {
+    const r = viewer ? viewer.opened.replay : controller?.record();
+    if (!r) return null;
+    const link = shareLink(pageBase(), r);
+    return link.ok ? link.url : null;
+  },
+  openReplay: (text: string) => openReplayFromText(text, null),
+  replaySeek: (turn: number) => viewer?.seek(turn),
+  replayPerspective: (v: Viewer, confirmed = false) => viewer?.setPerspective(v, confirmed) ?? false,
+  saves: () => listSaves(),
 };
 
 async function boot(): Promise<void> {
@@ -170,7 +474,14 @@ async function boot(): Promise<void> {
     return;
   }
   $('loading').hidden = true;
+  if (location.hash.startsWith('#r=') && openFromFragment()) return;
   const url = parseGameUrl(location.search);
+  // A reload (or a restored tab) resumes this tab's game rather than starting the link afresh.
+  const tab = tabGame();
+  const saved = tab ? listSaves().find((m) => m.id === tab) : undefined;
+  if (saved && (!url.level || (url.level === saved.levelId && (!url.seed || url.seed === saved.seed)))) {
+    if (resumeSave(saved.id)) return;
+  }
   const notice = [...url.errors];
   if (url.level) {
     const level = levels.find((l) => l.id === url.level && l.level)?.level;

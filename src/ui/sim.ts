@@ -11,7 +11,16 @@ export {
   formatPath,
   emptyOrders,
   gameStatus,
+  periodOf,
   FEE_LEVELS,
+  REPLAY_VERSION,
+  makeReplay,
+  migrateReplay,
+  parseReplayText,
+  embeddedLevel,
+  verifyReplay,
+  undoBlock,
+  undoRefusal,
 } from '../sim/index';
 export type {
   LoadedLevel,
@@ -30,5 +39,8 @@ export type {
   FeeLevel,
   LogEntry,
   Estimate,
+  Replay,
+  UndoStep,
+  VerifyResult,
 } from '../sim/index';
 export { runBots, nextHumanSeat } from '../ai/index';

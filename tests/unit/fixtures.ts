@@ -56,8 +56,8 @@ export function tinyLevelData(): Record<string, unknown> {
     states: [
       state('alpha', 'Alpha', [agenda('neverJoinPact'), agenda('cargoShare', { atLeastBp: 5000 })]),
       state('beta', 'Beta', [agenda('treasuryAtLeast', { amount: 400 }), agenda('peaceBelow', { stage: 'signed' })]),
-      state('gamma', 'Gamma', [agenda('throughputAtLeast', { kt: 1000 }), agenda('segmentOpenBy', { segment: 's-new', turn: 3 })]),
-      state('delta', 'Delta', [agenda('peaceAtLeast', { stage: 'signed' }), agenda('noPactWith', { state: 'beta' }), agenda('powerLineBy', { turn: 4 })]),
+      state('gamma', 'Gamma', [agenda('throughputAtLeast', { kt: 1000 }), agenda('segmentOpenBy', { segment: 's-new', turn: 3 }), agenda('stabilityAtLeast', { value: 60 })]),
+      state('delta', 'Delta', [agenda('peaceAtLeast', { stage: 'signed' }), agenda('noPactWith', { state: 'beta' }), agenda('powerLineBy', { turn: 4 }), agenda('segmentClosed', { segment: 's-peace' })]),
     ],
     forces: [
       { id: 'china', name: 'China', role: 'cargo origin', stance: { base: 50, spread: 0 } },

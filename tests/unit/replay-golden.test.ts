@@ -9,10 +9,12 @@ import { parseReplayText, verifyReplay, type Replay } from '../../src/sim/replay
 import { goldenFiles, shippedLevelFiles } from '../harness/harness';
 
 const levels = new Map<string, LoadedLevel>();
+const fileOf = new Map<string, string>();
 for (const f of shippedLevelFiles()) {
   const r = parseLevelText(f.text, `levels/${f.file}`);
   if (!r.ok) throw new Error(`levels/${f.file} does not load: ${JSON.stringify(r.findings[0])}`);
   levels.set(r.level.id, r.level);
+  fileOf.set(r.level.id, f.file);
 }
 const goldens = goldenFiles().map((f) => {
   const r = parseReplayText(f.text);
@@ -62,6 +64,10 @@ describe('golden replays', () => {
     expect(levels.size).toBeGreaterThan(0);
     for (const id of levels.keys()) expect(goldens.filter((g) => g.replay.level.id === id).map((g) => g.replay.seed).sort()).toEqual(['golden-1', 'golden-2']);
     expect(goldens.reduce((n, g) => n + g.size, 0)).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('name shipped levels by file: levels/<id>.json, which is where the replay CLI looks', () => {
+    for (const [id, file] of fileOf) expect(file).toBe(`${id}.json`);
   });
 
   for (const g of goldens) {

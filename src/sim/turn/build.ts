@@ -22,7 +22,7 @@ export function delayChance(s: GameState, def: SegmentDef): number {
 }
 
 /** Rolls for a delay; logs it and returns true when the works stand still. */
-function delayed(level: LoadedLevel, s: GameState, rng: Rng, def: SegmentDef, what: string): boolean {
+function delayed(s: GameState, rng: Rng, def: SegmentDef, what: string): boolean {
   const bp = delayChance(s, def);
   if (!rng.chance(bp)) return false;
   const worst = worstPair(s, def.owners)!;
@@ -46,7 +46,7 @@ export function advanceConstruction(level: LoadedLevel, s: GameState, rng: Rng):
     if (st.status === 'building') {
       if (!reqOk) {
         logEntry(s, STEP, `Works on ${def.name} are halted.`, def.owners, [cause(`it needs the ${level.peaceTrack?.name ?? 'peace track'} to reach the stage it requires`, def.owners)]);
-      } else if (!delayed(level, s, rng, def, 'Construction')) {
+      } else if (!delayed(s, rng, def, 'Construction')) {
         st.progress += 1;
         if (st.progress >= def.buildTurns) {
           openSegment(st, def, s.turn);
@@ -69,7 +69,7 @@ export function advanceConstruction(level: LoadedLevel, s: GameState, rng: Rng):
         logEntry(s, STEP, `Upgrade works begin on ${def.name}.`, 'all');
       }
       if (st.upgrading && def.upgrade) {
-        if (reqOk && !delayed(level, s, rng, def, 'The upgrade')) {
+        if (reqOk && !delayed(s, rng, def, 'The upgrade')) {
           st.progress += 1;
           if (st.progress >= def.upgrade.buildTurns) {
             st.capacity = def.upgrade.capacity;

@@ -101,11 +101,11 @@ export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext
   ctx.routeFlows = routeFlows;
   ctx.throughput = throughput;
 
-  const trace = all
-    .slice()
-    .sort(byCost)
-    .filter((c) => c.share > 0 || (flows.get(c.id) ?? 0) > 0)
-    .map((c) => `${c.id}: cost ${c.cost}, share ${c.share}, carried ${flows.get(c.id) ?? 0}`)
-    .join('; ');
+  // The facilitator's trace: every route that carried cargo and every alternative.
+  const shown = all.filter((c) => c.alt || (flows.get(c.id) ?? 0) > 0).sort(byCost);
+  const idle = all.length - shown.length;
+  const trace =
+    shown.map((c) => `${c.id}: cost ${c.cost}, share ${c.share}, carried ${flows.get(c.id) ?? 0}`).join('; ') +
+    (idle > 0 ? `; ${idle} other usable route(s) carried nothing (bottlenecks full)` : '');
   logEntry(s, STEP, `The corridor carried ${throughput} kt/yr of ${demand} kt/yr East-West demand${unserved > 0 ? `; ${unserved} kt/yr found no route` : ''}.`, 'all', [forFacilitator(trace)]);
 }

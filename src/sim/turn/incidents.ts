@@ -61,7 +61,7 @@ export function incidentOdds(level: LoadedLevel, s: GameState, def: SegmentDef):
   const raw =
     st.risk * RULES.incidentRiskBp +
     RULES.incidentPerPointBp * Math.max(0, grudge - RULES.incidentThreshold) -
-    RULES.incidentSecurityBp * security -
+    RULES.incidentSecurityBp * Math.max(0, security - RULES.incidentSecurityFree) -
     (pact ? RULES.incidentPactBp : 0);
   return { chance: clamp(raw, 0, RULES.incidentCapBp), grudge, suspect, target, security, pact };
 }
@@ -90,7 +90,7 @@ export function rollIncidents(level: LoadedLevel, s: GameState, rng: Rng): void 
         owners,
       ),
       forFacilitator(
-        `chance ${odds.chance} bp = risk ${st.risk} x ${RULES.incidentRiskBp} + ${RULES.incidentPerPointBp} x (grudge ${odds.grudge} of ${odds.suspect ?? '-'} towards ${odds.target ?? '-'} - ${RULES.incidentThreshold}) - ${RULES.incidentSecurityBp} x security ${odds.security}${odds.pact ? ` - ${RULES.incidentPactBp} (pact)` : ''}, capped ${RULES.incidentCapBp}; suspect ${odds.suspect ? nameOf(level, odds.suspect) : 'none'}`,
+        `chance ${odds.chance} bp = risk ${st.risk} x ${RULES.incidentRiskBp} + ${RULES.incidentPerPointBp} x (grudge ${odds.grudge} of ${odds.suspect ?? '-'} towards ${odds.target ?? '-'} - ${RULES.incidentThreshold}) - ${RULES.incidentSecurityBp} x (security ${odds.security} - ${RULES.incidentSecurityFree})${odds.pact ? ` - ${RULES.incidentPactBp} (pact)` : ''}, capped ${RULES.incidentCapBp}; suspect ${odds.suspect ? nameOf(level, odds.suspect) : 'none'}`,
       ),
     ]);
   }

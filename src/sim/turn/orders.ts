@@ -3,13 +3,14 @@
 // the treasury holds; every cut is reported to the state that gave the order.
 import type { LoadedLevel } from '../level';
 import { indexOf } from '../lookup';
-import { feeAbove, fundingNeed } from '../network';
+import { feeAbove, fundingNeed, networkIndex } from '../network';
 import { logEntry } from '../log';
 import { nameOf } from '../util';
 import type { GameState } from '../types';
 
 export function applyOrders(level: LoadedLevel, s: GameState): void {
   const idx = indexOf(level);
+  const net = networkIndex(level);
   const { securityCostPerPoint: perPoint, intelCostPerLevel: perLevel } = level.params;
   for (const def of level.states) {
     const id = def.id;
@@ -58,9 +59,13 @@ export function applyOrders(level: LoadedLevel, s: GameState): void {
       if (pay < inv.amount) cuts.push(`${seg.name}: $${inv.amount - pay}M not invested (${need <= pay ? 'nothing more to fund' : 'not enough money'})`);
     }
 
-    for (const seg of level.segments) {
-      const fee = o.fees[seg.id];
-      if (!fee || !seg.owners.includes(id)) continue;
+    // Only the segments named, in level order (orders may be read through a draft: few reads).
+    const named = Object.keys(o.fees).filter((segId) => net.segIndex.has(segId));
+    named.sort((a, b) => net.segIndex.get(a)! - net.segIndex.get(b)!);
+    for (const segId of named) {
+      const seg = idx.segments.get(segId)!;
+      const fee = o.fees[segId];
+      if (!seg.owners.includes(id)) continue;
       const cap = s.segments[seg.id].feeCap;
       const set = cap && feeAbove(fee, cap) ? cap : fee;
       if (set !== fee) cuts.push(`${seg.name}: fee lowered to ${set}, the cap a deal set`);

@@ -34,11 +34,11 @@ export function checkPeace(level: LoadedLevel, s: GameState, rng: Rng, ctx: Turn
     logEntry(s, STEP, `The ${t.name} holds at "${t.stages[s.peaceStage].name}".`, 'facilitator', [forFacilitator(detail)]);
     return;
   }
-  const from = t.stages[s.peaceStage].name;
+  const was = t.stages[s.peaceStage].name;
   s.peaceStage -= 1;
   s.peaceHeld = false;
   changeBothWays(s, t.parties[0], t.parties[1], RULES.peaceFallAnimosity, s.turn, `the ${t.name} fell back`);
-  logEntry(s, STEP, `The ${t.name} falls back from "${from}" to "${t.stages[s.peaceStage].name}".`, 'all', [
+  logEntry(s, STEP, `The ${t.name} falls back to "${t.stages[s.peaceStage].name}" (it had reached "${was}").`, 'all', [
     cause('hardliners on both sides gained ground; distrust between the parties makes this likelier, trusted guarantors less', [...t.parties, ...t.guarantors].filter((id) => !!s.players[id])),
     forFacilitator(detail),
   ]);

@@ -35,13 +35,13 @@ export function ratifyDeals(level: LoadedLevel, s: GameState, rng: Rng, ctx: Tur
       p.status = 'failed';
       logEntry(s, STEP, `Failed at home: ${summary}.`, 'all', [
         cause('domestic opposition; the chance grows with mutual distrust between the parties', p.parties),
-        forFacilitator(`failure chance ${chance} bp = ${level.params.ratifyFailPerAnimosityBp} x (mean mutual animosity ${meanMutual(s, p.parties)} - ${RULES.ratifyFreeAnimosity}); ${pairLines(level, s, p.parties)}`),
+        forFacilitator(`failure chance ${chance} bp = ${level.params.ratifyFailPerAnimosityBp} x (mean mutual animosity ${meanMutual(s, p.parties)} - ${RULES.ratifyFreeAnimosity}); ${pairLines(s, p.parties)}`),
       ]);
       continue;
     }
     p.status = 'ratified';
     const breakers = applyTerms(level, s, p, rng, ctx);
-    const causes = chance > 0 ? [forFacilitator(`failure chance was ${chance} bp; ${pairLines(level, s, p.parties)}`)] : [];
+    const causes = chance > 0 ? [forFacilitator(`failure chance was ${chance} bp; ${pairLines(s, p.parties)}`)] : [];
     logEntry(s, STEP, `Ratified: ${summary}.`, 'all', causes);
     if (p.terms.kind !== 'summit') {
       // A kept deal eases distrust a little between everyone who kept it.
@@ -51,7 +51,7 @@ export function ratifyDeals(level: LoadedLevel, s: GameState, rng: Rng, ctx: Tur
   }
 }
 
-function pairLines(level: LoadedLevel, s: GameState, ids: readonly StateId[]): string {
+function pairLines(s: GameState, ids: readonly StateId[]): string {
   const out: string[] = [];
   for (const a of ids) for (const b of ids) if (a < b) out.push(`${a}->${b} ${animosityOf(s, a, b)}, ${b}->${a} ${animosityOf(s, b, a)}`);
   return out.length ? `animosities: ${out.join('; ')}` : 'a single party';

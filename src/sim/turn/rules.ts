@@ -23,6 +23,8 @@ export const RULES = {
   incidentPerPointBp: 15,
   incidentThreshold: 40,
   incidentSecurityBp: 10,
+  /** Security up to this level is the baseline every state has; only what is above it lowers incident odds. */
+  incidentSecurityFree: 30,
   incidentPactBp: 2000,
   incidentCapBp: 3000,
   incidentStability: -5,

@@ -111,12 +111,18 @@ export class CorridorMap {
       banner: false,
       audio: { noAudio: true },
       input: { keyboard: false, mouse: false, touch: false, gamepad: false },
-      scale: { mode: Phaser.Scale.RESIZE, width: this.width, height: this.height },
+      // Sized by hand below: Phaser's own RESIZE mode follows a hidden parent to 0x0 and
+      // does not come back (the map stayed blank after the results screen).
+      scale: { mode: Phaser.Scale.NONE, width: this.width, height: this.height },
       scene: [new MapScene(this)],
     });
     this.bindInput();
     // The sidebar can change the map's size without a window resize.
-    new ResizeObserver(() => this.game.scale.refresh()).observe(this.canvasHost);
+    new ResizeObserver(() => {
+      const w = this.canvasHost.clientWidth;
+      const hgt = this.canvasHost.clientHeight;
+      if (w > 1 && hgt > 1 && (w !== this.game.scale.width || hgt !== this.game.scale.height)) this.game.scale.resize(w, hgt);
+    }).observe(this.canvasHost);
   }
 
   /** Scene is up: create the layers. */
@@ -164,7 +170,16 @@ export class CorridorMap {
 
   // ---------- layout ----------
   private resize(w: number, hgt: number): void {
-    if (w === this.width && hgt === this.height) return;
+    // A hidden screen (results, start) reports a zero size: keep the last real one, or the
+    // projection collapses and the map stays blank when it comes back.
+    if (w < 2 || hgt < 2) return;
+    // Phaser resizes its camera only when it still matched the previous (zero) size.
+    this.scene?.cameras.main.setSize(w, hgt);
+    if (w === this.width && hgt === this.height) {
+      this.dirtyBase = true;
+      this.dirtyStatic = true;
+      return;
+    }
     const sx = w / Math.max(1, this.width);
     const sy = hgt / Math.max(1, this.height);
     this.width = w;

@@ -1,6 +1,6 @@
 // What every panel gets: the viewer's view, a way to act, and shared UI memory.
 import type { Controller, DispatchResult } from '../controller';
-import type { Action, FeeLevel, PlayerView, StateId } from '../sim';
+import type { Action, FeeLevel, LoadedLevel, PlayerView, StateId } from '../sim';
 
 export interface OrdersDraft {
   turn: number;
@@ -39,7 +39,9 @@ export interface SeatMemory {
 export interface PanelContext {
   view: PlayerView;
   me: StateId;
-  controller: Controller;
+  level: LoadedLevel;
+  /** The running game; null in the replay viewer, where panels are read-only. */
+  controller: Controller | null;
   memory: SeatMemory;
   /** The sim's reason for refusing the last action, shown next to the control that sent it. */
   error: string | null;

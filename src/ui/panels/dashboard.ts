@@ -79,7 +79,7 @@ export function renderDashboard(ctx: PanelContext): HTMLElement {
   const st = view.states.find((s) => s.id === me)!;
   const myPacts = view.pacts.filter((p) => p.members.includes(me));
   const myPledges = view.pledges.filter((p) => p.state === me);
-  const briefing = ctx.controller.level.states.find((s) => s.id === me)?.briefing;
+  const briefing = ctx.level.states.find((s) => s.id === me)?.briefing;
   return h(
     'div',
     { class: 'panel dashboard', 'data-testid': 'dashboard' },

@@ -77,7 +77,7 @@ export function renderDiplomacy(ctx: PanelContext): HTMLElement {
   const earlier = view.proposals.filter((p) => p.turn < view.turn && (p.status === 'bound' || p.status === 'ratified' || p.status === 'failed')).slice(-8).reverse();
   const st = view.states.find((s) => s.id === me)!;
   const canPropose = view.phase === 'diplomacy' && !st.diplomacyDone;
-  const maxPer = ctx.controller.level.params.maxProposalsPerTurn;
+  const maxPer = ctx.level.params.maxProposalsPerTurn;
   const left = Math.max(0, maxPer - outbox.length);
   const pending = pendingForMe(view, me);
   return h(
@@ -295,7 +295,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
       case 'summit':
         return [
           stateChecks(view, me, d.attendees, 'Attendees', 'summit-attendee', (ids) => (d.attendees = ids)),
-          h('p', { class: 'hint' }, `Hosting costs ${money(ctx.controller.level.params.summitCost)}, paid by you.`),
+          h('p', { class: 'hint' }, `Hosting costs ${money(ctx.level.params.summitCost)}, paid by you.`),
         ];
     }
   };

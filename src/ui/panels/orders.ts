@@ -7,7 +7,7 @@ import type { OrdersDraft, PanelContext } from './context';
 
 function investableSegments(ctx: PanelContext): Set<string> {
   const out = new Set<string>();
-  for (const a of ctx.controller.legal(ctx.me)) {
+  for (const a of ctx.controller?.legal(ctx.me) ?? []) {
     if (a.type === 'submitOrders') for (const inv of a.orders.invest) out.add(inv.segment);
   }
   return out;
@@ -77,7 +77,7 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
     remaining.textContent = t > st.treasury ? ` — ${money(t - st.treasury)} more than your treasury` : ` of ${money(st.treasury)} (${money(st.treasury - t)} left)`;
     remaining.className = t > st.treasury ? 'warn' : '';
   };
-  const params = ctx.controller.level.params;
+  const params = ctx.level.params;
 
   const investRows = mineOrCofunded
     .filter((s) => s.mode !== 'cable')

@@ -6,7 +6,15 @@ import type { PlayerView } from '../sim';
 import { corridorGoals } from '../panels/dashboard';
 import { animosityMatrix } from '../panels/relations';
 
-export interface EndHooks { onReplay(): void; onNew(): void; onBack(): void }
+export interface EndHooks {
+  onReplay(): void;
+  onNew(): void;
+  onBack(): void;
+  /** The game that just ended, in the replay viewer. */
+  onWatch?(): void;
+  onDownload?(): void;
+  onShare?(): void;
+}
 
 function chart(view: PlayerView): SVGSVGElement | null {
   const hist = view.history;
@@ -65,6 +73,15 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
       ),
       view.animosity ? h('div', { class: 'card debrief' }, animosityMatrix(view)) : null,
       h('div', { class: 'end-actions' }, playAgain, h('button', { type: 'button', class: 'secondary', 'data-testid': 'view-map', onclick: hooks.onBack }, 'Look at the final map'), h('button', { type: 'button', class: 'secondary', 'data-testid': 'new-game', onclick: hooks.onNew }, 'New game')),
+      hooks.onWatch
+        ? h(
+            'div',
+            { class: 'end-actions' },
+            h('button', { type: 'button', class: 'secondary', 'data-testid': 'watch-replay', onclick: hooks.onWatch }, 'Watch the replay'),
+            hooks.onDownload ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'download-replay', onclick: hooks.onDownload }, 'Download the replay') : null,
+            hooks.onShare ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'share-replay', onclick: hooks.onShare }, 'Copy a link to the replay') : null,
+          )
+        : null,
     ),
   );
   playAgain.focus({ preventScroll: true });

@@ -2,7 +2,7 @@
 // for" state, keyboard shortcuts, and the hot-seat curtain.
 import { clear, h } from '../dom';
 import { money, names } from '../format';
-import type { Controller } from '../controller';
+import type { Controller, DispatchResult } from '../controller';
 import type { CorridorMap } from '../map/map-view';
 import type { Action, PlayerView, StateId } from '../sim';
 import type { PanelContext, SeatMemory } from '../panels/context';
@@ -28,6 +28,9 @@ export interface GameHooks {
   onRestart(): void;
   onShowResults(): void;
   copyLink(): string;
+  /** The game so far as a replay file / a #r= link. */
+  onDownload(): void;
+  onShare(): void;
 }
 
 export class GameScreen {
@@ -170,6 +173,7 @@ export class GameScreen {
       h(
         'div',
         { class: 'top-actions' },
+        me ? this.undoButton() : null,
         h('button', { type: 'button', class: 'secondary', 'aria-keyshortcuts': '?', 'data-testid': 'help-button', onclick: () => this.showHelp() }, 'Help'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-button', onclick: () => this.showMenu() }, 'Menu'),
       ),
@@ -180,6 +184,7 @@ export class GameScreen {
     return {
       view,
       me,
+      level: this.controller.level,
       controller: this.controller,
       memory: m,
       error: this.error,
@@ -318,6 +323,13 @@ export class GameScreen {
       return;
     }
     const t = e.target as HTMLElement;
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === 'z' || e.key === 'Z')) {
+      // In a text field Ctrl+Z undoes typing, not the game.
+      if (t.closest('input, textarea, dialog[open]')) return;
+      e.preventDefault();
+      this.undo();
+      return;
+    }
     if (t.closest('input, select, textarea, dialog[open]') || e.ctrlKey || e.metaKey || e.altKey) return;
     const me = this.controller.shown;
     if (!me) return;
@@ -341,6 +353,37 @@ export class GameScreen {
     }
   }
 
+  private undoButton(): HTMLElement {
+    const why = this.controller.undoRefusal();
+    return h('button', {
+      type: 'button',
+      class: 'secondary',
+      id: 'undo',
+      'data-testid': 'undo',
+      'aria-keyshortcuts': 'Control+Z',
+      'aria-disabled': why ? 'true' : undefined,
+      disabled: !!why,
+      title: why ? `Nothing to undo: ${why}` : 'Take back your last action (Ctrl+Z)',
+      onclick: () => this.undo(),
+    }, '↶ Undo');
+  }
+
+  /** Takes back the seat's latest action (the sim decides whether it may). */
+  undo(): DispatchResult {
+    const c = this.controller;
+    const last = c.actions[c.actions.length - 1]?.action;
+    const r = c.undo();
+    if (!r.ok) {
+      toast(r.error, 'error');
+      return r;
+    }
+    const what: Record<string, string> = { propose: 'your proposal', respond: 'your answer', endDiplomacy: '“Finish diplomacy”', submitOrders: 'your orders' };
+    this.error = null;
+    toast(`Taken back: ${last ? (what[last.type] ?? last.type) : 'your last action'}.`);
+    this.schedule();
+    return r;
+  }
+
   private showHelp(): void {
     const d = h(
       'dialog',
@@ -356,6 +399,7 @@ export class GameScreen {
       h('h3', null, 'Keys'),
       h('ul', { class: 'keys' },
         h('li', null, h('kbd', null, 'E'), ' finish diplomacy / submit orders'),
+        h('li', null, h('kbd', null, 'Ctrl'), '+', h('kbd', null, 'Z'), ' undo your last action, until someone else has acted or the phase has moved on'),
         h('li', null, h('kbd', null, '1'), '–', h('kbd', null, '6'), ' switch panels'),
         h('li', null, h('kbd', null, 'M'), ' focus the map, then arrows pan, ', h('kbd', null, '+'), ' ', h('kbd', null, '−'), ' zoom, ', h('kbd', null, '0'), ' whole map'),
         h('li', null, h('kbd', null, '?'), ' this help'),
@@ -377,6 +421,8 @@ export class GameScreen {
           const url = this.hooks.copyLink();
           try { await navigator.clipboard.writeText(url); toast('Link copied.'); } catch { prompt('Copy this link:', url); }
         } }, 'Copy a link to this game'),
+        h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-download-replay', onclick: () => { d.close(); this.hooks.onDownload(); } }, 'Download this game (replay and save file)'),
+        h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-share-replay', onclick: () => { d.close(); this.hooks.onShare(); } }, 'Copy a link to the replay so far'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-restart', onclick: () => { d.close(); if (confirm('Start this game again from turn 1 with the same seed?')) this.hooks.onRestart(); } }, 'Restart with the same seed'),
         h('button', { type: 'button', class: 'danger', 'data-testid': 'menu-new', onclick: () => { d.close(); if (confirm('Leave this game and go to the start screen?')) this.hooks.onNewGame(); } }, 'New game'),
       ),

@@ -5,10 +5,21 @@ import { describeFinding, parseEntry, type LevelEntry } from '../levels';
 import type { LoadedLevel, StateId } from '../sim';
 import { gameUrl, randomSeed } from '../url';
 import type { GameSetup, SeatKind } from '../controller';
+import { ago, type SaveMeta } from '../saves';
 
 export interface StartInit { levelId?: string; seed?: string; seats?: Record<StateId, SeatKind>; notice?: string[] }
 
-export function renderStart(root: HTMLElement, levels: LevelEntry[], init: StartInit, onStart: (setup: GameSetup, entry: LevelEntry) => void): void {
+/** Saved games and replay files: the start screen's other way into a game. */
+export interface StartSaves {
+  list(): SaveMeta[];
+  onResume(id: string): void;
+  onDelete(id: string): void;
+  onExport(id: string): void;
+  onOpenReplay(file: File): void;
+  onImportSave(file: File): void;
+}
+
+export function renderStart(root: HTMLElement, levels: LevelEntry[], init: StartInit, onStart: (setup: GameSetup, entry: LevelEntry) => void, saves?: StartSaves): void {
   const playable = () => levels.filter((l) => l.level);
   let selected: LevelEntry | undefined = levels.find((l) => l.id === init.levelId && l.level) ?? playable()[0];
   let seed = init.seed ?? randomSeed();
@@ -43,9 +54,89 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
           h('h1', null, 'Corridor'),
           h('p', { class: 'tagline' }, 'A strategy game about building the Middle Corridor: trade, power and peace from Central Asia to Europe.'),
         ),
-        init.notice?.length ? h('div', { class: 'notice', role: 'alert' }, init.notice.map((n) => h('p', null, n))) : null,
-        h('div', { class: 'start-grid' }, levelColumn(), level ? setupColumn(level) : h('section', { class: 'card' }, h('p', null, 'No playable level found. Load a level file.'))),
+        init.notice?.length ? h('div', { class: 'notice', role: 'alert', 'data-testid': 'start-notice' }, init.notice.map((n) => h('p', null, n))) : null,
+        resumeBar(),
+        h('div', { class: 'start-grid' }, h('div', { class: 'start-side' }, levelColumn(), savesColumn()), level ? setupColumn(level) : h('section', { class: 'card' }, h('p', null, 'No playable level found. Load a level file.'))),
       ),
+    );
+  };
+
+  const describeSave = (m: SaveMeta) =>
+    `${m.phase === 'ended' ? 'finished' : `turn ${m.turn} of ${m.turns}, ${m.phase}`} · ${m.humans.length ? m.humans.join(', ') : 'bots only'} · seed “${m.seed}” · saved ${ago(m.savedAt)}`;
+
+  const resumeBar = () => {
+    const last = saves?.list().find((m) => m.phase !== 'ended');
+    if (!saves || !last) return null;
+    return h(
+      'div',
+      { class: 'resume-bar', 'data-testid': 'resume-bar' },
+      h('button', { type: 'button', class: 'primary big', id: 'resume-game', 'data-testid': 'resume-game', onclick: () => saves.onResume(last.id) }, 'Resume'),
+      h('div', null, h('strong', null, `Your last game: ${last.levelName}`), h('div', { class: 'hint' }, describeSave(last))),
+    );
+  };
+
+  let confirmDelete: string | null = null;
+  const savesColumn = () => {
+    if (!saves) return null;
+    const list = saves.list();
+    const fileButton = (id: string, testid: string, text: string, onFile: (f: File) => void) => {
+      const input = h('input', {
+        type: 'file',
+        accept: '.json,application/json',
+        id,
+        'data-testid': testid,
+        class: 'visually-hidden',
+        onchange: (ev: Event) => {
+          const el = ev.target as HTMLInputElement;
+          const file = el.files?.[0];
+          el.value = '';
+          if (file) onFile(file);
+        },
+      });
+      return [
+        h('label', { for: id, class: 'button secondary file-button', tabindex: 0, role: 'button', 'data-testid': `${testid}-button`, onkeydown: (e: Event) => {
+          const k = (e as KeyboardEvent).key;
+          if (k === 'Enter' || k === ' ') { e.preventDefault(); input.click(); }
+        } }, text),
+        input,
+      ];
+    };
+    return h(
+      'section',
+      { class: 'card saves', 'aria-labelledby': 'saves-h' },
+      h('h2', { id: 'saves-h' }, 'Saved games and replays'),
+      list.length
+        ? h(
+            'ul',
+            { class: 'save-list', 'data-testid': 'saved-games' },
+            list.map((m) =>
+              h(
+                'li',
+                { class: 'save-item', 'data-testid': `save-${m.id}` },
+                h('div', { class: 'save-name' }, m.levelName),
+                h('div', { class: 'sub' }, describeSave(m)),
+                h(
+                  'div',
+                  { class: 'save-actions' },
+                  h('button', { type: 'button', class: 'secondary small', 'data-testid': `save-resume-${m.id}`, onclick: () => saves.onResume(m.id) }, m.phase === 'ended' ? 'Open' : 'Resume'),
+                  h('button', { type: 'button', class: 'secondary small', 'data-testid': `save-export-${m.id}`, title: 'Download this save as a replay file', onclick: () => saves.onExport(m.id) }, 'Export'),
+                  h('button', { type: 'button', class: 'danger small', 'data-testid': `save-delete-${m.id}`, onclick: () => {
+                    if (confirmDelete !== m.id) {
+                      confirmDelete = m.id;
+                      render();
+                      return;
+                    }
+                    confirmDelete = null;
+                    saves.onDelete(m.id);
+                    render();
+                  } }, confirmDelete === m.id ? 'Really delete?' : 'Delete'),
+                ),
+              ),
+            ),
+          )
+        : h('p', { class: 'hint' }, 'Games save themselves after every move and show up here.'),
+      h('div', { class: 'save-files' }, fileButton('replay-file', 'replay-file', 'Open a replay…', (f) => saves.onOpenReplay(f)), fileButton('save-file', 'import-save', 'Import a save…', (f) => saves.onImportSave(f))),
+      h('p', { class: 'hint' }, 'A replay file watches a game turn by turn; importing it as a save plays on from where it stopped. You can also drop a file on this page.'),
     );
   };
 

@@ -1,0 +1,120 @@
+// Saves in localStorage. Each game has a slot holding its replay (v1), not its GameState:
+// it is small, re-verifies on load and holds nothing a replay would not. An index lists the
+// slots with public facts only (level, seed, turn), for the start screen.
+// Storage can be full or switched off: every call reports instead of throwing, and the
+// game in memory is never touched by a failed write.
+import type { Replay } from './sim';
+
+const INDEX_KEY = 'corridor.saves';
+const SLOT_PREFIX = 'corridor.save.';
+/** sessionStorage: the game this tab was playing, so a reload resumes it. */
+const TAB_KEY = 'corridor.tab-game';
+
+export interface SaveMeta {
+  id: string;
+  levelId: string;
+  levelName: string;
+  seed: string;
+  turn: number;
+  turns: number;
+  phase: string;
+  /** Names of the human seats. */
+  humans: string[];
+  /** Milliseconds since 1970, for "saved 5 minutes ago" and the order of the list. */
+  savedAt: number;
+}
+
+export type StoreResult = { ok: true } | { ok: false; error: string };
+
+function storageError(e: unknown): string {
+  const err = e as DOMException | undefined;
+  const name = err?.name ?? 'Error';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || err?.code === 22) {
+    return `this browser's storage for Corridor is full (${name})`;
+  }
+  if (name === 'SecurityError') return 'this browser does not allow Corridor to store data (SecurityError: private mode or blocked storage?)';
+  return `the browser refused to store it (${name}: ${err?.message ?? String(e)})`;
+}
+
+function store(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function listSaves(): SaveMeta[] {
+  try {
+    const raw = store()?.getItem(INDEX_KEY);
+    const list = raw ? (JSON.parse(raw) as unknown) : [];
+    if (!Array.isArray(list)) return [];
+    return list
+      .filter((m): m is SaveMeta => typeof m === 'object' && m !== null && typeof (m as SaveMeta).id === 'string' && typeof (m as SaveMeta).savedAt === 'number')
+      .sort((a, b) => b.savedAt - a.savedAt);
+  } catch {
+    return [];
+  }
+}
+
+function writeIndex(s: Storage, list: SaveMeta[]): void {
+  s.setItem(INDEX_KEY, JSON.stringify(list));
+}
+
+export function writeSave(meta: SaveMeta, replay: Replay): StoreResult {
+  const s = store();
+  if (!s) return { ok: false, error: 'this browser does not allow Corridor to store data' };
+  try {
+    s.setItem(SLOT_PREFIX + meta.id, JSON.stringify(replay));
+    writeIndex(s, [meta, ...listSaves().filter((m) => m.id !== meta.id)]);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: storageError(e) };
+  }
+}
+
+export function readSave(id: string): { ok: true; text: string } | { ok: false; error: string } {
+  try {
+    const text = store()?.getItem(SLOT_PREFIX + id);
+    return text ? { ok: true, text } : { ok: false, error: 'this save is no longer in the browser (deleted in another tab?)' };
+  } catch (e) {
+    return { ok: false, error: storageError(e) };
+  }
+}
+
+export function deleteSave(id: string): StoreResult {
+  const s = store();
+  if (!s) return { ok: false, error: 'this browser does not allow Corridor to store data' };
+  try {
+    s.removeItem(SLOT_PREFIX + id);
+    writeIndex(s, listSaves().filter((m) => m.id !== id));
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: storageError(e) };
+  }
+}
+
+export function tabGame(): string | null {
+  try {
+    return window.sessionStorage.getItem(TAB_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setTabGame(id: string | null): void {
+  try {
+    if (id) window.sessionStorage.setItem(TAB_KEY, id);
+    else window.sessionStorage.removeItem(TAB_KEY);
+  } catch {
+    /* a reload then opens the start screen, which offers Resume */
+  }
+}
+
+export function ago(ms: number, now = Date.now()): string {
+  const s = Math.max(0, Math.round((now - ms) / 1000));
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
+  return new Date(ms).toLocaleDateString();
+}

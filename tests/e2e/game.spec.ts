@@ -1,0 +1,145 @@
+// A whole solo game on the tutorial level played through the visible controls, from the
+// start screen to the end screen and "play again"; plus the page-health guard itself and
+// the 14 px text floor on every screen.
+import { answerPendingViaUi, clickAction, collectProblems, expect, finishDiplomacyViaUi, hook, playByDispatch, smallText, startFromLink, submitOrdersViaUi, test, waitForBoot } from './helpers';
+
+const SEED = 'classroom-7';
+
+test('a solo tutorial game played through the UI reaches the end screen, and "play again" keeps the seed', async ({ page }) => {
+  await page.goto('./');
+  await waitForBoot(page);
+  await expect(page.getByTestId('start-screen')).toBeVisible();
+
+  // Start screen: tutorial level, a typed seed, Georgia as the one human, solo.
+  await page.getByTestId('level-tutorial').click();
+  await page.getByTestId('mode-solo').check();
+  await page.getByTestId('play-georgia').check();
+  await expect(page.getByTestId('briefing')).toContainText('Georgia');
+  await page.getByTestId('seed-input').fill(SEED);
+  await page.getByTestId('start-game').click();
+  await page.waitForFunction(() => window.__corridor.screen === 'game' && window.__corridor.mapReady);
+
+  const first = await hook(page);
+  expect(first).toMatchObject({ levelId: 'tutorial', seed: SEED, seat: 'georgia', turn: 1, phase: 'diplomacy', curtain: false });
+  await expect(page.getByTestId('me')).toContainText('Georgia');
+  await expect(page.getByTestId('turn-info')).toContainText('Turn 1 of 8');
+  const setupHash = ((await page.evaluate(() => window.__corridor.checkpoints())) as { hash: string }[])[0].hash;
+
+  // Turn 1, diplomacy: send a segment deal with the builder (co-fund the Anaklia port).
+  await page.getByTestId('tab-diplomacy').click();
+  await expect(page.getByTestId('proposal-builder')).toBeVisible();
+  await page.getByTestId('kind-segmentDeal').click();
+  await page.getByTestId('deal-segment').selectOption('anaklia-port');
+  await page.getByTestId('share-georgia').fill('60');
+  await page.getByTestId('share-kazakhstan').fill('40');
+  await page.getByTestId('deal-feecap').selectOption('standard');
+  await clickAction(page, page.getByTestId('send-proposal'));
+  const outbox = page.getByTestId('outbox');
+  await expect(outbox).toContainText('Segment deal', { ignoreCase: true });
+  await expect(outbox).toContainText('Anaklia');
+  const sent = (await page.evaluate(() => window.__corridor.actions())) as { action: { type: string; player: string; terms?: { kind: string; shares?: Record<string, number> } } }[];
+  const proposal = sent.find((a) => a.action.type === 'propose' && a.action.player === 'georgia');
+  expect(proposal?.action.terms).toMatchObject({ kind: 'segmentDeal', shares: { georgia: 6000, kazakhstan: 4000 } });
+
+  let investedOnce = false;
+  for (let turn = 1; turn <= 8; turn++) {
+    await expect(page.getByTestId('turn-info')).toContainText(`Turn ${turn} of 8`);
+    const afterDiplomacy = await finishDiplomacyViaUi(page);
+    expect(afterDiplomacy).toMatchObject({ turn, phase: 'orders', seat: 'georgia' });
+
+    // The orders phase opens the Orders tab; invest through it whenever the port can take money.
+    await expect(page.getByTestId('tab-orders')).toHaveAttribute('aria-selected', 'true');
+    const invest = page.getByTestId('invest-anaklia-port');
+    if (!investedOnce && (await invest.count()) > 0 && (await invest.isEnabled())) {
+      await invest.fill('40');
+      await expect(page.getByTestId('orders-total')).toHaveText('$40M');
+      investedOnce = true;
+    }
+    await submitOrdersViaUi(page);
+    if (turn < 8) {
+      await page.waitForFunction((t) => window.__corridor.turn === t + 1 && window.__corridor.phase === 'diplomacy', turn);
+      await expect(page.getByTestId('turn-report')).toBeVisible(); // a new turn opens its report
+    }
+  }
+  expect(investedOnce, 'the Orders panel offered an investment at least once').toBe(true);
+  const orders = ((await page.evaluate(() => window.__corridor.actions())) as { action: { type: string; player: string; orders?: { invest: { segment: string; amount: number }[] } } }[])
+    .filter((a) => a.action.type === 'submitOrders' && a.action.player === 'georgia');
+  expect(orders).toHaveLength(8);
+  expect(orders.flatMap((o) => o.action.orders!.invest)).toContainEqual({ segment: 'anaklia-port', amount: 40 });
+
+  // End screen: scores, the winner, and the collective outcome.
+  await expect(page.getByTestId('end-screen')).toBeVisible();
+  expect((await hook(page)).screen).toBe('end');
+  const final = await page.evaluate(() => window.__corridor.view()!);
+  expect(final.phase).toBe('ended');
+  const rows = page.getByTestId('scores').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  for (const s of final.states) await expect(page.getByTestId('scores')).toContainText(s.name);
+  for (const s of final.states) await expect(page.getByTestId('scores')).toContainText(String(s.score));
+  const winnerName = final.states.find((s) => s.id === final.winner)?.name;
+  expect(winnerName).toBeTruthy();
+  await expect(page.getByTestId('winner')).toHaveText(`${winnerName} wins`);
+  await expect(rows.first()).toContainText(winnerName!);
+  const endScreen = page.getByTestId('end-screen');
+  await expect(endScreen).toContainText(/Together the corridor carried [\d.]+ Mt\/yr against a target of [\d.]+ Mt\/yr/);
+  await expect(endScreen).toContainText(/The power line was (energised|not energised)/);
+  await expect(endScreen).toContainText('The corridor — shared goals');
+  await expect(endScreen).toContainText(SEED);
+
+  // Play again with the same seed: a new game from turn 1 with the same setup.
+  await page.getByTestId('play-again').click();
+  await page.waitForFunction(() => window.__corridor.screen === 'game' && window.__corridor.turn === 1);
+  const again = await hook(page);
+  expect(again).toMatchObject({ seed: SEED, levelId: 'tutorial', seat: 'georgia', turn: 1, phase: 'diplomacy' });
+  const againSetup = ((await page.evaluate(() => window.__corridor.checkpoints())) as { hash: string }[])[0].hash;
+  expect(againSetup, 'the same seed gives the same starting state').toBe(setupHash);
+  expect(page.url()).toContain(`seed=${SEED}`);
+});
+
+test('the page-health guard catches console errors, page errors and failed requests', async ({ browser }) => {
+  // Its own page: the guarded `page` fixture would (rightly) fail this test.
+  const page = await browser.newPage();
+  const problems = collectProblems(page);
+  await page.goto('./');
+  await waitForBoot(page);
+  expect(problems).toEqual([]);
+  await page.evaluate(() => {
+    console.error('deliberate');
+    setTimeout(() => {
+      throw new Error('deliberate throw');
+    }, 0);
+    void fetch('http://127.0.0.1:9/unreachable').catch(() => undefined);
+  });
+  await expect.poll(() => problems.length).toBeGreaterThanOrEqual(3);
+  expect(problems.join('\n')).toContain('console.error: deliberate');
+  expect(problems.join('\n')).toContain('page error: deliberate throw');
+  expect(problems.join('\n')).toContain('request failed: http://127.0.0.1:9/unreachable');
+  await page.close();
+});
+
+test('every screen draws its text at 14 px or more at 1280x720', async ({ page }) => {
+  const found: string[] = [];
+  const note = async (where: string) => {
+    for (const s of await smallText(page)) found.push(`${where}: ${s}`);
+  };
+  await page.goto('./');
+  await waitForBoot(page);
+  await note('start');
+
+  await startFromLink(page, { level: 'tutorial', seed: 'font-check', humans: ['georgia', 'kazakhstan'] });
+  await expect(page.getByTestId('curtain')).toBeVisible();
+  await note('curtain');
+  await page.getByTestId('curtain-ready').click();
+  for (const tab of ['you', 'diplomacy', 'orders', 'news', 'relations', 'network']) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await note(`tab ${tab}`);
+  }
+  await page.getByTestId('help-button').click();
+  await note('help');
+  await page.getByTestId('help-close').click();
+  await answerPendingViaUi(page);
+  await playByDispatch(page);
+  await expect(page.getByTestId('end-screen')).toBeVisible();
+  await note('end');
+  expect(found, 'text smaller than 14 px').toEqual([]);
+});

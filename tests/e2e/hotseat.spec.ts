@@ -1,0 +1,169 @@
+// Hot-seat: two humans share the device. At every hand-off the curtain must show nothing
+// private — no state's name, agenda, money or pending proposal — in the visible text or
+// the accessibility tree, with the map and panels removed from the page (not just covered);
+// after the next player confirms, that player's own screen appears.
+import type { Page } from '@playwright/test';
+import { clickAction, expect, finishDiplomacyViaUi, submitOrdersViaUi, test, uiState, waitForBoot, type UiState } from './helpers';
+
+const HUMANS = ['kazakhstan', 'georgia'];
+const TURNS = 3; // hand-offs of three whole turns: 4 per turn, each one checked
+
+interface Secrets {
+  /** Text that must never be on a curtain: state names, agendas, proposal summaries. */
+  words: Set<string>;
+}
+
+async function assertCurtainShowsNothing(page: Page, secrets: Secrets): Promise<void> {
+  const curtain = page.getByTestId('curtain');
+  await expect(curtain).toBeVisible();
+  await expect(curtain).toContainText('Pass the device');
+  const s = await uiState(page);
+  expect(s).toMatchObject({ curtain: true, seat: null, screen: 'game' });
+
+  // The game screen is hidden and emptied, not merely painted over.
+  await expect(page.locator('#screen-game')).toBeHidden();
+  await expect(page.getByTestId('map')).toBeHidden();
+  await expect(page.getByTestId('map-canvas')).toBeHidden();
+  const leftovers = await page.evaluate(() => {
+    const cur = document.getElementById('curtain')!;
+    const visible = [...document.body.querySelectorAll('*')].filter((el) => {
+      if (cur.contains(el) || el.contains(cur)) return false;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    });
+    return {
+      visible: visible.map((el) => `${el.tagName.toLowerCase()}#${el.id}.${String(el.className)}`),
+      sidebarChildren: document.getElementById('sidebar')?.childElementCount ?? -1,
+      topbarChildren: document.getElementById('topbar')?.childElementCount ?? -1,
+      dialogs: document.querySelectorAll('dialog').length,
+      toasts: document.getElementById('toasts')?.childElementCount ?? 0,
+    };
+  });
+  expect(leftovers, 'nothing but the curtain is on the page').toEqual({ visible: [], sidebarChildren: 0, topbarChildren: 0, dialogs: 0, toasts: 0 });
+
+  // Neither the visible text nor the accessibility tree names anyone or anything private.
+  const text = await page.evaluate(() => document.body.innerText);
+  const aria = await page.locator('body').ariaSnapshot();
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; name?: { value?: unknown }; value?: { value?: unknown }; description?: { value?: unknown } }[] };
+  await cdp.detach();
+  const axText = nodes
+    .filter((n) => !n.ignored)
+    .flatMap((n) => [n.name?.value, n.value?.value, n.description?.value])
+    .filter((v): v is string => typeof v === 'string')
+    .join('\n');
+  for (const [where, t] of [['visible text', text], ['aria snapshot', aria], ['accessibility tree', axText]] as const) {
+    const lower = t.toLowerCase();
+    for (const w of secrets.words) expect(lower, `${where} on the curtain mentions "${w}"`).not.toContain(w.toLowerCase());
+    expect(lower, `${where} on the curtain`).not.toMatch(/agenda|secret|treasury|proposal|score/);
+    expect(t, `${where} on the curtain shows money`).not.toMatch(/\$\s?\d|\d\s?(M|bn)\b/);
+  }
+}
+
+/** Confirms the curtain and checks that the awaited player's own screen appears. */
+async function confirmAndCheck(page: Page, useKeyboard: boolean, secrets: Secrets): Promise<UiState> {
+  const before = await uiState(page);
+  const next = before.awaiting!;
+  expect(HUMANS).toContain(next);
+  if (useKeyboard) await page.keyboard.press('Enter');
+  else await page.getByTestId('curtain-ready').click();
+  await page.waitForFunction(() => !window.__corridor.curtain);
+  const s = await uiState(page);
+  expect(s.seat, 'the player the game waits for gets the screen').toBe(next);
+  const view = await page.evaluate(() => window.__corridor.view()!);
+  const mine = view.states.find((x) => x.id === next)!;
+  expect(view.viewer).toBe(next);
+  expect(view.waitingFor).toContain(next);
+  await expect(page.getByTestId('me')).toHaveText(`You are ${mine.name}`);
+  await expect(page.getByTestId('curtain')).toBeHidden();
+  await expect(page.getByTestId('map')).toBeVisible();
+
+  // Their dashboard: their name, their money, their own secret agenda.
+  await page.getByTestId('tab-you').click();
+  const dash = page.getByTestId('dashboard');
+  await expect(dash.locator('.state-title')).toHaveText(mine.name);
+  await expect(page.getByTestId('treasury')).toHaveText(`$${mine.treasury.toLocaleString('en-US')}M`);
+  expect(mine.agenda, 'a player sees their own agenda').not.toBeNull();
+  await expect(page.getByTestId('agenda')).toContainText(mine.agenda!.name);
+  secrets.words.add(mine.agenda!.name);
+  secrets.words.add(mine.agenda!.text);
+  // Only one agenda is ever shown: the other human's stays hidden.
+  for (const other of view.states.filter((x) => x.id !== next)) expect(other.agenda).toBeNull();
+  return s;
+}
+
+test('the hot-seat curtain hides every private thing and hands the device to the right player', async ({ page }) => {
+  await page.goto('./');
+  await waitForBoot(page);
+
+  // Start screen: tutorial, hot-seat, Kazakhstan and Georgia human, Azerbaijan a bot.
+  await page.getByTestId('level-tutorial').click();
+  await page.getByTestId('mode-hotseat').check();
+  await page.getByTestId('seat-kazakhstan').selectOption('human');
+  await page.getByTestId('seat-georgia').selectOption('human');
+  await page.getByTestId('seat-azerbaijan').selectOption('bot');
+  await page.getByTestId('seed-input').fill('hotseat-3');
+  await page.getByTestId('start-game').click();
+  await page.waitForFunction(() => window.__corridor.screen === 'game');
+
+  const level = await page.evaluate(() => window.__corridor.view()!);
+  const secrets: Secrets = { words: new Set(level.states.map((s) => s.name)) };
+
+  let curtains = 0;
+  let proposalChecked = false;
+  let pendingSummary: string | null = null;
+  for (let guard = 0; guard < 60; guard++) {
+    let s = await uiState(page);
+    if (s.phase === 'ended' || (s.turn ?? 0) > TURNS) break;
+    if (s.curtain) {
+      await assertCurtainShowsNothing(page, secrets);
+      curtains++;
+      s = await confirmAndCheck(page, curtains % 3 === 0, secrets);
+      if (pendingSummary && s.seat === 'georgia') {
+        // The proposal was private to its parties until now: Georgia, a party, sees it.
+        await page.getByTestId('tab-diplomacy').click();
+        await expect(page.getByTestId('inbox')).toContainText(pendingSummary);
+        proposalChecked = true;
+        pendingSummary = null;
+      }
+      continue;
+    }
+    if (s.phase === 'diplomacy') {
+      if (s.turn === 1 && s.seat === 'kazakhstan' && !proposalChecked && pendingSummary === null) {
+        // Kazakhstan offers Georgia a segment deal, then hands over with it still pending.
+        await page.getByTestId('tab-diplomacy').click();
+        await page.getByTestId('kind-segmentDeal').click();
+        await page.getByTestId('deal-segment').selectOption('anaklia-port');
+        await clickAction(page, page.getByTestId('send-proposal'), s.actionCount);
+        const card = page.getByTestId('outbox').locator('.proposal').first();
+        pendingSummary = (await card.locator('.summary').innerText()).trim();
+        expect(pendingSummary).toContain('Anaklia');
+        secrets.words.add(pendingSummary);
+        secrets.words.add('Anaklia');
+        const mine = await page.evaluate(() => window.__corridor.view()!.proposals.filter((p) => p.from === 'kazakhstan' && p.status === 'open'));
+        expect(mine.map((p) => p.responses.georgia), 'Georgia has not answered yet').toEqual(['pending']);
+      }
+      await finishDiplomacyViaUi(page);
+    } else if (s.phase === 'orders') {
+      await submitOrdersViaUi(page);
+    }
+  }
+  expect(proposalChecked, 'the pending proposal was checked at a hand-off').toBe(true);
+  expect(curtains, 'every hand-off of the first turns went through the curtain').toBeGreaterThanOrEqual(4 * TURNS);
+});
+
+test('a hot-seat link starts behind the curtain, and the curtain takes Enter only once', async ({ page }) => {
+  await page.goto('./?level=tutorial&seed=link-hs&seats=georgia:human,azerbaijan:human');
+  await waitForBoot(page);
+  await page.waitForFunction(() => window.__corridor.screen === 'game');
+  const s = await uiState(page);
+  expect(s).toMatchObject({ curtain: true, seat: null, awaiting: 'azerbaijan' });
+  await expect(page.getByTestId('curtain-ready')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !window.__corridor.curtain);
+  expect((await uiState(page)).seat).toBe('azerbaijan');
+  // Azerbaijan finishes diplomacy: Georgia is next, so the curtain comes back.
+  await finishDiplomacyViaUi(page);
+  await page.waitForFunction(() => window.__corridor.curtain);
+  expect((await uiState(page)).awaiting).toBe('georgia');
+});

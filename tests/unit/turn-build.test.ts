@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { advanceConstruction, delayChance } from '../../src/sim/turn/build';
+import { segmentUsable } from '../../src/sim/network';
+import { forcedRng, loadTiny, makeState, texts } from './fixtures';
+
+const level = loadTiny();
+const def = (id: string) => level.segments.find((x) => x.id === id)!;
+
+describe('construction', () => {
+  it('a funded planned segment starts building, progresses a turn at a time and opens', () => {
+    const s = makeState(level);
+    s.segments['s-new'].funded = 80;
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-new']).toMatchObject({ status: 'building', progress: 1 });
+    s.turn = 2;
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-new']).toMatchObject({ status: 'open', progress: 0, funded: 0, openedTurn: 2 });
+    expect(texts(s, 2)[0]).toContain('opens to traffic');
+  });
+
+  it('an underfunded planned segment waits', () => {
+    const s = makeState(level);
+    s.segments['s-new'].funded = 79;
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-new'].status).toBe('planned');
+  });
+
+  it('a segment whose peace requirement is unmet neither progresses nor carries cargo', () => {
+    const s = makeState(level);
+    expect(segmentUsable(level, s, 's-peace')).toBe(false);
+    s.segments['s-peace'].status = 'building';
+    s.segments['s-peace'].funded = 100;
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-peace'].progress).toBe(0);
+    expect(s.log[1][0].to).toEqual(['delta']);
+    s.peaceStage = 1;
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-peace'].progress).toBe(1);
+  });
+
+  it('delays cross-border works at 40 bp per point of the owners\' mutual animosity above 30', () => {
+    const s = makeState(level);
+    expect(delayChance(s, def('s-west'))).toBe(0);
+    s.animosity.beta.gamma = 90;
+    s.animosity.gamma.beta = 70;
+    expect(delayChance(s, def('s-west'))).toBe(40 * 50);
+    expect(delayChance(s, def('s-new'))).toBe(0); // one owner
+    s.segments['s-west'].status = 'building';
+    s.segments['s-west'].funded = 100;
+    advanceConstruction(level, s, forcedRng('always'));
+    expect(s.segments['s-west'].progress).toBe(0);
+    const e = s.log[1].find((x) => x.text.includes('no progress'))!;
+    expect(e.causes[1]).toMatchObject({ to: 'facilitator' });
+    expect(e.causes[1].text).toContain('2000 bp');
+  });
+
+  it('repairs a damaged segment after repairTurns, or at once when a tenth of its cost is paid', () => {
+    const s = makeState(level);
+    s.segments['s-east'].status = 'damaged';
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-east']).toMatchObject({ status: 'damaged', progress: 1 });
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-east']).toMatchObject({ status: 'open', progress: 0, openedTurn: 0 });
+
+    s.segments['s-west'].status = 'damaged';
+    s.segments['s-west'].funded = 10;
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-west'].status).toBe('open');
+  });
+
+  it('a funded upgrade is built while the segment stays open, then raises capacity', () => {
+    const s = makeState(level);
+    s.segments['s-ferry'].funded = 50;
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-ferry']).toMatchObject({ status: 'open', upgrading: true, progress: 1, capacity: 4000 });
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-ferry']).toMatchObject({ status: 'open', upgrading: false, progress: 0, capacity: 8000, funded: 0 });
+  });
+});
