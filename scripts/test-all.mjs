@@ -1,4 +1,4 @@
-// npm test: typecheck, unit/property/golden tests (vitest) and browser tests (Playwright),
+// npm test: typecheck, lint, unit/property/golden tests (vitest) and browser tests (Playwright),
 // each run even when an earlier one fails, then one line with the real totals.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ const run = (name, cmd, args) => {
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
 const typecheck = run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+const lint = run('lint', 'npx', ['eslint', '.']);
 const unit = run('unit', 'npx', ['vitest', 'run']);
 const e2e = process.env.SKIP_E2E ? 0 : run('browser', 'npm', ['run', '-s', 'test:e2e']);
 
@@ -29,10 +30,13 @@ if (p) {
   passed += p.stats.expected + (p.stats.flaky ?? 0);
   failed += p.stats.unexpected;
 } else if (e2e !== 0) failed += 1;
-if (typecheck === 0) passed += 1;
-else failed += 1;
+// Typecheck and lint count as one check each.
+for (const status of [typecheck, lint]) {
+  if (status === 0) passed += 1;
+  else failed += 1;
+}
 
 const summary = `tests: ${passed} passed, ${failed} failed`;
 writeFileSync('test-results/summary.txt', `${summary}\n`);
 console.log(`\n${summary}`);
-process.exit(typecheck || unit || e2e ? 1 : 0);
+process.exit(typecheck || lint || unit || e2e ? 1 : 0);

@@ -1,6 +1,6 @@
 // npm run -s sim -- [--level FILE] [--seed S] [--turns N] [--json] [--view VIEWER] [--save-replay FILE]
 // Plays a game with bots in every seat and prints a readable per-turn summary, or JSON.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { autoplay } from '../ai/autoplay';
 import { viewFor, winnerOf, type GameState, type LoadedLevel, type PlayerView, type Viewer } from '../sim/index';
 import { makeReplay } from '../sim/replay';
@@ -22,6 +22,7 @@ runCli(() => {
   }
   if (rest.length) throw new CliError(`unexpected argument "${rest[0]}"\n${USAGE}`, 2);
   const file = (flags.level as string) ?? DEFAULT_LEVEL;
+  if (!existsSync(file)) throw new CliError(`${file}: no such file\n${USAGE}`, 1);
   const level = readLevel(file);
   const seed = (flags.seed as string) ?? DEFAULT_SEED;
   const turns = flags.turns === undefined ? level.turns : parseInteger(flags.turns as string, 'turns', 0, level.turns);
