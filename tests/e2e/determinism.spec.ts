@@ -8,15 +8,19 @@
 // browser is compared with the CLI through the replay path.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { applyAction, loadLevelData, stateHash, newGame, type Action, type LoadedLevel } from '../../src/sim/index';
 import { makeReplay, verifyReplay } from '../../src/sim/replay';
 import { runBots } from '../../src/ai/index';
 import { expect, playByDispatch, startFromLink, test } from './helpers';
 
+
 interface Recorded { turn: number; action: Action }
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
 function tutorial(): LoadedLevel {
-  const load = loadLevelData(JSON.parse(readFileSync('levels/tutorial.json', 'utf8')));
+  const load = loadLevelData(JSON.parse(readFileSync(`${ROOT}levels/tutorial.json`, 'utf8')));
   if (!load.ok) throw new Error('levels/tutorial.json does not load');
   return load.level;
 }
@@ -75,6 +79,6 @@ test("a browser game's checkpoints and final hash equal Node's and the replay CL
   // 3. The replay CLI, from a file, prints the same final hash.
   const file = testInfo.outputPath('browser-game.replay.json');
   writeFileSync(file, `${JSON.stringify(replay)}\n`);
-  const out = execFileSync('npx', ['tsx', 'src/cli/replay.ts', 'verify', file], { encoding: 'utf8' });
+  const out = execFileSync('npx', ['tsx', 'src/cli/replay.ts', 'verify', file], { cwd: ROOT, encoding: 'utf8' });
   expect(out.trim()).toBe(`ok: 8 turns, final hash ${browser.hash}`);
 });

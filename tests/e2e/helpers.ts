@@ -39,26 +39,6 @@ export interface HookState {
   actionCount: number;
 }
 
-/** The scalar fields of window.__corridor, read in one round trip. */
-export async function hook(page: Page): Promise<HookState> {
-  return page.evaluate(() => {
-    const c = window.__corridor;
-    return {
-      screen: c.screen,
-      turn: c.turn,
-      phase: c.phase,
-      hash: c.hash,
-      seed: c.seed,
-      levelId: c.levelId,
-      seat: c.seat,
-      awaiting: c.awaiting,
-      curtain: c.curtain,
-      mapReady: c.mapReady,
-      actionCount: c.actions().length,
-    };
-  });
-}
-
 export interface LinkGame { level: string; seed: string; humans: string[] }
 
 /** A teacher's link: `?level=ID&seed=S&seats=a:human,b:human` (unlisted seats are bots). */
@@ -79,21 +59,9 @@ export async function startFromLink(page: Page, g: LinkGame): Promise<void> {
   await page.waitForFunction(() => window.__corridor.screen === 'game' && window.__corridor.mapReady);
 }
 
-/** Waits until the game moved on from `before`: a new turn, phase or curtain, or the end. */
-export async function waitForProgress(page: Page, before: HookState): Promise<HookState> {
-  await page.waitForFunction(
-    (b) => {
-      const c = window.__corridor;
-      return c.screen !== b.screen || c.turn !== b.turn || c.phase !== b.phase || c.curtain !== b.curtain || c.seat !== b.seat;
-    },
-    before,
-  );
-  return hook(page);
-}
-
 /** Clicks a control that sends one action, and waits until the game has recorded it. */
 export async function clickAction(page: Page, control: Locator, known?: number): Promise<void> {
-  const n = known ?? (await hook(page)).actionCount;
+  const n = known ?? (await uiState(page)).actionCount;
   await control.click();
   await page.waitForFunction((k) => window.__corridor.actions().length > k, n);
 }
@@ -129,6 +97,25 @@ export async function uiState(page: Page): Promise<UiState> {
   });
 }
 
+const ERRORS = '[data-testid="toast-error"], [data-testid="proposal-error"], [data-testid="action-error"], [data-testid="orders-error"]';
+
+/** How many refusal messages are on the page (to tell a new one from an old one). */
+export async function errorCount(page: Page): Promise<number> {
+  return page.evaluate((sel) => document.querySelectorAll(sel).length, ERRORS);
+}
+
+/** After an action was sent: true once the game recorded it, false if a new refusal appeared. */
+export async function actedOrRefused(page: Page, known: number, errorsBefore: number): Promise<boolean> {
+  const h = await page.waitForFunction(
+    ([k, e, sel]) => {
+      if (window.__corridor.actions().length > k) return 'acted';
+      return document.querySelectorAll(sel).length > e ? 'refused' : false;
+    },
+    [known, errorsBefore, ERRORS] as const,
+  );
+  return (await h.jsonValue()) === 'acted';
+}
+
 /**
  * Answers every proposal waiting for the shown player with the Accept/Reject buttons of
  * the Diplomacy tab: accept when `accept(id)` says so (default: always), and reject when
@@ -143,10 +130,9 @@ export async function answerPendingViaUi(page: Page, accept: (id: string) => boo
     const id = s.pending[0];
     let moved = false;
     if (accept(id)) {
+      const errors = await errorCount(page);
       await page.getByTestId(`accept-${id}`).click();
-      moved = await page
-        .waitForFunction((k) => window.__corridor.actions().length > k, s.actionCount, { timeout: 1500 })
-        .then(() => true, () => false);
+      moved = await actedOrRefused(page, s.actionCount, errors);
     }
     if (!moved) await clickAction(page, page.getByTestId(`reject-${id}`), s.actionCount);
     answered++;
@@ -154,6 +140,9 @@ export async function answerPendingViaUi(page: Page, accept: (id: string) => boo
   }
   return answered;
 }
+
+/** The test hook's scalar fields (and the screen's offers), read in one round trip. */
+export const hook = uiState;
 
 function movedOn(a: HookState, b: HookState): boolean {
   return b.turn !== a.turn || b.phase !== a.phase || b.curtain !== a.curtain || b.seat !== a.seat || b.screen !== a.screen;
@@ -233,8 +222,6 @@ export interface DispatchPlan {
   propose?: Record<string, unknown>;
   /** Invest this much in this segment whenever the sim allows it. */
   invest?: { segment: string; amount: number };
-  /** Stop before this turn begins (default: play to the end). */
-  stopAtTurn?: number;
 }
 
 /**
@@ -248,7 +235,6 @@ export async function playByDispatch(page: Page, plan: DispatchPlan = {}): Promi
     const proposed = new Set<string>();
     for (let guard = 0; guard < 3000; guard++) {
       if (c.phase === null || c.phase === 'ended') return null;
-      if (p.stopAtTurn !== undefined && (c.turn ?? 0) >= p.stopAtTurn) return null;
       if (c.curtain) {
         c.confirmCurtain();
         await tick();

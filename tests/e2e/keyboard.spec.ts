@@ -2,7 +2,8 @@
 // Space and the game's shortcuts (2 opens Diplomacy, E ends the phase, ? opens help).
 // The page counts pointer events: any mouse or touch input fails the test.
 import type { Page } from '@playwright/test';
-import { expect, tabTo, test, uiState, waitForBoot } from './helpers';
+import { actedOrRefused, errorCount, expect, tabTo, test, uiState, waitForBoot } from './helpers';
+
 
 const SEED = 'keys-only-5';
 
@@ -11,12 +12,14 @@ async function answerPendingByKeyboard(page: Page): Promise<void> {
     const s = await uiState(page);
     if (!s.pending.length) return;
     await tabTo(page, `[data-testid="accept-${s.pending[0]}"]`);
+    const errors = await errorCount(page);
     await page.keyboard.press('Enter');
-    await page.waitForFunction((k) => window.__corridor.actions().length > k, s.actionCount, { timeout: 2000 }).catch(async () => {
+    if (!(await actedOrRefused(page, s.actionCount, errors))) {
       // The sim refused the acceptance (the error is shown): reject it instead.
       await tabTo(page, `[data-testid="reject-${s.pending[0]}"]`);
       await page.keyboard.press('Enter');
-    });
+      await page.waitForFunction((k) => window.__corridor.actions().length > k, s.actionCount);
+    }
   }
 }
 

@@ -55,6 +55,15 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
         h('h1', { 'data-testid': 'winner' }, `${winner} wins`),
         h('p', { class: 'verdict' }, `Together the corridor carried ${mt(c.throughput)} against a target of ${mt(c.target)} — ${reached ? 'the shared goal was reached' : 'short of the shared goal'}. The power line was ${c.powerLine ? 'energised' : 'not energised'}. ${c.peace !== 'none' ? `The peace track ended at “${c.peace}”${c.peaceHeld ? ' and held' : ' after falling back at least once'}.` : ''}`),
       ),
+      hooks.onWatch
+        ? h(
+            'div',
+            { class: 'end-actions end-replay' },
+            h('button', { type: 'button', class: 'secondary', 'data-testid': 'watch-replay', onclick: hooks.onWatch }, 'Watch the replay'),
+            hooks.onDownload ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'download-replay', onclick: hooks.onDownload }, 'Download the replay') : null,
+            hooks.onShare ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'share-replay', onclick: hooks.onShare }, 'Copy a link to the replay') : null,
+          )
+        : null,
       h('div', { class: 'end-grid' },
         h('section', { class: 'card', 'aria-labelledby': 'scores-h' },
           h('h2', { id: 'scores-h' }, 'Scores'),
@@ -73,15 +82,6 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
       ),
       view.animosity ? h('div', { class: 'card debrief' }, animosityMatrix(view)) : null,
       h('div', { class: 'end-actions' }, playAgain, h('button', { type: 'button', class: 'secondary', 'data-testid': 'view-map', onclick: hooks.onBack }, 'Look at the final map'), h('button', { type: 'button', class: 'secondary', 'data-testid': 'new-game', onclick: hooks.onNew }, 'New game')),
-      hooks.onWatch
-        ? h(
-            'div',
-            { class: 'end-actions' },
-            h('button', { type: 'button', class: 'secondary', 'data-testid': 'watch-replay', onclick: hooks.onWatch }, 'Watch the replay'),
-            hooks.onDownload ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'download-replay', onclick: hooks.onDownload }, 'Download the replay') : null,
-            hooks.onShare ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'share-replay', onclick: hooks.onShare }, 'Copy a link to the replay') : null,
-          )
-        : null,
     ),
   );
   playAgain.focus({ preventScroll: true });
