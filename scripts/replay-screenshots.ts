@@ -84,6 +84,9 @@ async function main(): Promise<void> {
     await page.goto(BASE);
     await page.waitForSelector('[data-testid="resume-game"]');
     await shot(page, '02-start-saves');
+    await page.locator('[data-testid="saved-games"]').scrollIntoViewIfNeeded();
+    await shot(page, '02b-saves-list');
+    await page.evaluate(() => document.getElementById('screen-start')?.scrollTo(0, 0));
 
     // Play it to the end: the end screen's replay buttons.
     await page.click('[data-testid="resume-game"]');

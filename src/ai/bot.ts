@@ -73,6 +73,14 @@ function judge(v: PlayerView, p: ProposalView): { accept: boolean; reason: strin
   }
 }
 
+/** Already pledged to a stage, or a pledge to it is on the table this turn. */
+function pledging(v: PlayerView, id: StateId, stageId: string): boolean {
+  return (
+    v.pledges.some((p) => p.state === id && p.stage === stageId && p.turnsLeft > 0) ||
+    v.proposals.some((p) => p.turn === v.turn && p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.parties.includes(id) && (p.status === 'open' || p.status === 'bound'))
+  );
+}
+
 function ideas(v: PlayerView): { terms: ProposalTerms; reason: string }[] {
   const self = me(v);
   const id = v.viewer as StateId;
@@ -101,10 +109,7 @@ function ideas(v: PlayerView): { terms: ProposalTerms; reason: string }[] {
     if (grudge(v, other) < 70 && !/spoil|closed|block/i.test(self.agenda?.name ?? '')) out.push({ terms: { kind: 'peaceStep' }, reason: 'the next peace step opens the shortest route' });
   }
   // 3. Power line: pledge to the first unfunded stage we host, with a friend.
-  const pledging = (stageId: string) =>
-    v.pledges.some((p) => p.state === id && p.stage === stageId && p.turnsLeft > 0) ||
-    v.proposals.some((p) => p.turn === v.turn && p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.parties.includes(id) && (p.status === 'open' || p.status === 'bound'));
-  const stage = v.power.find((s) => s.status === 'planned' && !pledging(s.id) && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
+  const stage = v.power.find((s) => s.status === 'planned' && !pledging(v, id, s.id) && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
   if (stage && self.treasury > 200) {
     const pledgers = [id, ...friends.slice(0, 1).map((f) => f.id)];
     out.push({ terms: { kind: 'powerPledge', stage: stage.id, perTurn: Math.max(10, Math.floor(self.treasury / 40)), turns: 3, pledgers }, reason: `${stage.name} needs funding` });

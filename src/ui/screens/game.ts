@@ -390,7 +390,7 @@ export class GameScreen {
       { class: 'dialog', 'aria-labelledby': 'help-h', 'data-testid': 'help-dialog' },
       h('h2', { id: 'help-h' }, 'How to play'),
       h('ol', null,
-        h('li', null, h('strong', null, 'News. '), 'Each half-year starts with events. Read them in News & report, with the report on last turn and its causes.'),
+        h('li', null, h('strong', null, 'News. '), 'Each half-year starts with events. Read them in the News tab, with the report on last turn and its causes.'),
         h('li', null, h('strong', null, 'Diplomacy. '), 'Propose segment deals, security pacts, power-line pledges, peace steps and summits; accept or reject what others send. A proposal binds when every party accepts — but it can still fail at home.'),
         h('li', null, h('strong', null, 'Orders. '), 'Invest in segments you own or co-fund, set transit fees, pay for security and intelligence. Everyone orders at the same time, in secret.'),
         h('li', null, h('strong', null, 'Resolution. '), 'Deals are ratified, building advances, incidents happen, cargo picks the cheapest routes, revenue is paid.'),

@@ -257,7 +257,9 @@ export class ReplayScreen {
       value: String(this.index),
       'aria-label': 'Turn',
       'data-testid': 'replay-slider',
-      oninput: () => { this.pause(); this.seek(Number(slider.value)); },
+      // Read the value before pause(), which redraws the bar (and the slider) from the index.
+      oninput: () => { const t = Number(slider.value); this.pause(); this.seek(t); },
+      onchange: () => { const t = Number(slider.value); this.pause(); this.seek(t); },
     });
     const position = h('span', { class: 'replay-pos', 'data-testid': 'replay-position' });
     const fork = h('button', { type: 'button', class: 'secondary', 'data-testid': 'replay-fork', onclick: () => this.askFork() }, 'Continue from here…');

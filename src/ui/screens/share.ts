@@ -49,9 +49,13 @@ export function shareReplay(replay: Replay, secretNote: string | null = null): s
     ),
   );
   text.select();
-  navigator.clipboard?.writeText(link.url).then(
-    () => (status.textContent = 'Copied to the clipboard.'),
-    () => (status.textContent = 'Select the link above and copy it (the browser did not allow copying).'),
-  ) ?? (status.textContent = 'Select the link above and copy it.');
+  if (navigator.clipboard) {
+    navigator.clipboard.writeText(link.url).then(
+      () => (status.textContent = 'Copied to the clipboard.'),
+      () => (status.textContent = 'Select the link above and copy it (the browser did not allow copying).'),
+    );
+  } else {
+    status.textContent = 'Select the link above and copy it.';
+  }
   return link.url;
 }

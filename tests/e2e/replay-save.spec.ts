@@ -1,0 +1,359 @@
+// Saves, replays, share links, forks and undo in the built game (Chromium), with the CLI
+// on the other side: a CLI replay opens in the viewer with the same final hash, and the
+// browser's replay verifies in the CLI. Run `npx vite build` first.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+const OUT = 'test-results';
+const CLI_REPLAY = `${OUT}/cli.replay.json`;
+let cliTurns = 0;
+let cliHash = '';
+
+function tsx(args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync('npx', ['tsx', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `replay verify FILE`: exit code and the `ok: N turns, final hash H` line. */
+function cliVerify(file: string): { code: number; turns: number; hash: string; out: string } {
+  const r = tsx(['src/cli/replay.ts', 'verify', file]);
+  const m = /^ok: (\d+) turns, final hash ([0-9a-f]{16})$/.exec(r.stdout.trim());
+  return { code: r.code, turns: m ? Number(m[1]) : -1, hash: m ? m[2] : '', out: `${r.stdout}${r.stderr}` };
+}
+
+test.beforeAll(() => {
+  mkdirSync(OUT, { recursive: true });
+  execFileSync('npx', ['tsx', 'src/cli/sim.ts', '--level', 'levels/tutorial.json', '--seed', '3', '--save-replay', CLI_REPLAY], { stdio: 'ignore', timeout: 120_000 });
+  const v = cliVerify(CLI_REPLAY);
+  expect(v.code, v.out).toBe(0);
+  cliTurns = v.turns;
+  cliHash = v.hash;
+});
+
+async function ready(page: Page, screen: string): Promise<void> {
+  await page.waitForFunction((s) => window.__corridor?.screen === s && window.__corridor.mapReady, screen);
+}
+
+/** Plays `steps` human moves through the test hook (answers no, ends diplomacy, empty orders); all when steps is 0. */
+async function play(page: Page, steps = 0): Promise<void> {
+  await page.evaluate((max) => {
+    const c = window.__corridor;
+    for (let n = 0, guard = 0; guard < 2000 && c.screen === 'game' && c.phase !== 'ended' && (max === 0 || n < max); guard++) {
+      if (c.curtain) { c.confirmCurtain(); continue; }
+      const v = c.view();
+      const me = c.seat;
+      if (!v || !me) break;
+      n++;
+      if (v.phase === 'diplomacy') {
+        const p = v.proposals.find((x) => x.status === 'open' && x.responses[me] === 'pending');
+        if (p) c.dispatch({ type: 'respond', player: me, proposal: p.id, accept: false });
+        else c.dispatch({ type: 'endDiplomacy', player: me });
+      } else {
+        c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
+      }
+    }
+  }, steps);
+}
+
+const snapshot = (page: Page) =>
+  page.evaluate(() => ({ hash: window.__corridor.hash, turn: window.__corridor.turn, phase: window.__corridor.phase, actions: window.__corridor.actions().length, id: window.__corridor.gameId }));
+
+async function openReplayFile(page: Page, name: string, text: string): Promise<void> {
+  await page.setInputFiles('[data-testid="replay-file"]', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('a reload mid-game resumes the same state hash, and so does a closed tab', async ({ page, context }) => {
+  await page.goto('./?level=tutorial&seed=e2e-reload&seats=kazakhstan:human');
+  await ready(page, 'game');
+  await play(page, 7);
+  const before = await snapshot(page);
+  expect(before.actions).toBeGreaterThan(0);
+  expect(before.phase).not.toBe('ended');
+
+  await page.reload();
+  await ready(page, 'game');
+  expect(await snapshot(page)).toEqual(before);
+
+  // A new tab has no session: the start screen offers Resume.
+  await page.close();
+  const tab = await context.newPage();
+  await tab.goto('./');
+  await expect(tab.getByTestId('resume-game')).toBeVisible();
+  await expect(tab.getByTestId(`save-${before.id}`)).toContainText('Tutorial');
+  await tab.getByTestId('resume-game').click();
+  await ready(tab, 'game');
+  expect(await snapshot(tab)).toEqual(before);
+});
+
+test('a resumed hot-seat game comes back behind the curtain', async ({ page }) => {
+  await page.goto('./?level=tutorial&seed=e2e-hotseat&seats=kazakhstan:human,azerbaijan:human');
+  await page.waitForFunction(() => window.__corridor?.curtain === true);
+  await page.getByTestId('curtain-ready').click();
+  await expect(page.getByTestId('agenda')).toBeVisible();
+  const r = await page.evaluate(() => window.__corridor.dispatch({ type: 'propose', player: 'kazakhstan', terms: { kind: 'securityPact', members: ['kazakhstan', 'azerbaijan'], contribution: 5, duration: 2 } }));
+  expect(r.ok).toBe(true);
+  const before = await snapshot(page);
+
+  await page.reload();
+  await page.waitForFunction(() => window.__corridor?.screen === 'game');
+  await expect(page.getByTestId('curtain')).toBeVisible();
+  expect(await page.evaluate(() => window.__corridor.curtain)).toBe(true);
+  await expect(page.getByTestId('agenda')).toHaveCount(0);
+  expect(await page.locator('#sidebar').evaluate((el) => el.childElementCount)).toBe(0);
+  expect(await snapshot(page)).toEqual(before);
+  await page.getByTestId('curtain-ready').click();
+  expect(await page.evaluate(() => window.__corridor.seat)).toBe('kazakhstan');
+});
+
+test('undo takes back an unanswered proposal (button and Ctrl+Z) and is refused once a bot has answered', async ({ page }) => {
+  await page.goto('./?level=tutorial&seed=e2e-undo&seats=kazakhstan:human,azerbaijan:human');
+  await page.waitForFunction(() => window.__corridor?.curtain === true);
+  await page.getByTestId('curtain-ready').click();
+  await ready(page, 'game');
+  const start = await snapshot(page);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+
+  const propose = (to: string) =>
+    page.evaluate((other) => window.__corridor.dispatch({ type: 'propose', player: 'kazakhstan', terms: { kind: 'securityPact', members: ['kazakhstan', other], contribution: 5, duration: 2 } }), to);
+  expect((await propose('azerbaijan')).ok).toBe(true);
+  await expect(page.getByTestId('undo')).toBeEnabled();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  expect(await snapshot(page)).toEqual(start);
+
+  expect((await propose('azerbaijan')).ok).toBe(true);
+  await expect(page.getByTestId('undo')).toBeEnabled();
+  await page.locator('body').click({ position: { x: 5, y: 700 } }); // focus off any field
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => snapshot(page)).toEqual(start);
+
+  expect((await propose('georgia')).ok).toBe(true); // Georgia is a bot: it answers at once
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Georgia has acted since/);
+  expect(await page.evaluate(() => window.__corridor.undo())).toEqual({ ok: false, error: 'cannot undo: Georgia has acted since' });
+});
+
+test('a replay saved by the CLI opens in the viewer with the same final hash; play, step, jump, speed', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('start-screen')).toBeVisible();
+  await openReplayFile(page, 'cli.replay.json', readFileSync(CLI_REPLAY, 'utf8'));
+  await ready(page, 'replay');
+  const info = () => page.evaluate(() => window.__corridor.replay!);
+  expect(await info()).toMatchObject({ turn: 0, turns: cliTurns, finalHash: cliHash, perspective: 'public', levelId: 'tutorial', seed: '3', ended: true });
+
+  await page.getByTestId('replay-last').click();
+  expect((await info()).hash).toBe(cliHash);
+  await page.getByTestId('replay-prev').click();
+  expect((await info()).turn).toBe(cliTurns - 1);
+  await page.getByTestId('replay-next').click();
+  expect((await info()).turn).toBe(cliTurns);
+  const slider = page.getByTestId('replay-slider');
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft'); // the slider's own keys, not also the viewer's
+  expect((await info()).turn).toBe(cliTurns - 1);
+  await slider.evaluate((el: HTMLInputElement) => {
+    el.value = '2';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  expect((await info()).turn).toBe(2);
+  await expect(slider).toHaveValue('2');
+  await page.getByTestId('replay-turn-5').click();
+  expect((await info()).turn).toBe(5);
+  await expect(page.getByTestId('replay-turn-label')).toContainText('After turn 5');
+  await page.keyboard.press('Home');
+  expect((await info()).turn).toBe(0);
+
+  await page.getByTestId('replay-speed').selectOption('4');
+  await page.getByTestId('replay-play').click();
+  expect((await info()).playing).toBe(true);
+  await expect.poll(async () => (await info()).turn, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+  await page.getByTestId('replay-play').click();
+  expect((await info()).playing).toBe(false);
+  expect((await info()).speed).toBe(4);
+
+  // The same file dropped on the page opens the same way.
+  await page.getByTestId('replay-close').click();
+  await expect(page.getByTestId('start-screen')).toBeVisible();
+  const dt = await page.evaluateHandle((text) => {
+    const d = new DataTransfer();
+    d.items.add(new File([text], 'dropped.replay.json', { type: 'application/json' }));
+    return d;
+  }, readFileSync(CLI_REPLAY, 'utf8'));
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await ready(page, 'replay');
+  expect((await info()).finalHash).toBe(cliHash);
+});
+
+test('a replay of a level that is not shipped carries the level and opens on its own', async ({ page }) => {
+  const file = `${OUT}/cli-mod.replay.json`;
+  execFileSync('npx', ['tsx', 'src/cli/sim.ts', '--level', 'tests/levels-modding/tutorial-from-docs.json', '--seed', 'mod', '--save-replay', file], { stdio: 'ignore', timeout: 120_000 });
+  const v = cliVerify(file);
+  expect(v.code, v.out).toBe(0);
+  const text = readFileSync(file, 'utf8');
+  expect(JSON.parse(text).level.data).toBeTruthy();
+  await page.goto('./');
+  await openReplayFile(page, 'cli-mod.replay.json', text);
+  await ready(page, 'replay');
+  expect(await page.evaluate(() => window.__corridor.replay)).toMatchObject({ finalHash: v.hash, turns: v.turns });
+  await page.getByTestId('replay-tab-turns').click();
+  await expect(page.getByTestId('replay-turn-list')).toBeVisible();
+  await expect(page.locator('#replay-tabpanel')).toContainText('level from the file');
+});
+
+test('the omniscient view asks for confirmation first', async ({ page }) => {
+  await page.goto('./');
+  await openReplayFile(page, 'cli.replay.json', readFileSync(CLI_REPLAY, 'utf8'));
+  await ready(page, 'replay');
+  await page.getByTestId('replay-turn-2').click();
+  await page.getByTestId('replay-tab-overview').click();
+  await expect(page.getByTestId('replay-agendas')).toHaveCount(0);
+
+  await page.getByTestId('replay-perspective').selectOption('facilitator');
+  await expect(page.getByTestId('spoiler-dialog')).toBeVisible();
+  await expect(page.getByTestId('spoiler-dialog')).toContainText('This shows every hidden value: animosities, secret agendas, every cause. Show it?');
+  await page.getByTestId('spoiler-cancel').click();
+  await expect(page.getByTestId('spoiler-dialog')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__corridor.replay!.perspective)).toBe('public');
+  await expect(page.getByTestId('replay-perspective')).toHaveValue('public');
+  await expect(page.getByTestId('replay-agendas')).toHaveCount(0);
+
+  await page.getByTestId('replay-perspective').selectOption('facilitator');
+  await page.getByTestId('spoiler-confirm').click();
+  expect(await page.evaluate(() => window.__corridor.replay!.perspective)).toBe('facilitator');
+  await expect(page.getByTestId('replay-agendas')).toBeVisible();
+
+  // A state's own view needs no confirmation: it shows that state's agenda only.
+  await page.getByTestId('replay-perspective').selectOption('georgia');
+  await expect(page.getByTestId('spoiler-dialog')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__corridor.replay!.perspective)).toBe('georgia');
+  await expect(page.getByTestId('agenda')).toBeVisible();
+});
+
+test('a replay that fails shows the exact message and changes nothing', async ({ page }) => {
+  await page.goto('./');
+  const good = JSON.parse(readFileSync(CLI_REPLAY, 'utf8'));
+  const tampered = structuredClone(good);
+  tampered.checkpoints[3].hash = '0123456789abcdef';
+  await openReplayFile(page, 'tampered.replay.json', JSON.stringify(tampered));
+  await expect(page.getByTestId('replay-error')).toContainText(/tampered\.replay\.json: diverged at turn 3: expected 0123456789abcdef, got [0-9a-f]{16}/);
+  expect(await page.evaluate(() => window.__corridor.screen)).toBe('start');
+
+  await openReplayFile(page, 'newer.replay.json', JSON.stringify({ ...good, version: 2 }));
+  await expect(page.getByTestId('replay-error')).toContainText('replay format version 2 is newer than this game understands (1)');
+
+  const bad = structuredClone(good);
+  bad.actions[2].turn = 'two';
+  await openReplayFile(page, 'bad.replay.json', JSON.stringify(bad, null, 1));
+  await expect(page.getByTestId('replay-error')).toContainText('$.actions[2].turn');
+  expect(await page.evaluate(() => window.__corridor.screen)).toBe('start');
+
+  // A game in progress is untouched by a failed open.
+  await page.goto('./?level=tutorial&seed=e2e-fail&seats=kazakhstan:human');
+  await ready(page, 'game');
+  const before = await snapshot(page);
+  const r = await page.evaluate((t) => window.__corridor.openReplay(t), JSON.stringify(tampered));
+  expect(r.ok).toBe(false);
+  expect(await snapshot(page)).toEqual(before);
+  expect(await page.evaluate(() => window.__corridor.screen)).toBe('game');
+});
+
+test('the browser downloads replays that verify in the CLI (mid-game and at the end)', async ({ page }) => {
+  await page.goto('./?level=tutorial&seed=e2e-download&seats=azerbaijan:human');
+  await ready(page, 'game');
+  await play(page, 5);
+  const mid = await snapshot(page);
+  await page.getByTestId('menu-button').click();
+  const [midDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('menu-download-replay').click()]);
+  expect(midDownload.suggestedFilename()).toBe('corridor-tutorial-e2e-download.replay.json');
+  await midDownload.saveAs(`${OUT}/browser-mid.replay.json`);
+  const vm = cliVerify(`${OUT}/browser-mid.replay.json`);
+  expect(vm.code, vm.out).toBe(0);
+  expect(vm.hash).toBe(mid.hash);
+
+  await play(page);
+  await expect(page.getByTestId('end-screen')).toBeVisible();
+  const end = await snapshot(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-replay').click()]);
+  await download.saveAs(`${OUT}/browser.replay.json`);
+  const v = cliVerify(`${OUT}/browser.replay.json`);
+  expect(v.code, v.out).toBe(0);
+  expect(v.hash).toBe(end.hash);
+  expect(v.turns).toBe(end.turn);
+
+  // And the ended game opens in the viewer at its last turn with the same hash.
+  await page.getByTestId('watch-replay').click();
+  await ready(page, 'replay');
+  expect(await page.evaluate(() => window.__corridor.replay)).toMatchObject({ turn: end.turn, hash: end.hash, finalHash: end.hash, ended: true });
+});
+
+test('a share link (#r=) reproduces the game in another browser profile', async ({ page, browser }) => {
+  await page.goto('./?level=tutorial&seed=e2e-share&seats=georgia:human');
+  await ready(page, 'game');
+  await play(page);
+  await expect(page.getByTestId('end-screen')).toBeVisible();
+  const hash = (await snapshot(page)).hash;
+  const link = await page.evaluate(() => window.__corridor.shareLink());
+  expect(link).toMatch(/#r=[A-Za-z0-9+\-$]+$/);
+  expect(link!.length).toBeLessThan(8000);
+  await page.getByTestId('share-replay').click();
+  await expect(page.getByTestId('share-link-text')).toHaveValue(link!);
+  const other = await browser.newContext();
+  try {
+    const p2 = await other.newPage();
+    await p2.goto(link!);
+    await ready(p2, 'replay');
+    expect(await p2.evaluate(() => window.__corridor.replay)).toMatchObject({ finalHash: hash, levelId: 'tutorial', seed: 'e2e-share', perspective: 'public' });
+    expect(await p2.evaluate(() => window.__corridor.saves().length)).toBe(0); // nothing from the first profile
+    // A damaged link says so and opens nothing.
+    const p3 = await other.newPage();
+    await p3.goto(`${link!.slice(0, link!.length - 200)}`);
+    await p3.waitForFunction(() => window.__corridor?.screen === 'start', null, { timeout: 30_000 });
+    await expect(p3.getByTestId('replay-error')).toContainText('The replay in this link could not be opened');
+  } finally {
+    await other.close();
+  }
+});
+
+test('"Continue from here" forks a new game with the history up to that turn and the chosen seats', async ({ page }) => {
+  await page.goto('./');
+  await openReplayFile(page, 'cli.replay.json', readFileSync(CLI_REPLAY, 'utf8'));
+  await ready(page, 'replay');
+  await page.getByTestId('replay-turn-2').click();
+  await page.getByTestId('replay-fork').click();
+  await expect(page.getByTestId('fork-dialog')).toBeVisible();
+  await page.getByTestId('fork-seat-kazakhstan').selectOption('human');
+  await page.getByTestId('fork-seat-georgia').selectOption('human');
+  await page.getByTestId('fork-start').click();
+  await page.waitForFunction(() => window.__corridor?.screen === 'game');
+  expect(await page.evaluate(() => window.__corridor.curtain)).toBe(true); // hot-seat: the curtain first
+  const rec = await page.evaluate(() => window.__corridor.record()!);
+  const cli = JSON.parse(readFileSync(CLI_REPLAY, 'utf8'));
+  const kept = cli.actions.filter((a: { turn: number }) => a.turn <= 2);
+  expect(rec.actions.slice(0, kept.length)).toEqual(kept);
+  expect(rec.seats).toMatchObject({ kazakhstan: 'human', georgia: 'human', azerbaijan: 'bot' });
+  expect(await page.evaluate(() => window.__corridor.turn)).toBe(3);
+  writeFileSync(`${OUT}/fork.replay.json`, JSON.stringify(rec));
+  const v = cliVerify(`${OUT}/fork.replay.json`);
+  expect(v.code, v.out).toBe(0);
+  expect(v.hash).toBe(await page.evaluate(() => window.__corridor.hash));
+});
+
+test('a full storage is reported and the game goes on', async ({ page }) => {
+  await page.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (this === window.localStorage) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return set.call(this, key, value);
+    };
+  });
+  await page.goto('./?level=tutorial&seed=e2e-quota&seats=kazakhstan:human');
+  await ready(page, 'game');
+  await expect(page.getByTestId('save-error')).toContainText('QuotaExceededError');
+  expect(await page.evaluate(() => window.__corridor.saveError)).toMatch(/full/);
+  const before = await snapshot(page);
+  await play(page, 2);
+  const after = await snapshot(page);
+  expect(after.actions).toBeGreaterThan(before.actions);
+});
