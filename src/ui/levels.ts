@@ -13,9 +13,12 @@ export interface LevelEntry {
 // As URLs of emitted files, not JS modules: levels are data, fetched at start-up.
 const files = import.meta.glob(['/levels/*.json', '!/levels/*.schema.json'], { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
-/** Tutorial first, then the rest by name: what a new player should open first. */
+/** The id of the level the game opens on (the README's `npm start`). */
+export const DEFAULT_LEVEL_ID = 'middle-corridor';
+
+/** The default level first, then the tutorial (for newcomers), then the rest by name. */
 function order(a: LevelEntry, b: LevelEntry): number {
-  const rank = (e: LevelEntry) => (/tutorial/.test(e.id) ? 0 : 1);
+  const rank = (e: LevelEntry) => (e.id === DEFAULT_LEVEL_ID ? 0 : /tutorial/.test(e.id) ? 1 : 2);
   const na = a.level?.name ?? a.id;
   const nb = b.level?.name ?? b.id;
   return rank(a) - rank(b) || (na < nb ? -1 : na > nb ? 1 : 0);

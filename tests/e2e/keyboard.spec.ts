@@ -35,7 +35,15 @@ test('one turn played with the keyboard alone', async ({ page }) => {
   await waitForBoot(page);
   await expect(page.getByTestId('start-screen')).toBeVisible();
   await expect(page.getByTestId('start-game'), 'the start button has the focus').toBeFocused();
-  await expect(page.locator('input[name="level"][value="tutorial"]'), 'the tutorial is offered first').toBeChecked();
+  await expect(page.locator('input[name="level"][value="middle-corridor"]'), 'the default level is chosen first').toBeChecked();
+
+  // The tutorial is next in the list: the level radios move with the arrow keys too.
+  await tabTo(page, 'input[name="level"]:checked');
+  for (let i = 0; i < 5 && !(await page.locator('input[name="level"][value="tutorial"]').isChecked()); i++) {
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, 'input[name="level"]:checked');
+  }
+  await expect(page.locator('input[name="level"][value="tutorial"]')).toBeChecked();
 
   // Play Georgia: the state radios move with the arrow keys.
   await tabTo(page, 'input[name="solo-state"]:checked');

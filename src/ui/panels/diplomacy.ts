@@ -308,7 +308,8 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
     h(
       'div',
       { class: 'kind-tabs', role: 'radiogroup', 'aria-label': 'Kind of proposal' },
-      (Object.keys(KIND_LABEL) as ProposalDraft['kind'][]).map((k) =>
+      // Only the kinds this level has: no peace step without a peace track, no pledge without a power line.
+      (Object.keys(KIND_LABEL) as ProposalDraft['kind'][]).filter((k) => (k !== 'peaceStep' || view.peace !== null) && (k !== 'powerPledge' || view.power.length > 0)).map((k) =>
         h('button', {
           type: 'button',
           role: 'radio',
