@@ -440,7 +440,8 @@ export class CorridorMap {
       if (el) {
         // Short name on the map (the tooltip has the full one and the details).
         el.firstElementChild!.textContent = r.name.split(/[(,;]/)[0].replace(/\s*\broute\b/i, '').trim();
-        el.lastElementChild!.textContent = r.sea ? mt(r.flow) : `${(r.flow / 1000).toFixed(1)} of ${mt(r.capacity)}`;
+        // Flow is last turn's; capacity is now (this turn's news may have cut it below that flow).
+        el.lastElementChild!.textContent = r.sea ? mt(r.flow) : r.flow > r.capacity ? `${mt(r.flow)} · now ${mt(r.capacity)}` : `${(r.flow / 1000).toFixed(1)} of ${mt(r.capacity)}`;
         el.title = r.name;
         el.style.left = `${box.x + 54}px`;
         el.style.top = `${box.y + 4}px`;
@@ -667,7 +668,7 @@ export class CorridorMap {
       title: r.name,
       rows: [
         ['Type', r.sea ? 'sea route (takes all overflow)' : 'alternative land route'],
-        ['Load last turn', r.sea ? mt(r.flow) : `${mt(r.flow)} of ${mt(r.capacity)} (${share}%)`],
+        ['Load last turn', r.sea ? mt(r.flow) : r.flow > r.capacity ? `${mt(r.flow)}; capacity now ${mt(r.capacity)}` : `${mt(r.flow)} of ${mt(r.capacity)} (${share}%)`],
         ['Cost', `${r.cost} per Mt`],
         ['Transit', `${r.days} days`],
         ['Risk', `${r.risk} / 100`],
