@@ -1,6 +1,6 @@
 // Plays a whole game with bots in every seat (or continues one), recording every action
 // and the state hash after setup and after each resolved turn: the raw material of a replay.
-import { gameStatus, newGame, stateHash, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
+import { gameStatus, newGame, phaseOf, stateHash, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
 import { runBots } from './driver';
 
 export interface RecordedAction { turn: number; action: Action }
@@ -37,7 +37,7 @@ export function autoplay(level: LoadedLevel, options: AutoplayOptions): Autoplay
       onAction: (e) => actions.push({ turn: e.turn, action: e.action }),
       onRefused: (action, error) => refused.push({ action, error }),
       stopWhen: (s) => {
-        const now = gameStatus(level, s);
+        const now = phaseOf(s);
         return now.phase === 'ended' || now.turn !== turn;
       },
     });

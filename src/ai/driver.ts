@@ -1,7 +1,7 @@
 // Runs the bot seats: after any human action, every bot acts until a human must act or
 // the game ends. Bots decide from viewFor(...) only. A bot move the sim refuses is a bug;
 // the driver then falls back to the safe move (end diplomacy / hold orders) and reports it.
-import { applyAction, emptyOrders, gameStatus, viewFor, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
+import { applyAction, emptyOrders, gameStatus, phaseOf, viewFor, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
 import { diplomacyChoices, orderChoice, type BotChoice } from './bot';
 
 export interface BotLogEntry { turn: number; player: StateId; action: Action; reason: string }
@@ -37,7 +37,7 @@ export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOp
     const { turn, phase } = status;
     let acted = false;
     for (const choice of botChoices(level, s, bot)) {
-      const now = gameStatus(level, s);
+      const now = phaseOf(s);
       if (now.turn !== turn || now.phase !== phase) break; // the phase moved on: re-read the view
       const r = applyAction(level, s, choice.action);
       if (r.ok) {

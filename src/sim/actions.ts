@@ -1,13 +1,14 @@
 // Actions: validation with human reasons, the phase flow, and applyAction, which is one
-// immer produce per action and never throws for bad input.
-import { produce } from 'immer';
+// copy-on-write step per action and never throws for bad input.
+import { copyObject, deepFreeze, sealState, workingCopy } from './cow';
+import { grownFrom } from './hash';
 import type { LoadedLevel } from './level';
 import { FEE_LEVELS, type FeeLevel } from './level-schema';
 import { indexOf } from './lookup';
-import { checkTerms, partiesOf, settle, thisTurnProposals } from './proposals';
+import { checkTerms, partiesOf, settle, thisTurnStart } from './proposals';
 import { restoreRng } from './rng';
 import { finalizeGame, resolveTurn, startTurn } from './turn/index';
-import type { Action, ActionResult, GameState, Orders, ProposalTerms, StateId } from './types';
+import type { Action, ActionResult, GameState, Orders, Proposal, ProposalTerms, StateId } from './types';
 import { isInt, isObject, nameOf } from './util';
 
 const ACTION_KEYS: Record<Action['type'], string[]> = {
@@ -102,13 +103,18 @@ export function checkAction(level: LoadedLevel, s: GameState, action: unknown): 
     case 'propose': {
       if (s.phase !== 'diplomacy') return 'proposals can only be made during diplomacy';
       if (s.diplomacyDone[player]) return 'you have ended diplomacy for this turn';
-      const made = thisTurnProposals(s).filter((p) => p.from === player).length;
+      let made = 0;
+      for (let i = thisTurnStart(s); i < s.proposals.length; i++) if (s.proposals[i].from === player) made++;
       if (made >= level.params.maxProposalsPerTurn) return `you can make at most ${level.params.maxProposalsPerTurn} proposals a turn`;
       return checkTerms(level, s, player, action.terms);
     }
     case 'respond': {
       if (s.phase !== 'diplomacy') return 'proposals can only be answered during diplomacy';
-      const p = thisTurnProposals(s).find((x) => x.id === action.proposal) ?? s.proposals.find((x) => x.id === action.proposal);
+      // This turn's first (the only ones that can be open), then the rest, as a find over each would.
+      const start = thisTurnStart(s);
+      let p: Proposal | undefined;
+      for (let i = start; i < s.proposals.length && !p; i++) if (s.proposals[i].id === action.proposal) p = s.proposals[i];
+      for (let i = 0; i < start && !p; i++) if (s.proposals[i].id === action.proposal) p = s.proposals[i];
       if (!p) return `there is no proposal ${JSON.stringify(action.proposal)}`;
       if (!p.parties.includes(player)) return 'you are not a party to this proposal';
       if (p.status !== 'open') return `this proposal is already ${p.status}`;
@@ -126,31 +132,45 @@ export function checkAction(level: LoadedLevel, s: GameState, action: unknown): 
   return 'unknown action';
 }
 
-/** Read on the state before the action (never the draft, which would proxy every proposal). */
+/** Read on the state before the action, with this action's effect given apart. */
 function diplomacyCloses(before: GameState, done: Record<string, boolean>, stillOpen: (p: GameState['proposals'][number]) => boolean): boolean {
-  return Object.values(done).every(Boolean) && !thisTurnProposals(before).some(stillOpen);
+  for (const id in done) if (!done[id]) return false;
+  const list = before.proposals;
+  for (let i = list.length - 1; i >= 0 && list[i].turn === before.turn; i--) if (stillOpen(list[i])) return false;
+  return true;
 }
 
 function closeDiplomacy(s: GameState): void {
   s.phase = 'orders';
-  for (const id of Object.keys(s.orders)) s.orders[id] = null;
+  s.orders = resetAll(s.orders, null);
 }
 
-function resolve(level: LoadedLevel, s: GameState): void {
-  const rng = restoreRng(s.rng);
-  resolveTurn(level, s, rng);
-  if (s.turn >= level.turns) {
-    s.phase = 'ended';
-    finalizeGame(level, s);
+/** The same keys in the same order, every value set to `value`. */
+function resetAll<V>(rec: Record<string, unknown>, value: V): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const id of Object.keys(rec)) out[id] = value;
+  return out;
+}
+
+/** Resolves the turn on a working copy of `s` (which has every seat's orders) and starts the next. */
+function resolve(level: LoadedLevel, s: GameState): GameState {
+  const w = workingCopy(s);
+  // A plain copy of the generator's table: copying a frozen array is slow (cow.ts).
+  const rng = restoreRng({ i: w.rng.i, j: w.rng.j, S: [...w.rng.S] });
+  resolveTurn(level, w, rng);
+  if (w.turn >= level.turns) {
+    w.phase = 'ended';
+    finalizeGame(level, w);
   } else {
-    s.turn += 1;
-    s.phase = 'diplomacy';
-    s.log.push([]);
-    for (const id of Object.keys(s.diplomacyDone)) s.diplomacyDone[id] = false;
-    for (const id of Object.keys(s.orders)) s.orders[id] = null;
-    startTurn(level, s, rng);
+    w.turn += 1;
+    w.phase = 'diplomacy';
+    w.log.push([]);
+    w.diplomacyDone = resetAll(w.diplomacyDone, false);
+    w.orders = resetAll(w.orders, null);
+    startTurn(level, w, rng);
   }
-  s.rng = rng.save();
+  w.rng = rng.save();
+  return w;
 }
 
 function copyOrders(raw: Orders): Orders {
@@ -166,54 +186,93 @@ function copyTerms(t: ProposalTerms): ProposalTerms {
   return JSON.parse(JSON.stringify(t)) as ProposalTerms;
 }
 
+/**
+ * One copy-on-write step per action (in place of an immer produce): the next state is a new
+ * object that copies only what the action changes and shares every other subtree with the
+ * old state, which is never changed. Every state is deep-frozen, so nothing can change one
+ * later and treeHash may cache the digests of its parts.
+ */
 export function applyAction(level: LoadedLevel, state: GameState, action: Action): ActionResult {
   const error = checkAction(level, state, action);
   if (error) return { ok: false, error };
-  const next = produce(state, (s) => {
-    switch (action.type) {
-      case 'propose': {
-        const parties = partiesOf(level, action.player, action.terms);
-        const p = {
-          id: `p${s.turn}-${s.nextProposal}`,
-          turn: s.turn,
-          from: action.player,
-          parties,
-          terms: copyTerms(action.terms),
-          responses: Object.fromEntries(parties.map((id) => [id, id === action.player ? 'accepted' : 'pending'] as const)),
-          status: 'open' as const,
-        };
-        s.nextProposal += 1;
-        settle(p);
-        s.proposals.push(p);
-        break;
-      }
-      case 'respond': {
-        const i = state.proposals.findIndex((x) => x.id === action.proposal);
-        const p = s.proposals[i];
-        p.responses[action.player] = action.accept ? 'accepted' : 'rejected';
-        settle(p);
-        const status = p.status;
-        if (diplomacyCloses(state, state.diplomacyDone, (q) => (q.id === action.proposal ? status === 'open' : q.status === 'open'))) closeDiplomacy(s);
-        break;
-      }
-      case 'endDiplomacy':
-        // Diplomacy closes when every seat is done and no proposal awaits an answer.
-        if (diplomacyCloses(state, { ...state.diplomacyDone, [action.player]: true }, (q) => q.status === 'open')) closeDiplomacy(s);
-        s.diplomacyDone[action.player] = true;
-        break;
-      case 'submitOrders':
-        s.orders[action.player] = copyOrders(action.orders);
-        if (Object.values(s.orders).every((o) => o !== null)) resolve(level, s);
-        break;
-      case 'inject':
-        s.injected.push(action.event);
-        break;
-      case 'reveal':
-        s.revealed = true;
-        break;
+  const s: GameState = copyObject(state);
+  // What this action made, to be frozen: lists are frozen on their own once their new
+  // entries are (their other entries are the old state's, frozen already).
+  const made: unknown[] = [];
+  const lists: unknown[][] = [];
+  switch (action.type) {
+    case 'propose': {
+      const parties = partiesOf(level, action.player, action.terms);
+      const responses: Proposal['responses'] = {};
+      for (const id of parties) responses[id] = id === action.player ? 'accepted' : 'pending';
+      const p: Proposal = {
+        id: `p${s.turn}-${s.nextProposal}`,
+        turn: s.turn,
+        from: action.player,
+        parties,
+        terms: copyTerms(action.terms),
+        responses,
+        status: 'open',
+      };
+      s.nextProposal += 1;
+      settle(p);
+      s.proposals = [...state.proposals, p];
+      grownFrom(s.proposals, state.proposals);
+      made.push(p);
+      lists.push(s.proposals);
+      break;
     }
-  });
-  return { ok: true, state: next };
+    case 'respond': {
+      const list = state.proposals;
+      let i = 0;
+      while (list[i].id !== action.proposal) i++; // checkAction found it
+      const old = list[i];
+      const p: Proposal = Object.assign({}, old, { responses: Object.assign({}, old.responses, { [action.player]: action.accept ? 'accepted' : 'rejected' }) });
+      settle(p);
+      const proposals = [...list];
+      proposals[i] = p;
+      grownFrom(proposals, list);
+      s.proposals = proposals;
+      made.push(p);
+      lists.push(proposals);
+      const status = p.status;
+      if (diplomacyCloses(state, state.diplomacyDone, (q) => (q.id === action.proposal ? status === 'open' : q.status === 'open'))) {
+        closeDiplomacy(s);
+        made.push(s.orders);
+      }
+      break;
+    }
+    case 'endDiplomacy':
+      // Diplomacy closes when every seat is done and no proposal awaits an answer.
+      if (diplomacyCloses(state, { ...state.diplomacyDone, [action.player]: true }, (q) => q.status === 'open')) {
+        closeDiplomacy(s);
+        made.push(s.orders);
+      }
+      s.diplomacyDone = Object.assign({}, state.diplomacyDone, { [action.player]: true });
+      made.push(s.diplomacyDone);
+      break;
+    case 'submitOrders': {
+      s.orders = Object.assign({}, state.orders, { [action.player]: copyOrders(action.orders) });
+      let all = true;
+      for (const id in s.orders) if (s.orders[id] === null) all = false;
+      if (all) return { ok: true, state: sealState(state, resolve(level, s)) };
+      made.push(s.orders);
+      break;
+    }
+    case 'inject':
+      s.injected = [...state.injected, action.event];
+      made.push(s.injected);
+      break;
+    case 'reveal':
+      s.revealed = true;
+      break;
+  }
+  if (Object.isFrozen(state)) {
+    for (const x of made) deepFreeze(x);
+    for (const x of lists) Object.freeze(x);
+    Object.freeze(s);
+  } else deepFreeze(s); // a state read from JSON: frozen with the new one, as immer froze what it shared
+  return { ok: true, state: s };
 }
 
 export function emptyOrders(): Orders {

@@ -52,13 +52,18 @@ export function agendaMet(level: LoadedLevel, s: GameState, stateId: StateId): b
   }
 }
 
+// Named helpers live at module level: a closure made per call costs more than the call.
+function stageName(level: LoadedLevel, id: string): string {
+  const track = level.peaceTrack;
+  return track ? track.stages[indexOf(level).peaceStageIndex.get(id) ?? 0]?.name ?? id : id;
+}
+
 export function agendaStatus(level: LoadedLevel, s: GameState, stateId: StateId): AgendaStatus {
   const a = agendaOf(level, s, stateId);
   const p = s.players[stateId];
   if (!a || !p) return { met: false, progress: 'no agenda' };
   const idx = indexOf(level);
   const track = level.peaceTrack;
-  const stageName = (id: string) => (track ? track.stages[idx.peaceStageIndex.get(id) ?? 0]?.name ?? id : id);
   const peaceNow = track ? track.stages[s.peaceStage]?.name ?? '' : 'none';
   switch (a.kind) {
     case 'neverJoinPact':
@@ -91,12 +96,12 @@ export function agendaStatus(level: LoadedLevel, s: GameState, stateId: StateId)
     case 'peaceAtLeast': {
       const need = idx.peaceStageIndex.get(a.stage);
       const met = !!track && need !== undefined && s.peaceStage >= need;
-      return { met, progress: `peace track at "${peaceNow}" (goal: at least "${stageName(a.stage)}")` };
+      return { met, progress: `peace track at "${peaceNow}" (goal: at least "${stageName(level, a.stage)}")` };
     }
     case 'peaceBelow': {
       const need = idx.peaceStageIndex.get(a.stage);
       const met = !track || (need !== undefined && s.peaceStage < need);
-      return { met, progress: `peace track at "${peaceNow}" (goal: below "${stageName(a.stage)}")` };
+      return { met, progress: `peace track at "${peaceNow}" (goal: below "${stageName(level, a.stage)}")` };
     }
     case 'treasuryAtLeast':
       return { met: p.treasury >= a.amount, progress: `treasury $${p.treasury}M (goal $${a.amount}M)` };

@@ -32,33 +32,234 @@ export function hashValue(value: unknown): string {
   return fnv1a64(canonicalJson(value));
 }
 
-// Frozen subtrees never change, so their digest is kept. immer freezes every state it
-// produces and shares unchanged subtrees between states, so hashing the state after each
-// turn only rehashes what that turn changed (the log of earlier turns is not read again).
-// The cache cannot change a result: a digest depends only on the subtree's content.
-const digests = new WeakMap<object, string>();
+// Frozen subtrees never change, so their digest is kept. Every state is deep-frozen and
+// shares unchanged subtrees with the state before it (cow.ts), so hashing the state after
+// each turn only rehashes what that turn changed (the log of earlier turns is not read
+// again). The caches cannot change a result: a digest depends only on the subtree's content.
+// A digest is kept as its two lanes; its text ("#" + 16 hex digits) is fed from them.
+interface Digest { h1: number; h2: number }
+const digests = new WeakMap<object, Digest>();
 
-function digest(v: unknown): string {
-  if (v === null || typeof v !== 'object') {
-    if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`cannot hash non-finite number ${v}`);
-    return v === undefined ? 'null' : JSON.stringify(v);
+// The digest is computed without building the canonical text: each object's two FNV-1a
+// lanes (int32 here, the same bits as fnv1a64's) are fed piece by piece. Nested objects are
+// hashed while their parent's lanes are open, so lanes form a stack: an object at depth d
+// keeps its lanes at L[2d], L[2d + 1] of one scratch array per treeHash call.
+type Lanes = Int32Array;
+const P1 = 0x01000193;
+const P2 = 0x5bd1e995;
+const DEPTH = 64;
+
+function feed(L: Lanes, o: number, text: string): void {
+  let h1 = L[o];
+  let h2 = L[o + 1];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, P1);
+    h2 = Math.imul(h2 ^ c, P2);
   }
-  const known = digests.get(v);
-  if (known !== undefined) return known;
-  let text: string;
+  L[o] = h1;
+  L[o + 1] = h2;
+}
+
+function feedChar(L: Lanes, o: number, c: number): void {
+  L[o] = Math.imul(L[o] ^ c, P1);
+  L[o + 1] = Math.imul(L[o + 1] ^ c, P2);
+}
+
+/** Feeds `,"key":` (no comma before the first member) without building it. */
+function feedKey(L: Lanes, o: number, key: string, first: boolean): void {
+  let h1 = L[o];
+  let h2 = L[o + 1];
+  if (!first) {
+    h1 = Math.imul(h1 ^ 0x2c, P1);
+    h2 = Math.imul(h2 ^ 0x2c, P2);
+  }
+  h1 = Math.imul(h1 ^ 0x22, P1);
+  h2 = Math.imul(h2 ^ 0x22, P2);
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
+      if (!first) feedChar(L, o, 0x2c);
+      feed(L, o, JSON.stringify(key));
+      feedChar(L, o, 0x3a);
+      return;
+    }
+    h1 = Math.imul(h1 ^ c, P1);
+    h2 = Math.imul(h2 ^ c, P2);
+  }
+  h1 = Math.imul(h1 ^ 0x22, P1);
+  h2 = Math.imul(h2 ^ 0x22, P2);
+  L[o] = Math.imul(h1 ^ 0x3a, P1);
+  L[o + 1] = Math.imul(h2 ^ 0x3a, P2);
+}
+
+/** Feeds JSON.stringify(text) without building it when nothing needs escaping. */
+function feedString(L: Lanes, o: number, text: string): void {
+  let h1 = Math.imul(L[o] ^ 0x22, P1);
+  let h2 = Math.imul(L[o + 1] ^ 0x22, P2);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
+      feed(L, o, JSON.stringify(text));
+      return;
+    }
+    h1 = Math.imul(h1 ^ c, P1);
+    h2 = Math.imul(h2 ^ c, P2);
+  }
+  L[o] = Math.imul(h1 ^ 0x22, P1);
+  L[o + 1] = Math.imul(h2 ^ 0x22, P2);
+}
+
+// Hex digits by byte: Number#toString(16) is slow on 32-bit values.
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
+const hex8 = (h: number) => HEX[h >>> 24] + HEX[(h >>> 16) & 255] + HEX[(h >>> 8) & 255] + HEX[h & 255];
+
+/** Feeds a nested object's digest text: "#" and the 16 hex digits of its lanes. */
+function feedDigest(L: Lanes, o: number, d: Digest): void {
+  let h1 = Math.imul(L[o] ^ 0x23, P1);
+  let h2 = Math.imul(L[o + 1] ^ 0x23, P2);
+  for (let k = 0; k < 16; k++) {
+    const n = ((k < 8 ? d.h1 : d.h2) >>> (28 - 4 * (k & 7))) & 15;
+    const c = n < 10 ? 48 + n : 87 + n;
+    h1 = Math.imul(h1 ^ c, P1);
+    h2 = Math.imul(h2 ^ c, P2);
+  }
+  L[o] = h1;
+  L[o + 1] = h2;
+}
+
+/** Feeds a member's digest (a primitive's JSON text, an object's "#" + hash); true for a primitive. */
+function feedValue(L: Lanes, o: number, v: unknown, inList: boolean, inLong: boolean): boolean {
+  if (v !== null && typeof v === 'object') {
+    const d = o + 4 <= L.length ? digest(v, L, o + 2, inList, inLong) : digest(v, new Int32Array(2 * DEPTH), 0, inList, inLong);
+    feedDigest(L, o, d);
+    return false;
+  }
+  if (typeof v === 'string') feedString(L, o, v);
+  else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`cannot hash non-finite number ${v}`);
+    feed(L, o, `${v}`); // JSON.stringify's text for every finite number (-0 included)
+  } else feed(L, o, String(v === undefined ? 'null' : JSON.stringify(v)));
+  return true;
+}
+
+// Long append-only lists (the animosity log, proposals) grow by a few entries a turn: their
+// lanes after the last entry are kept, and a list recorded as grown from an earlier one
+// (grownFrom) resumes from them once it is checked to begin with the same entries.
+const LONG = 32;
+// Digests are remembered down to this depth below the value hashed. In a state, deeper
+// objects (a log entry's causes, a deal's shares) sit inside entries that never change, so
+// they are read again only with their (remembered) entry: remembering them costs more than
+// it saves. The depth changes only the speed, never a result.
+const CACHE_DEPTH = 3;
+const prefixLanes = new WeakMap<readonly unknown[], { n: number; h1: number; h2: number }>();
+const extended = new WeakMap<readonly unknown[], readonly unknown[]>();
+
+/**
+ * Records that `next` was made from `prev` by adding entries or replacing recent ones: a
+ * hint only, since a list resumes from an earlier one's lanes only after checking that it
+ * begins with that list's very entries.
+ */
+export function grownFrom(next: readonly unknown[], prev: readonly unknown[]): void {
+  if (next !== prev && next.length >= LONG) extended.set(next, prev);
+}
+
+function resumeFrom(v: readonly unknown[]): { n: number; h1: number; h2: number } | null {
+  let base = extended.get(v);
+  for (let hops = 0; base && hops < 10000; hops++) {
+    const known = prefixLanes.get(base);
+    if (known) {
+      if (known.n > v.length) return null;
+      for (let i = 0; i < known.n; i++) if (v[i] !== base[i]) return null;
+      return known;
+    }
+    base = extended.get(base);
+  }
+  return null;
+}
+
+// The members of objects of one shape come in one order, so their sorted order is kept by
+// that order (a pure cache: the sorted order depends only on the keys). Bounded, in case a
+// long session meets many shapes (objects keyed by ids): past the bound, keys are just sorted.
+const shapes = new Map<string, { keys: readonly string[]; sorted: readonly string[] }[]>();
+const MAX_SHAPES = 1000;
+
+/** The keys in code-unit order, as compareStrings sorts them (`keys` may be reordered). */
+function sortedKeys(keys: string[]): readonly string[] {
+  const n = keys.length;
+  if (n < 2) return keys;
+  const known = shapes.get(keys[0]);
+  if (known) {
+    for (const e of known) {
+      if (e.keys.length !== n) continue;
+      let same = true;
+      for (let i = 1; i < n && same; i++) same = e.keys[i] === keys[i];
+      if (same) return e.sorted;
+    }
+  }
+  const original = keys.slice();
+  // An insertion sort: keys are few.
+  for (let i = 1; i < n; i++) {
+    const k = keys[i];
+    if (keys[i - 1] <= k) continue;
+    let j = i - 1;
+    while (j >= 0 && keys[j] > k) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  if (!known) {
+    if (shapes.size < MAX_SHAPES) shapes.set(original[0], [{ keys: original, sorted: keys }]);
+  } else if (known.length < 16) known.push({ keys: original, sorted: keys });
+  return keys;
+}
+
+function digest(v: object, L: Lanes, o: number, inList: boolean, inLong: boolean): Digest {
+  const cached = o <= 2 * CACHE_DEPTH && !(inList && o >= 2 * CACHE_DEPTH);
+  if (cached) {
+    const known = digests.get(v);
+    if (known !== undefined) return known;
+  }
+  const frozen = Object.isFrozen(v);
+  L[o] = 0x811c9dc5;
+  L[o + 1] = 0x84222325;
+  let leaf = true; // no member is an object or array
   if (Array.isArray(v)) {
-    text = '[';
-    for (let i = 0; i < v.length; i++) text += (i ? ',' : '') + digest(v[i]);
-    text += ']';
+    let start = 0;
+    const long = frozen && v.length >= LONG;
+    const from = long ? resumeFrom(v) : null;
+    if (from) {
+      L[o] = from.h1;
+      L[o + 1] = from.h2;
+      start = from.n;
+      leaf = false;
+    } else feedChar(L, o, 0x5b); // [
+    for (let i = start; i < v.length; i++) {
+      if (i) feedChar(L, o, 0x2c); // ,
+      if (!feedValue(L, o, v[i], true, long)) leaf = false;
+    }
+    if (long) prefixLanes.set(v, { n: v.length, h1: L[o], h2: L[o + 1] });
+    feedChar(L, o, 0x5d); // ]
   } else {
     const obj = v as Record<string, unknown>;
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort(compareStrings);
-    text = '{';
-    for (let i = 0; i < keys.length; i++) text += (i ? ',' : '') + JSON.stringify(keys[i]) + ':' + digest(obj[keys[i]]);
-    text += '}';
+    const keys = sortedKeys(Object.keys(obj));
+    feedChar(L, o, 0x7b); // {
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const m = obj[k];
+      if (m === undefined) continue;
+      feedKey(L, o, k, first);
+      first = false;
+      if (!feedValue(L, o, m, false, false)) leaf = false;
+    }
+    feedChar(L, o, 0x7d); // }
   }
-  const d = `#${fnv1a64(text)}`;
-  if (Object.isFrozen(v)) digests.set(v, d);
+  const d: Digest = { h1: L[o], h2: L[o + 1] };
+  // A leaf (only primitive members) in a long list is read again only through the list's
+  // kept lanes, so remembering it would cost without ever paying off.
+  if (cached && frozen && !(leaf && inLong)) digests.set(v, d);
   return d;
 }
 
@@ -67,6 +268,13 @@ function digest(v: unknown): string {
  * canonical text. Equal content gives an equal hash in every engine, frozen or not.
  */
 export function treeHash(value: unknown): string {
-  const d = digest(value);
-  return d.startsWith('#') ? d.slice(1) : fnv1a64(d);
+  const L: Lanes = new Int32Array(2 * DEPTH);
+  if (value !== null && typeof value === 'object') {
+    const d = digest(value, L, 0, false, false);
+    return hex8(d.h1 >>> 0) + hex8(d.h2 >>> 0);
+  }
+  L[0] = 0x811c9dc5;
+  L[1] = 0x84222325;
+  feedValue(L, 0, value, false, false);
+  return hex8(L[0] >>> 0) + hex8(L[1] >>> 0);
 }

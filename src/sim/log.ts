@@ -25,7 +25,7 @@ export const forFacilitator = (text: string): Cause => ({ text, to: 'facilitator
 export function logEntry(s: GameState, step: string, text: string, to: Audience, causes: Cause[] = []): LogEntry {
   while (s.log.length <= s.turn) s.log.push([]);
   // A resolved turn's slot may already be frozen (turn/detach.ts): add to a copy of it.
-  if (Object.isFrozen(s.log[s.turn])) s.log[s.turn] = s.log[s.turn].slice();
+  if (Object.isFrozen(s.log[s.turn])) s.log[s.turn] = [...s.log[s.turn]];
   const entry: LogEntry = { turn: s.turn, step, text, to: copyAudience(to), causes };
   s.log[s.turn].push(entry);
   return entry;

@@ -35,6 +35,19 @@ const KIND_KEYS: Record<ProposalTerms['kind'], string[]> = {
   summit: ['kind', 'attendees'],
 };
 
+function isStateId(level: LoadedLevel, id: unknown): id is string {
+  return typeof id === 'string' && indexOf(level).states.has(id);
+}
+
+function membersProblem(level: LoadedLevel, list: unknown, field: string, min: number): string | null {
+  if (!isStringArray(list)) return `${field} must be a list of state ids`;
+  const bad = list.find((m) => !isStateId(level, m));
+  if (bad !== undefined) return `${field}: "${bad}" is not a player state in this level`;
+  if (new Set(list).size !== list.length) return `${field} lists a state twice`;
+  if (list.length < min) return `${field} needs at least ${min} states`;
+  return null;
+}
+
 /** Returns a reason a person can read, or null when the terms are acceptable. */
 export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw: unknown): string | null {
   if (!isObject(raw)) return 'terms must be an object';
@@ -46,15 +59,6 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
   const extra = Object.keys(raw).filter((k) => !allowed.includes(k));
   if (extra.length) return `unexpected field "${extra[0]}" in a ${kind} proposal`;
   const idx = indexOf(level);
-  const isState = (id: unknown): id is string => typeof id === 'string' && idx.states.has(id);
-  const checkMembers = (list: unknown, field: string, min: number): string | null => {
-    if (!isStringArray(list)) return `${field} must be a list of state ids`;
-    const bad = list.find((m) => !isState(m));
-    if (bad !== undefined) return `${field}: "${bad}" is not a player state in this level`;
-    if (new Set(list).size !== list.length) return `${field} lists a state twice`;
-    if (list.length < min) return `${field} needs at least ${min} states`;
-    return null;
-  };
   switch (kind) {
     case 'segmentDeal': {
       const seg = typeof raw.segment === 'string' ? idx.segments.get(raw.segment) : undefined;
@@ -68,7 +72,7 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
       if (!isObject(raw.shares)) return 'shares must map state ids to basis points (summing to 10000)';
       let sum = 0;
       for (const [id, bp] of Object.entries(raw.shares)) {
-        if (!isState(id)) return `shares: "${id}" is not a player state in this level`;
+        if (!isStateId(level, id)) return `shares: "${id}" is not a player state in this level`;
         if (!isInt(bp) || bp < 1 || bp > 10000) return `shares.${id} must be a whole number of basis points from 1 to 10000`;
         sum += bp;
       }
@@ -80,7 +84,7 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
       return null;
     }
     case 'securityPact': {
-      const err = checkMembers(raw.members, 'members', 2);
+      const err = membersProblem(level, raw.members, 'members', 2);
       if (err) return err;
       if (!(raw.members as string[]).includes(from)) return 'you must be a member of the pact you propose';
       if (!isInt(raw.contribution) || raw.contribution < 0 || raw.contribution > 1000) return 'contribution must be a whole number of $M from 0 to 1000 per turn';
@@ -94,7 +98,7 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
       if (s.power[stage.id].status !== 'planned') return `${stage.name} is already fully funded`;
       if (!isInt(raw.perTurn) || raw.perTurn < 1 || raw.perTurn > 5000) return 'perTurn must be a whole number of $M from 1 to 5000';
       if (!isInt(raw.turns) || raw.turns < 1 || raw.turns > level.turns) return `turns must be from 1 to ${level.turns}`;
-      const err = checkMembers(raw.pledgers, 'pledgers', 1);
+      const err = membersProblem(level, raw.pledgers, 'pledgers', 1);
       if (err) return err;
       if (!(raw.pledgers as string[]).includes(from)) return 'you must be one of the pledgers';
       return null;
@@ -104,13 +108,14 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
       if (!t) return 'this level has no peace track';
       if (!partiesOf(level, from, { kind: 'peaceStep' }).includes(from)) return `only ${t.parties.map((p) => nameOf(level, p)).join(' and ')} or a guarantor can propose a peace step`;
       if (s.peaceStage >= t.stages.length - 1) return `the ${t.name} is already at its last stage`;
-      if (thisTurnProposals(s).some((p) => p.terms.kind === 'peaceStep' && (p.status === 'open' || p.status === 'bound'))) {
-        return 'a peace step is already on the table this turn';
+      for (let i = thisTurnStart(s); i < s.proposals.length; i++) {
+        const p = s.proposals[i];
+        if (p.terms.kind === 'peaceStep' && (p.status === 'open' || p.status === 'bound')) return 'a peace step is already on the table this turn';
       }
       return null;
     }
     case 'summit': {
-      const err = checkMembers(raw.attendees, 'attendees', 2);
+      const err = membersProblem(level, raw.attendees, 'attendees', 2);
       if (err) return err;
       if (!(raw.attendees as string[]).includes(from)) return 'the host must attend the summit';
       if (s.players[from].treasury < level.params.summitCost) return `hosting a summit costs $${level.params.summitCost}M; your treasury has $${s.players[from].treasury}M`;
@@ -120,9 +125,12 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
   return 'unknown proposal';
 }
 
+function namesOf(level: LoadedLevel, ids: readonly StateId[]): string {
+  return ids.map((id) => nameOf(level, id)).join(', ');
+}
+
 export function describeTerms(level: LoadedLevel, from: StateId, terms: ProposalTerms): string {
   const idx = indexOf(level);
-  const names = (ids: StateId[]) => ids.map((id) => nameOf(level, id)).join(', ');
   switch (terms.kind) {
     case 'segmentDeal': {
       const seg = idx.segments.get(terms.segment);
@@ -130,23 +138,28 @@ export function describeTerms(level: LoadedLevel, from: StateId, terms: Proposal
       return `Co-fund ${seg?.name ?? terms.segment}: ${shares.join(', ')}; transit fee capped at ${terms.feeCap}`;
     }
     case 'securityPact':
-      return `Security pact of ${names(terms.members)}: $${terms.contribution}M each per turn for ${terms.duration} turns`;
+      return `Security pact of ${namesOf(level, terms.members)}: $${terms.contribution}M each per turn for ${terms.duration} turns`;
     case 'powerPledge':
-      return `Power-line pledge to ${idx.stages.get(terms.stage)?.name ?? terms.stage}: ${names(terms.pledgers)} pay $${terms.perTurn}M each per turn for ${terms.turns} turns`;
+      return `Power-line pledge to ${idx.stages.get(terms.stage)?.name ?? terms.stage}: ${namesOf(level, terms.pledgers)} pay $${terms.perTurn}M each per turn for ${terms.turns} turns`;
     case 'peaceStep': {
       const t = level.peaceTrack;
       return t ? `Peace step on the ${t.name}, proposed by ${nameOf(level, from)}` : 'Peace step';
     }
     case 'summit':
-      return `Summit hosted by ${nameOf(level, from)} with ${names(terms.attendees.filter((a) => a !== from))}`;
+      return `Summit hosted by ${nameOf(level, from)} with ${namesOf(level, terms.attendees.filter((a) => a !== from))}`;
   }
 }
 
-/** This turn's proposals (the only ones that can still be open): a tail of the list. */
-export function thisTurnProposals(s: GameState): Proposal[] {
+/** Where this turn's proposals (the only ones that can still be open) begin: they are a tail of the list. */
+export function thisTurnStart(s: GameState): number {
   let i = s.proposals.length;
   while (i > 0 && s.proposals[i - 1].turn === s.turn) i--;
-  return s.proposals.slice(i);
+  return i;
+}
+
+/** This turn's proposals: a tail of the list. */
+export function thisTurnProposals(s: GameState): Proposal[] {
+  return s.proposals.slice(thisTurnStart(s));
 }
 
 /** A proposal is decided once anyone rejects or everyone accepts. */

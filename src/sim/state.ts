@@ -5,6 +5,7 @@ import { indexOf } from './lookup';
 import { restoreRng, seedRng } from './rng';
 import { startTurn } from './turn/index';
 import { clamp } from './util';
+import { deepFreeze } from './cow';
 import type { GameState, PlayerState, StateId } from './types';
 
 export type Seats = Record<StateId, 'human' | 'bot'>;
@@ -135,5 +136,6 @@ export function newGame(level: LoadedLevel, options: NewGameOptions): GameState 
   const turnRng = restoreRng(s.rng);
   startTurn(level, s, turnRng);
   s.rng = turnRng.save();
-  return s;
+  // Every state is deep-frozen (see cow.ts): actions share its parts, treeHash caches them.
+  return deepFreeze(s);
 }

@@ -5,14 +5,16 @@ import type { LoadedLevel } from './level';
 import { indexOf } from './lookup';
 import { agendaStatus } from './agendas';
 import { routeCost, segmentUsable } from './network';
-import { describeTerms, thisTurnProposals } from './proposals';
+import { describeTerms, thisTurnStart } from './proposals';
 import { clamp, nameOf } from './util';
-import type { Audience, Estimate, GameState, LogEntry, PlayerView, StateId, Viewer } from './types';
+import { deepFreeze } from './cow';
+import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView, SegmentView, StateId, StateView, Viewer } from './types';
 
 export interface ViewOptions {
   /**
    * A brief view for bots: the log of the current and previous turn only, this turn's
    * proposals only, and no history or route table. Everything it does contain equals the full view.
+   * It is read-only: it shares frozen parts with the state and with other brief views.
    */
   brief?: boolean;
 }
@@ -41,8 +43,17 @@ export function estimateOf(value: number, offsetBp: number, intel: number): Esti
 export function waitingFor(level: LoadedLevel, s: GameState): StateId[] {
   const ids = indexOf(level).stateIds;
   if (s.phase === 'diplomacy') {
-    const open = thisTurnProposals(s).filter((p) => p.status === 'open');
-    return ids.filter((id) => !s.diplomacyDone[id] || open.some((p) => p.responses[id] === 'pending'));
+    const start = thisTurnStart(s);
+    const out: StateId[] = [];
+    for (const id of ids) {
+      let waiting = !s.diplomacyDone[id];
+      for (let i = start; i < s.proposals.length && !waiting; i++) {
+        const p = s.proposals[i];
+        if (p.status === 'open' && p.responses[id] === 'pending') waiting = true;
+      }
+      if (waiting) out.push(id);
+    }
+    return out;
   }
   if (s.phase === 'orders') return ids.filter((id) => s.orders[id] === null);
   return [];
@@ -54,34 +65,199 @@ export function gameStatus(level: LoadedLevel, s: GameState): GameStatus {
   return { turn: s.turn, phase: s.phase, waitingFor: waitingFor(level, s), seats: { ...s.seats } };
 }
 
+/** Only the turn and phase of gameStatus: what a driver checks after every action. */
+export function phaseOf(s: GameState): Pick<GameStatus, 'turn' | 'phase'> {
+  return { turn: s.turn, phase: s.phase };
+}
+
 export function winnerOf(level: LoadedLevel, s: GameState): StateId | null {
   let best: StateId | null = null;
   for (const id of indexOf(level).stateIds) if (best === null || s.scores[id] > s.scores[best]) best = id;
   return best;
 }
 
-function redactLog(log: LogEntry[][], viewer: Viewer, from: number): LogEntry[][] {
-  return log.map((entries, turn) =>
-    turn < from
-      ? []
-      : entries.filter((e) => canRead(e.to, viewer)).map((e) => (viewer === 'facilitator' ? e : { ...e, causes: e.causes.filter((c) => canRead(c.to, viewer)) })),
-  );
+function redactEntries(entries: readonly LogEntry[], viewer: Viewer): LogEntry[] {
+  return entries.filter((e) => canRead(e.to, viewer)).map((e) => (viewer === 'facilitator' ? e : { ...e, causes: e.causes.filter((c) => canRead(c.to, viewer)) }));
 }
 
-export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, options: ViewOptions = {}): PlayerView {
-  const idx = indexOf(level);
-  const isState = viewer !== 'public' && viewer !== 'facilitator';
-  const omniscient = viewer === 'facilitator';
-  const ended = s.phase === 'ended';
-  const seesAll = omniscient || s.revealed || ended;
-  const last = s.history.length ? s.history[s.history.length - 1] : null;
+function redactLog(log: LogEntry[][], viewer: Viewer, from: number): LogEntry[][] {
+  return log.map((entries, turn) => (turn < from ? [] : redactEntries(entries, viewer)));
+}
 
-  const states = level.states.map((def) => {
-    const p = s.players[def.id];
-    const agendaDef = def.agendas.find((a) => a.id === p.agenda)!;
-    const showAgenda = viewer === def.id || omniscient || ended;
-    const status = showAgenda ? agendaStatus(level, s, def.id) : null;
+// Brief views (the bots') are read-only: they share frozen parts with the state and with
+// each other instead of copying them. The parts of a deep-frozen state never change, so
+// what is derived from them is kept in these caches, keyed by the part it was made from;
+// an unfrozen state is never cached. Like the digests in hash.ts, a cache cannot change a
+// result: every entry equals what a fresh computation would give.
+const NONE = Object.freeze([]) as unknown as LogEntry[];
+const segmentCache = new WeakMap<object, { level: LoadedLevel; players: object; peaceStage: number; list: SegmentView[] }>();
+const altRouteCache = new WeakMap<object, { level: LoadedLevel; list: PlayerView['altRoutes'] }>();
+const powerCache = new WeakMap<object, { level: LoadedLevel; list: PlayerView['power'] }>();
+const newsCache = new WeakMap<object, { level: LoadedLevel; list: PlayerView['news'] }>();
+const proposalCache = new WeakMap<object, { level: LoadedLevel; view: ProposalView }>();
+const logCache = new WeakMap<object, Map<Viewer, LogEntry[]>>();
+const levelCache = new WeakMap<object, { forces: PlayerView['forces']; stageNames: string[] }>();
+const perceivedCache = new WeakMap<object, Map<Viewer, { level: LoadedLevel; perception: object; intel: object; value: Record<string, Estimate> }>>();
+
+function frozen(v: unknown): v is object {
+  return typeof v === 'object' && v !== null && Object.isFrozen(v);
+}
+
+function segmentViews(level: LoadedLevel, s: GameState, copy: boolean): SegmentView[] {
+  const idx = indexOf(level);
+  return level.segments.map((def) => {
+    const st = s.segments[def.id];
+    const fee: Record<StateId, 'low' | 'standard' | 'high'> = {};
+    for (const o of def.owners) fee[o] = s.players[o].fees[def.id] ?? 'standard';
+    const req = def.requires && level.peaceTrack ? level.peaceTrack.stages[idx.peaceStageIndex.get(def.requires.peace) ?? 0]?.name ?? null : null;
     return {
+      id: def.id,
+      name: def.name,
+      from: def.from,
+      to: def.to,
+      mode: def.mode,
+      owners: copy ? [...def.owners] : (def.owners as StateId[]),
+      status: st.status,
+      usable: segmentUsable(level, s, def.id),
+      capacity: st.capacity,
+      cost: st.upgrading || (st.status === 'open' && def.upgrade) ? def.upgrade?.cost ?? def.cost : st.status === 'damaged' ? Math.floor(def.cost / 10) : def.cost,
+      funded: st.funded,
+      progress: st.progress,
+      buildTurns: st.upgrading ? def.upgrade?.buildTurns ?? def.buildTurns : def.buildTurns,
+      risk: st.risk,
+      flow: st.flow,
+      fee,
+      feeCap: st.feeCap,
+      cofunders: copy ? [...st.cofunders] : st.cofunders,
+      requires: req,
+      upgrading: st.upgrading,
+      upgradeTo: st.status === 'open' && def.upgrade && !st.upgrading && st.capacity < def.upgrade.capacity ? def.upgrade.capacity : null,
+    };
+  });
+}
+
+function sharedSegmentViews(level: LoadedLevel, s: GameState): SegmentView[] {
+  if (!frozen(s.segments) || !frozen(s.players)) return segmentViews(level, s, true);
+  const hit = segmentCache.get(s.segments);
+  if (hit && hit.level === level && hit.players === s.players && hit.peaceStage === s.peaceStage) return hit.list;
+  const list = deepFreeze(segmentViews(level, s, false));
+  segmentCache.set(s.segments, { level, players: s.players, peaceStage: s.peaceStage, list });
+  return list;
+}
+
+function altRouteViews(level: LoadedLevel, s: GameState): PlayerView['altRoutes'] {
+  return level.alternativeRoutes.map((r) => Object.assign({ id: r.id, name: r.name, days: r.days, sea: r.sea }, s.altRoutes[r.id]));
+}
+
+function powerViews(level: LoadedLevel, s: GameState): PlayerView['power'] {
+  return (level.powerLine?.stages ?? []).map((st) => ({
+    id: st.id,
+    name: st.name,
+    from: st.from,
+    to: st.to,
+    hosts: [...st.hosts],
+    cost: st.cost,
+    buildTurns: st.buildTurns,
+    funded: s.power[st.id].funded,
+    progress: s.power[st.id].progress,
+    status: s.power[st.id].status,
+  }));
+}
+
+function newsViews(level: LoadedLevel, s: GameState): PlayerView['news'] {
+  const idx = indexOf(level);
+  return s.news.map((id) => {
+    const ev = idx.events.get(id)!;
+    return { id, title: ev.title, text: ev.text };
+  });
+}
+
+/** A frozen view derived from one frozen part of the state alone, made once. */
+function cachedBy<T>(cache: WeakMap<object, { level: LoadedLevel; list: T }>, key: unknown, level: LoadedLevel, make: () => T): T {
+  if (!frozen(key)) return make();
+  const hit = cache.get(key);
+  if (hit && hit.level === level) return hit.list;
+  const list = deepFreeze(make());
+  cache.set(key, { level, list });
+  return list;
+}
+
+function proposalView(level: LoadedLevel, p: GameState['proposals'][number], copy: boolean): ProposalView {
+  return {
+    id: p.id,
+    turn: p.turn,
+    from: p.from,
+    parties: copy ? [...p.parties] : p.parties,
+    terms: copy ? JSON.parse(JSON.stringify(p.terms)) : p.terms,
+    responses: copy ? { ...p.responses } : p.responses,
+    status: p.status,
+    summary: describeTerms(level, p.from, p.terms),
+  };
+}
+
+function sharedProposalView(level: LoadedLevel, p: GameState['proposals'][number]): ProposalView {
+  if (!frozen(p)) return proposalView(level, p, true);
+  const hit = proposalCache.get(p);
+  if (hit && hit.level === level) return hit.view;
+  const view = deepFreeze(proposalView(level, p, false));
+  proposalCache.set(p, { level, view });
+  return view;
+}
+
+/** The log as a viewer may read it from turn `from` on, sharing each turn's redacted entries. */
+function sharedLog(log: LogEntry[][], viewer: Viewer, from: number): LogEntry[][] {
+  const out = new Array<LogEntry[]>(log.length);
+  for (let turn = 0; turn < log.length; turn++) {
+    const entries = log[turn];
+    if (turn < from) out[turn] = NONE;
+    else if (!frozen(entries)) out[turn] = redactEntries(entries, viewer);
+    else {
+      let byViewer = logCache.get(entries);
+      if (!byViewer) logCache.set(entries, (byViewer = new Map()));
+      let list = byViewer.get(viewer);
+      if (!list) {
+        list = [];
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i];
+          if (!canRead(e.to, viewer)) continue;
+          let all = true;
+          for (let j = 0; j < e.causes.length && all; j++) all = canRead(e.causes[j].to, viewer);
+          // An entry whose causes the viewer may all read is the entry itself.
+          list.push(viewer === 'facilitator' || all ? e : Object.assign({}, e, { causes: e.causes.filter((c) => canRead(c.to, viewer)) }));
+        }
+        byViewer.set(viewer, deepFreeze(list));
+      }
+      out[turn] = list;
+    }
+  }
+  return out;
+}
+
+function levelParts(level: LoadedLevel): { forces: PlayerView['forces']; stageNames: string[] } {
+  let hit = levelCache.get(level);
+  if (!hit) {
+    hit = deepFreeze({ forces: level.forces.map((f) => ({ id: f.id, name: f.name, role: f.role })), stageNames: level.peaceTrack?.stages.map((x) => x.name) ?? [] });
+    levelCache.set(level, hit);
+  }
+  return hit;
+}
+
+function agendaView(def: LoadedLevel['states'][number], agenda: string, status: { met: boolean; progress: string }): StateView['agenda'] {
+  const a = def.agendas.find((x) => x.id === agenda)!;
+  return { id: a.id, name: a.name, text: a.text, met: status.met, progress: status.progress };
+}
+
+/** Every state's public figures; agendas for the viewer itself, or all for the facilitator and after the game. */
+function stateViews(level: LoadedLevel, s: GameState, viewer: Viewer): StateView[] {
+  const all = viewer === 'facilitator' || s.phase === 'ended';
+  const out = new Array<StateView>(level.states.length);
+  for (let i = 0; i < level.states.length; i++) {
+    const def = level.states[i];
+    const p = s.players[def.id];
+    const status = all || viewer === def.id ? agendaStatus(level, s, def.id) : null;
+    let inPact = false;
+    for (const pact of s.pacts) if (pact.members.includes(def.id)) inPact = true;
+    out[i] = {
       id: def.id,
       name: def.name,
       seat: s.seats[def.id],
@@ -96,40 +272,49 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
       objective: def.objective,
       diplomacyDone: s.diplomacyDone[def.id],
       ordersSubmitted: s.orders[def.id] !== null,
-      inPact: s.pacts.some((pact) => pact.members.includes(def.id)),
-      agenda: status ? { id: agendaDef.id, name: agendaDef.name, text: agendaDef.text, met: status.met, progress: status.progress } : null,
+      inPact,
+      agenda: status ? agendaView(def, p.agenda, status) : null,
     };
-  });
+  }
+  return out;
+}
 
-  const segments = level.segments.map((def) => {
-    const st = s.segments[def.id];
-    const fee: Record<StateId, 'low' | 'standard' | 'high'> = {};
-    for (const o of def.owners) fee[o] = s.players[o].fees[def.id] ?? 'standard';
-    const req = def.requires && level.peaceTrack ? level.peaceTrack.stages[idx.peaceStageIndex.get(def.requires.peace) ?? 0]?.name ?? null : null;
-    return {
-      id: def.id,
-      name: def.name,
-      from: def.from,
-      to: def.to,
-      mode: def.mode,
-      owners: [...def.owners],
-      status: st.status,
-      usable: segmentUsable(level, s, def.id),
-      capacity: st.capacity,
-      cost: st.upgrading || (st.status === 'open' && def.upgrade) ? def.upgrade?.cost ?? def.cost : st.status === 'damaged' ? Math.floor(def.cost / 10) : def.cost,
-      funded: st.funded,
-      progress: st.progress,
-      buildTurns: st.upgrading ? def.upgrade?.buildTurns ?? def.buildTurns : def.buildTurns,
-      risk: st.risk,
-      flow: st.flow,
-      fee,
-      feeCap: st.feeCap,
-      cofunders: [...st.cofunders],
-      requires: req,
-      upgrading: st.upgrading,
-      upgradeTo: st.status === 'open' && def.upgrade && !st.upgrading && st.capacity < def.upgrade.capacity ? def.upgrade.capacity : null,
-    };
-  });
+/** How the viewer believes each other actor feels about it. */
+function perceivedBy(level: LoadedLevel, s: GameState, viewer: StateId): Record<string, Estimate> {
+  const out: Record<string, Estimate> = {};
+  for (const other of indexOf(level).actorIds) {
+    if (other === viewer) continue;
+    out[other] = estimateOf(s.animosity[other][viewer], s.perception[viewer][other], s.players[viewer].intel[other] ?? 0);
+  }
+  return out;
+}
+
+function sharedPerceived(level: LoadedLevel, s: GameState, viewer: StateId): Record<string, Estimate> {
+  const intel = s.players[viewer].intel;
+  if (!frozen(s.animosity) || !frozen(s.perception) || !frozen(intel)) return perceivedBy(level, s, viewer);
+  let byViewer = perceivedCache.get(s.animosity);
+  if (!byViewer) perceivedCache.set(s.animosity, (byViewer = new Map()));
+  const hit = byViewer.get(viewer);
+  if (hit && hit.level === level && hit.perception === s.perception && hit.intel === intel) return hit.value;
+  const value = deepFreeze(perceivedBy(level, s, viewer));
+  byViewer.set(viewer, { level, perception: s.perception, intel, value });
+  return value;
+}
+
+export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, options: ViewOptions = {}): PlayerView {
+  const idx = indexOf(level);
+  const isState = viewer !== 'public' && viewer !== 'facilitator';
+  const omniscient = viewer === 'facilitator';
+  const ended = s.phase === 'ended';
+  const seesAll = omniscient || s.revealed || ended;
+  const last = s.history.length ? s.history[s.history.length - 1] : null;
+  // A brief view shares (frozen) parts; a full one is all fresh copies the caller may keep or change.
+  const share = options.brief === true;
+
+  const states = stateViews(level, s, viewer);
+
+  // Shared lists are handed out as plain copies (of frozen entries): see cow.ts on frozen arrays.
+  const segments = share ? [...sharedSegmentViews(level, s)] : segmentViews(level, s, true);
 
   const routes = options.brief ? [] : level.routes.map((r) => ({
     id: r.id,
@@ -140,17 +325,15 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
   }));
 
   const track = level.peaceTrack;
-  const ownAnimosity = isState ? { ...s.animosity[viewer] } : null;
-  let perceived: Record<string, Estimate> | null = null;
-  if (isState) {
-    perceived = {};
-    for (const other of idx.actorIds) {
-      if (other === viewer) continue;
-      perceived[other] = estimateOf(s.animosity[other][viewer], s.perception[viewer][other], s.players[viewer].intel[other] ?? 0);
-    }
+  const ownAnimosity = isState ? (share && frozen(s.animosity) ? s.animosity[viewer] : { ...s.animosity[viewer] }) : null;
+  const perceived = isState ? (share ? sharedPerceived(level, s, viewer) : perceivedBy(level, s, viewer)) : null;
+  const proposals: ProposalView[] = [];
+  for (let i = options.brief ? thisTurnStart(s) : 0; i < s.proposals.length; i++) {
+    const p = s.proposals[i];
+    const visible = omniscient || p.status === 'bound' || p.status === 'ratified' || p.status === 'failed' || (isState && p.parties.includes(viewer));
+    if (visible) proposals.push(share ? sharedProposalView(level, p) : proposalView(level, p, true));
   }
-  const visibleProposal = (p: GameState['proposals'][number]) =>
-    omniscient || p.status === 'bound' || p.status === 'ratified' || p.status === 'failed' || (isState && p.parties.includes(viewer));
+  const parts = share ? levelParts(level) : null;
 
   return {
     viewer,
@@ -165,53 +348,38 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     revealed: s.revealed,
     states,
     segments,
-    altRoutes: level.alternativeRoutes.map((r) => ({ id: r.id, name: r.name, days: r.days, sea: r.sea, ...s.altRoutes[r.id] })),
+    altRoutes: share ? [...cachedBy(altRouteCache, s.altRoutes, level, () => altRouteViews(level, s))] : altRouteViews(level, s),
     routes,
-    power: (level.powerLine?.stages ?? []).map((st) => ({
-      id: st.id,
-      name: st.name,
-      from: st.from,
-      to: st.to,
-      hosts: [...st.hosts],
-      cost: st.cost,
-      buildTurns: st.buildTurns,
-      funded: s.power[st.id].funded,
-      progress: s.power[st.id].progress,
-      status: s.power[st.id].status,
-    })),
+    power: share ? [...cachedBy(powerCache, s.power, level, () => powerViews(level, s))] : powerViews(level, s),
     powerEnergisedTurn: s.powerEnergisedTurn,
     peace: track
-      ? { name: track.name, stage: s.peaceStage, stageName: track.stages[s.peaceStage].name, stages: track.stages.map((x) => x.name), parties: [...track.parties], guarantors: [...track.guarantors], held: s.peaceHeld }
+      ? {
+          name: track.name,
+          stage: s.peaceStage,
+          stageName: track.stages[s.peaceStage].name,
+          stages: parts ? [...parts.stageNames] : track.stages.map((x) => x.name),
+          parties: [...track.parties],
+          guarantors: [...track.guarantors],
+          held: s.peaceHeld,
+        }
       : null,
-    pacts: s.pacts.map((p) => ({ ...p, members: [...p.members] })),
-    pledges: s.pledges.map((p) => ({ ...p })),
-    proposals: (options.brief ? thisTurnProposals(s) : s.proposals).filter(visibleProposal).map((p) => ({
-      id: p.id,
-      turn: p.turn,
-      from: p.from,
-      parties: [...p.parties],
-      terms: JSON.parse(JSON.stringify(p.terms)),
-      responses: { ...p.responses },
-      status: p.status,
-      summary: describeTerms(level, p.from, p.terms),
-    })),
-    news: s.news.map((id) => {
-      const ev = idx.events.get(id)!;
-      return { id, title: ev.title, text: ev.text };
-    }),
-    log: redactLog(s.log, viewer, options.brief ? s.turn - 1 : 0),
+    pacts: share && frozen(s.pacts) ? [...s.pacts] : s.pacts.map((p) => ({ ...p, members: [...p.members] })),
+    pledges: share && frozen(s.pledges) ? [...s.pledges] : s.pledges.map((p) => ({ ...p })),
+    proposals,
+    news: share ? [...cachedBy(newsCache, s.news, level, () => newsViews(level, s))] : newsViews(level, s),
+    log: share ? sharedLog(s.log, viewer, options.brief ? s.turn - 1 : 0) : redactLog(s.log, viewer, options.brief ? s.turn - 1 : 0),
     history: options.brief ? [] : s.history.map((h) => JSON.parse(JSON.stringify(h))),
     demand: s.demand,
     throughput: last?.throughput ?? 0,
     targetThroughput: level.targetThroughput,
     ownAnimosity,
     perceived,
-    animosity: seesAll ? JSON.parse(JSON.stringify(s.animosity)) : null,
+    animosity: seesAll ? (share && frozen(s.animosity) ? s.animosity : JSON.parse(JSON.stringify(s.animosity))) : null,
     animosityLog: seesAll && !options.brief ? s.animosityLog.map((c) => ({ ...c })) : null,
-    stances: seesAll ? { ...s.stances } : null,
-    forces: level.forces.map((f) => ({ id: f.id, name: f.name, role: f.role })),
+    stances: seesAll ? (share && frozen(s.stances) ? s.stances : { ...s.stances }) : null,
+    forces: parts ? [...parts.forces] : level.forces.map((f) => ({ id: f.id, name: f.name, role: f.role })),
     myOrders: isState && s.orders[viewer] ? JSON.parse(JSON.stringify(s.orders[viewer])) : null,
-    scores: { ...s.scores },
+    scores: share && frozen(s.scores) ? s.scores : { ...s.scores },
     winner: ended ? winnerOf(level, s) : null,
     collective: {
       throughput: last?.throughput ?? 0,

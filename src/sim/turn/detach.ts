@@ -9,26 +9,9 @@
 // it.) A plain (non-draft) state is worked on directly. Either way the state is the same.
 import { current, isDraft } from 'immer';
 import type { GameState } from '../types';
+import { clonePlain, deepFreeze } from '../cow';
 
-/** Deep copy of plain JSON data (objects, arrays, primitives). */
-export function clonePlain<T>(v: T): T {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) {
-    const out = new Array(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = clonePlain(v[i]);
-    return out as T;
-  }
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) out[k] = clonePlain((v as Record<string, unknown>)[k]);
-  return out as T;
-}
-
-function deepFreeze(v: unknown): void {
-  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
-  Object.freeze(v);
-  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) deepFreeze(v[i]);
-  else for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
-}
+export { clonePlain };
 
 /** Freezes what the steps put into a list (new or replaced entries), never an entry it
  * shares with the state it came from; then the list itself unless told not to. */

@@ -1,0 +1,205 @@
+// Copy-on-write for game states. Every state is deep-frozen and never changes; an action
+// makes the next state by copying only what it changes and sharing the rest. Sharing
+// unchanged subtrees keeps memory flat and lets treeHash reuse their cached digests, so a
+// checkpoint hashes only what the turn changed.
+import { grownFrom } from './hash';
+import type { GameState } from './types';
+
+// Copying frozen data, mind V8 (Node 20): slice, filter, some, find and for-of are many times
+// slower on a frozen array than on a plain one, while [...list] is not. A small object copied
+// with Object.assign reads faster than one copied with {...o}, but past 16 or so members
+// Object.assign makes a slow dictionary object: copyObject picks the right one.
+
+/** A shallow copy of a plain object that stays fast to read once frozen. */
+export function copyObject<T extends object>(o: T, members = Object.keys(o).length): T {
+  return members > 16 ? { ...o } : Object.assign({}, o);
+}
+
+/** Deep copy of plain JSON data (objects, arrays, primitives). Members are copied natively
+ * (a "__proto__" key stays a plain member); only nested objects recurse. */
+export function clonePlain<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = [...v];
+    for (let i = 0; i < out.length; i++) {
+      const x = out[i];
+      if (x !== null && typeof x === 'object') out[i] = clonePlain(x);
+    }
+    return out as T;
+  }
+  const keys = Object.keys(v);
+  const out = copyObject(v as Record<string, unknown>, keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const x = out[keys[i]];
+    if (x !== null && typeof x === 'object') out[keys[i]] = clonePlain(x);
+  }
+  return out as T;
+}
+
+/** Freezes a tree. A frozen object is taken to be frozen all the way down (everything
+ * here is frozen only through this function), so shared subtrees are not walked again. */
+export function deepFreeze<T>(v: T): T {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
+  Object.freeze(v);
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) deepFreeze(v[i]);
+  else for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  return v;
+}
+
+/**
+ * `after` (freshly built, not frozen) with every subtree whose content equals the one at
+ * the same place in `before` replaced by that one; `before` itself when nothing differs.
+ * Key order counts as content, so a shared object serialises exactly as the new one would.
+ */
+export function shareUnchanged(before: unknown, after: unknown): unknown {
+  if (before === after || after === null || typeof after !== 'object') return after;
+  if (before === null || typeof before !== 'object' || Object.isFrozen(after)) return after;
+  if (Array.isArray(after)) {
+    if (!Array.isArray(before)) return after;
+    let same = before.length === after.length;
+    for (let i = 0; i < after.length; i++) {
+      const a = after[i];
+      const c = i < before.length ? shareUnchanged(before[i], a) : a;
+      if (c !== a) after[i] = c;
+      if (same && c !== before[i]) same = false;
+    }
+    return same ? before : after;
+  }
+  if (Array.isArray(before)) return after;
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  let same = ka.length === kb.length;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i];
+    if (same && kb[i] !== k) same = false;
+    const v = a[k];
+    const old = b[k];
+    const c = shareUnchanged(old, v);
+    if (c !== v) a[k] = c;
+    if (same && c !== old) same = false;
+  }
+  return same ? before : after;
+}
+
+/**
+ * `after` (freshly built from `before`, which is deep-frozen) sealed: every subtree whose
+ * content equals the one at the same place in `before` is replaced by that one, the rest is
+ * frozen. One walk does what shareUnchanged and deepFreeze do in two.
+ */
+export function seal(before: unknown, after: unknown): unknown {
+  if (after === before || after === null || typeof after !== 'object' || Object.isFrozen(after)) return after;
+  if (Array.isArray(after)) {
+    const b = Array.isArray(before) ? before : null;
+    let same = b !== null && b.length === after.length;
+    for (let i = 0; i < after.length; i++) {
+      const a = after[i];
+      const old = b !== null && i < b.length ? b[i] : undefined;
+      if (a !== null && typeof a === 'object') {
+        const c = seal(old, a);
+        if (c !== a) after[i] = c;
+        if (same && c !== old) same = false;
+      } else if (same && a !== old) same = false;
+    }
+    return same ? before : Object.freeze(after);
+  }
+  const a = after as Record<string, unknown>;
+  const b = before !== null && typeof before === 'object' && !Array.isArray(before) ? (before as Record<string, unknown>) : null;
+  const ka = Object.keys(a);
+  const kb = b !== null ? Object.keys(b) : null;
+  let same = kb !== null && kb.length === ka.length;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i];
+    if (same && kb![i] !== k) same = false;
+    const v = a[k];
+    const old = b !== null ? b[k] : undefined;
+    if (v !== null && typeof v === 'object') {
+      const c = seal(old, v);
+      if (c !== v) a[k] = c;
+      if (same && c !== old) same = false;
+    } else if (same && v !== old) same = false;
+  }
+  return same ? before : Object.freeze(after);
+}
+
+// The parts a turn's resolution changes inside: deep-copied before and reconciled after.
+export const DEEP_PARTS: ReadonlySet<string> = new Set(['players', 'segments', 'altRoutes', 'power', 'stances', 'animosity', 'pledges', 'scores']);
+// Lists whose entries are never changed, only added or dropped: copied one level, old
+// entries shared. The log (one slot per turn) and proposals (a bound one's status changes)
+// are handled apart.
+export const APPEND_PARTS: ReadonlySet<string> = new Set(['news', 'injected', 'eventsSeen', 'animosityLog', 'history', 'pacts']);
+
+/** A copy of a part the steps change inside: its objects are copied all the way down, but
+ * arrays inside them are shared (frozen): the steps replace such arrays, never change them. */
+function cloneRecords<T>(v: T): T {
+  if (Array.isArray(v)) {
+    const out = [...v];
+    for (let i = 0; i < out.length; i++) {
+      const x = out[i];
+      if (x !== null && typeof x === 'object') out[i] = cloneRecords(x);
+    }
+    return out as T;
+  }
+  const keys = Object.keys(v as object);
+  const out = copyObject(v as Record<string, unknown>, keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const x = out[keys[i]];
+    if (x !== null && typeof x === 'object' && !Array.isArray(x)) out[keys[i]] = cloneRecords(x);
+  }
+  return out as T;
+}
+
+/**
+ * A working copy of `base` that the resolution steps may change freely: the deep parts are
+ * copied (cloneRecords), the lists are copied one level (this turn's log slot and bound
+ * proposals also get their own copies), the rest is shared and only ever replaced, never
+ * changed inside. What is shared is frozen, so a step that broke these rules would throw.
+ */
+export function workingCopy(base: GameState): GameState {
+  const src = base as unknown as Record<string, unknown>;
+  const w: Record<string, unknown> = {};
+  for (const k of Object.keys(src)) {
+    const v = src[k];
+    if (DEEP_PARTS.has(k)) w[k] = Object.isFrozen(v) ? cloneRecords(v) : clonePlain(v);
+    else if (APPEND_PARTS.has(k)) {
+      const list = [...(v as unknown[])];
+      grownFrom(list, v as unknown[]);
+      w[k] = list;
+    } else w[k] = v;
+  }
+  const ws = w as unknown as GameState;
+  ws.log = [...base.log]; // logEntry copies a frozen slot before adding to it
+  ws.proposals = [...base.proposals];
+  for (let i = 0; i < ws.proposals.length; i++) if (ws.proposals[i].status === 'bound') ws.proposals[i] = clonePlain(ws.proposals[i]);
+  grownFrom(ws.proposals, base.proposals);
+  return ws;
+}
+
+/** A list copied from `before` and changed: entries still shared with it are frozen already. */
+function sealList(before: readonly unknown[], after: unknown[]): readonly unknown[] {
+  let same = before.length === after.length;
+  for (let i = 0; i < after.length; i++) {
+    const a = after[i];
+    if (i < before.length && a === before[i]) continue;
+    same = false;
+    after[i] = seal(i < before.length ? before[i] : undefined, a);
+  }
+  return same ? before : Object.freeze(after);
+}
+
+/** Ends a copy-on-write step: shares what did not change with `base` and freezes the rest. */
+export function sealState(base: GameState, next: GameState): GameState {
+  const b = base as unknown as Record<string, unknown>;
+  const n = next as unknown as Record<string, unknown>;
+  // Parts of a frozen state are frozen all the way down; an unfrozen one (read from JSON)
+  // is frozen here with the new state, as immer froze what it shared.
+  if (!Object.isFrozen(base)) return deepFreeze(shareUnchanged(base, next) as GameState);
+  for (const k of Object.keys(n)) {
+    const v = n[k];
+    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) continue;
+    const old = b[k];
+    n[k] = Array.isArray(v) && Array.isArray(old) && (APPEND_PARTS.has(k) || k === 'log' || k === 'proposals') ? sealList(old, v) : seal(old, v);
+  }
+  return Object.freeze(next);
+}
