@@ -410,8 +410,21 @@ document.addEventListener('drop', (e) => {
   if (!dragHasFiles(e) || current === 'loading') return;
   e.preventDefault();
   const file = e.dataTransfer?.files?.[0];
-  if (file) void openReplayFile(file);
+  if (file) void openDropped(file);
 });
+
+/** A dropped file on the start screen that is not a replay is a level: load it like the picker does. */
+async function openDropped(file: File): Promise<void> {
+  const input = document.getElementById('level-file') as HTMLInputElement | null;
+  if (current === 'start' && input && !/"format"\s*:\s*"corridor-replay"/.test(await file.text())) {
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change'));
+    return;
+  }
+  await openReplayFile(file);
+}
 window.addEventListener('hashchange', () => {
   if (current !== 'loading' && location.hash.startsWith('#r=')) openFromFragment();
 });

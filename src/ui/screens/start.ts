@@ -136,7 +136,7 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
           )
         : h('p', { class: 'hint' }, 'Games save themselves after every move and show up here.'),
       h('div', { class: 'save-files' }, fileButton('replay-file', 'replay-file', 'Open a replay…', (f) => saves.onOpenReplay(f)), fileButton('save-file', 'import-save', 'Import a save…', (f) => saves.onImportSave(f))),
-      h('p', { class: 'hint' }, 'A replay file watches a game turn by turn; importing it as a save plays on from where it stopped. You can also drop a file on this page.'),
+      h('p', { class: 'hint' }, 'A replay file watches a game turn by turn; importing it as a save plays on from where it stopped. You can also drop a replay or a level file on this page.'),
     );
   };
 

@@ -1,0 +1,32 @@
+// Modding in the browser: a level file dropped on the start screen is checked like the
+// CLI checks it; with errors it replaces nothing, once valid it can be chosen and played.
+import { readFileSync } from 'node:fs';
+import { expect, test, waitForBoot } from './helpers';
+
+async function drop(page: import('@playwright/test').Page, name: string, text: string): Promise<void> {
+  const dt = await page.evaluateHandle(([n, t]) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], n, { type: 'application/json' }));
+    return d;
+  }, [name, text] as const);
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+}
+
+test('a dropped level with a mistake shows the finding; a fixed one becomes playable', async ({ page }) => {
+  await page.goto('./');
+  await waitForBoot(page);
+  const broken = readFileSync('tests/levels-broken/agenda-unknown-stage.json', 'utf8');
+  await drop(page, 'mine.json', broken);
+  const findings = page.getByTestId('level-findings');
+  await expect(findings).toContainText('mine.json');
+  await expect(findings).toContainText('unknown peace stage "signed"');
+  await expect(page.locator('input[name="level"][value="middle-corridor"]'), 'nothing was replaced').toBeChecked();
+
+  const fixed = readFileSync('tests/levels-modding/tutorial-from-docs.json', 'utf8');
+  const id = JSON.parse(fixed).id as string;
+  await drop(page, 'mine.json', fixed);
+  await expect(page.locator(`input[name="level"][value="${id}"]`)).toBeChecked();
+  await page.getByTestId('start-game').click();
+  await page.waitForFunction(() => window.__corridor.screen === 'game' && window.__corridor.turn === 1);
+  expect(await page.evaluate(() => window.__corridor.levelId)).toBe(id);
+});
