@@ -10,9 +10,10 @@ import type { GameState } from './types';
 // with Object.assign reads faster than one copied with {...o}, but past 16 or so members
 // Object.assign makes a slow dictionary object: copyObject picks the right one.
 
-/** A shallow copy of a plain object that stays fast to read once frozen. */
+/** A shallow copy of a plain object that stays fast to read once frozen. (Object.assign
+ * would set the prototype for an own "__proto__" member, which ids never are; spread then.) */
 export function copyObject<T extends object>(o: T, members = Object.keys(o).length): T {
-  return members > 16 ? { ...o } : Object.assign({}, o);
+  return members > 16 || Object.prototype.hasOwnProperty.call(o, '__proto__') ? { ...o } : Object.assign({}, o);
 }
 
 /** Deep copy of plain JSON data (objects, arrays, primitives). Members are copied natively
@@ -41,8 +42,12 @@ export function clonePlain<T>(v: T): T {
 export function deepFreeze<T>(v: T): T {
   if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
   Object.freeze(v);
-  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) deepFreeze(v[i]);
-  else for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  // Object.values reads every member natively (no keyed lookups).
+  const members: unknown[] = Array.isArray(v) ? v : Object.values(v);
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
+    if (m !== null && typeof m === 'object') deepFreeze(m);
+  }
   return v;
 }
 
@@ -106,14 +111,19 @@ export function seal(before: unknown, after: unknown): unknown {
   }
   const a = after as Record<string, unknown>;
   const b = before !== null && typeof before === 'object' && !Array.isArray(before) ? (before as Record<string, unknown>) : null;
+  if (b === null) return deepFreeze(after);
+  // Keys and values read natively, in order; before's value by position while the keys agree.
   const ka = Object.keys(a);
-  const kb = b !== null ? Object.keys(b) : null;
-  let same = kb !== null && kb.length === ka.length;
+  const va = Object.values(a);
+  const kb = Object.keys(b);
+  const vb = Object.values(b);
+  let same = kb.length === ka.length;
+  let aligned = true;
   for (let i = 0; i < ka.length; i++) {
     const k = ka[i];
-    if (same && kb![i] !== k) same = false;
-    const v = a[k];
-    const old = b !== null ? b[k] : undefined;
+    if (aligned && kb[i] !== k) aligned = same = false;
+    const v = va[i];
+    const old = aligned ? vb[i] : b[k];
     if (v !== null && typeof v === 'object') {
       const c = seal(old, v);
       if (c !== v) a[k] = c;

@@ -114,6 +114,23 @@ function feedString(L: Lanes, o: number, text: string): void {
 const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
 const hex8 = (h: number) => HEX[h >>> 24] + HEX[(h >>> 16) & 255] + HEX[(h >>> 8) & 255] + HEX[h & 255];
 
+/** Feeds the decimal digits of a whole number 0 <= n < 2^30 (its JSON text; -0 gives "0"). */
+function feedDigits(L: Lanes, o: number, n: number): void {
+  let p = 1;
+  while (p * 10 <= n) p *= 10;
+  let h1 = L[o];
+  let h2 = L[o + 1];
+  for (; p >= 1; p = (p / 10) | 0) {
+    const d = (n / p) | 0;
+    n -= d * p;
+    h1 = Math.imul(h1 ^ (48 + d), P1);
+    h2 = Math.imul(h2 ^ (48 + d), P2);
+    if (p === 1) break;
+  }
+  L[o] = h1;
+  L[o + 1] = h2;
+}
+
 /** Feeds a nested object's digest text: "#" and the 16 hex digits of its lanes. */
 function feedDigest(L: Lanes, o: number, d: Digest): void {
   let h1 = Math.imul(L[o] ^ 0x23, P1);
@@ -138,7 +155,8 @@ function feedValue(L: Lanes, o: number, v: unknown, inList: boolean, inLong: boo
   if (typeof v === 'string') feedString(L, o, v);
   else if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`cannot hash non-finite number ${v}`);
-    feed(L, o, `${v}`); // JSON.stringify's text for every finite number (-0 included)
+    if (v >= 0 && v < 0x40000000 && v === (v | 0)) feedDigits(L, o, v);
+    else feed(L, o, `${v}`); // JSON.stringify's text for every finite number (-0 included)
   } else feed(L, o, String(v === undefined ? 'null' : JSON.stringify(v)));
   return true;
 }
@@ -147,10 +165,11 @@ function feedValue(L: Lanes, o: number, v: unknown, inList: boolean, inLong: boo
 // lanes after the last entry are kept, and a list recorded as grown from an earlier one
 // (grownFrom) resumes from them once it is checked to begin with the same entries.
 const LONG = 32;
-// Digests are remembered down to this depth below the value hashed. In a state, deeper
-// objects (a log entry's causes, a deal's shares) sit inside entries that never change, so
-// they are read again only with their (remembered) entry: remembering them costs more than
-// it saves. The depth changes only the speed, never a result.
+// Digests are remembered for objects down to this depth below the value hashed, except the
+// entries of a list at that depth (a turn's log entries). In a state, those and deeper
+// objects (a log entry's causes, a deal's shares) sit inside things that seldom or never
+// change, so they are read again only with their (remembered) parent: remembering them costs
+// more than it saves. This changes only the speed, never a result.
 const CACHE_DEPTH = 3;
 const prefixLanes = new WeakMap<readonly unknown[], { n: number; h1: number; h2: number }>();
 const extended = new WeakMap<readonly unknown[], readonly unknown[]>();

@@ -24,7 +24,7 @@ export const forFacilitator = (text: string): Cause => ({ text, to: 'facilitator
 /** Appends an entry to this turn's log (log[s.turn]), creating the slot if needed. */
 export function logEntry(s: GameState, step: string, text: string, to: Audience, causes: Cause[] = []): LogEntry {
   while (s.log.length <= s.turn) s.log.push([]);
-  // A resolved turn's slot may already be frozen (turn/detach.ts): add to a copy of it.
+  // A slot of an earlier state is frozen (every state is; cow.ts): add to a copy of it.
   if (Object.isFrozen(s.log[s.turn])) s.log[s.turn] = [...s.log[s.turn]];
   const entry: LogEntry = { turn: s.turn, step, text, to: copyAudience(to), causes };
   s.log[s.turn].push(entry);

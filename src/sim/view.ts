@@ -140,7 +140,13 @@ function sharedSegmentViews(level: LoadedLevel, s: GameState): SegmentView[] {
   if (!frozen(s.segments) || !frozen(s.players)) return segmentViews(level, s, true);
   const hit = segmentCache.get(s.segments);
   if (hit && hit.level === level && hit.players === s.players && hit.peaceStage === s.peaceStage) return hit.list;
-  const list = deepFreeze(segmentViews(level, s, false));
+  const list = segmentViews(level, s, false);
+  // Only what segmentViews made is new (owners and co-funders are the level's and the state's, frozen).
+  for (const v of list) {
+    Object.freeze(v.fee);
+    Object.freeze(v);
+  }
+  Object.freeze(list);
   segmentCache.set(s.segments, { level, players: s.players, peaceStage: s.peaceStage, list });
   return list;
 }
@@ -223,9 +229,17 @@ function sharedLog(log: LogEntry[][], viewer: Viewer, from: number): LogEntry[][
           let all = true;
           for (let j = 0; j < e.causes.length && all; j++) all = canRead(e.causes[j].to, viewer);
           // An entry whose causes the viewer may all read is the entry itself.
-          list.push(viewer === 'facilitator' || all ? e : Object.assign({}, e, { causes: e.causes.filter((c) => canRead(c.to, viewer)) }));
+          if (viewer === 'facilitator' || all) list.push(e);
+          else {
+            const causes: LogEntry['causes'] = [];
+            for (let j = 0; j < e.causes.length; j++) if (canRead(e.causes[j].to, viewer)) causes.push(e.causes[j]);
+            // The entry's own parts are the state's (frozen): only the copy and its causes list are new.
+            Object.freeze(causes);
+            list.push(Object.freeze(Object.assign({}, e, { causes })));
+          }
         }
-        byViewer.set(viewer, deepFreeze(list));
+        Object.freeze(list);
+        byViewer.set(viewer, list);
       }
       out[turn] = list;
     }
@@ -251,12 +265,13 @@ function agendaView(def: LoadedLevel['states'][number], agenda: string, status: 
 function stateViews(level: LoadedLevel, s: GameState, viewer: Viewer): StateView[] {
   const all = viewer === 'facilitator' || s.phase === 'ended';
   const out = new Array<StateView>(level.states.length);
+  const pacts = s.pacts;
   for (let i = 0; i < level.states.length; i++) {
     const def = level.states[i];
     const p = s.players[def.id];
     const status = all || viewer === def.id ? agendaStatus(level, s, def.id) : null;
     let inPact = false;
-    for (const pact of s.pacts) if (pact.members.includes(def.id)) inPact = true;
+    for (let j = 0; j < pacts.length && !inPact; j++) inPact = pacts[j].members.includes(def.id);
     out[i] = {
       id: def.id,
       name: def.name,
@@ -282,9 +297,11 @@ function stateViews(level: LoadedLevel, s: GameState, viewer: Viewer): StateView
 /** How the viewer believes each other actor feels about it. */
 function perceivedBy(level: LoadedLevel, s: GameState, viewer: StateId): Record<string, Estimate> {
   const out: Record<string, Estimate> = {};
+  const perception = s.perception[viewer];
+  const intel = s.players[viewer].intel;
   for (const other of indexOf(level).actorIds) {
     if (other === viewer) continue;
-    out[other] = estimateOf(s.animosity[other][viewer], s.perception[viewer][other], s.players[viewer].intel[other] ?? 0);
+    out[other] = estimateOf(s.animosity[other][viewer], perception[other], intel[other] ?? 0);
   }
   return out;
 }
@@ -296,13 +313,14 @@ function sharedPerceived(level: LoadedLevel, s: GameState, viewer: StateId): Rec
   if (!byViewer) perceivedCache.set(s.animosity, (byViewer = new Map()));
   const hit = byViewer.get(viewer);
   if (hit && hit.level === level && hit.perception === s.perception && hit.intel === intel) return hit.value;
-  const value = deepFreeze(perceivedBy(level, s, viewer));
+  const value = perceivedBy(level, s, viewer);
+  for (const e of Object.values(value)) Object.freeze(e);
+  Object.freeze(value);
   byViewer.set(viewer, { level, perception: s.perception, intel, value });
   return value;
 }
 
 export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, options: ViewOptions = {}): PlayerView {
-  const idx = indexOf(level);
   const isState = viewer !== 'public' && viewer !== 'facilitator';
   const omniscient = viewer === 'facilitator';
   const ended = s.phase === 'ended';

@@ -1,12 +1,13 @@
-// Resolution reads and writes thousands of values; through immer's proxies that costs
-// several times the work itself. So when handed a draft, the steps run on a plain
-// mutable copy of the state and the results are put back into the draft as plain
-// values: the parts the steps change are replaced (they change every turn anyway) and
-// append-only lists get a new array. What the steps made is frozen here, as immer would
-// freeze it at the end of the produce, so that immer need not walk it again. (So after
-// resolveTurn, startTurn or finalizeGame, change those parts only in a later produce;
-// the log's own array stays open because the turn flow pushes the next turn's slot into
-// it.) A plain (non-draft) state is worked on directly. Either way the state is the same.
+// For callers that run the turn steps (resolveTurn, startTurn, finalizeGame) inside their
+// own immer produce; applyAction does not (it makes a plain working copy, cow.ts). Through
+// immer's proxies the steps would cost several times the work itself, so when handed a
+// draft they run on a plain mutable copy of the state and the results are put back into
+// the draft as plain values: the parts the steps change are replaced (they change every
+// turn anyway) and append-only lists get a new array. What the steps made is frozen here,
+// as immer would freeze it at the end of the produce, so that immer need not walk it again.
+// (So after resolveTurn, startTurn or finalizeGame, change those parts only in a later
+// produce; the log's own array stays open because the turn flow pushes the next turn's slot
+// into it.) A plain (non-draft) state is worked on directly. Either way the state is the same.
 import { current, isDraft } from 'immer';
 import type { GameState } from '../types';
 import { clonePlain, deepFreeze } from '../cow';
