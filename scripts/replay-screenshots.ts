@@ -1,9 +1,9 @@
 // Screenshots of the replay, save and share screens at 1280x720 in headless Chromium,
 // written to shots/ (gitignored). Run `npx vite build` first; this starts `vite preview`.
 //   npx tsx scripts/replay-screenshots.ts [level-id] [solo-state]
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
+import { launchChromium, playToEnd, startPreview, waitForServer } from './shot-kit';
 
 const PORT = Number(process.env.SHOTS_PORT ?? 4193);
 const BASE = `http://localhost:${PORT}/`;
@@ -11,18 +11,6 @@ const LEVEL = process.argv[2] ?? 'tutorial';
 const SOLO = process.argv[3] ?? 'kazakhstan';
 const OUT = 'shots';
 
-async function waitForServer(url: string, ms = 15000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url}`);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
@@ -30,36 +18,14 @@ async function shot(page: Page, name: string): Promise<void> {
   console.log(`${OUT}/replay-${LEVEL}-${name}.png`);
 }
 
-/** Plays on through the test hook until the game ends (answers yes, empty orders). */
-async function playToEnd(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const c = window.__corridor;
-    for (let guard = 0; guard < 2000 && c.screen === 'game' && c.phase !== 'ended'; guard++) {
-      if (c.curtain) { c.confirmCurtain(); continue; }
-      const v = c.view();
-      const me = c.seat;
-      if (!v || !me) break;
-      if (v.phase === 'diplomacy') {
-        const p = v.proposals.find((x) => x.status === 'open' && x.responses[me] === 'pending');
-        if (p) c.dispatch({ type: 'respond', player: me, proposal: p.id, accept: true });
-        else c.dispatch({ type: 'endDiplomacy', player: me });
-      } else if (v.phase === 'orders') {
-        c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
-      }
-    }
-  });
-}
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const server = startPreview(PORT);
   const errors: string[] = [];
   try {
     await waitForServer(BASE);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader'],
-    });
+    const browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     let page = await context.newPage();
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

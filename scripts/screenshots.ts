@@ -1,9 +1,9 @@
 // Screenshots of every screen at 1280x720 in headless Chromium, written to shots/
 // (gitignored). Builds nothing: run `npx vite build` first; this starts `vite preview`.
 //   npx tsx scripts/screenshots.ts [level-id] [solo-state] [hot-seat-states,comma-separated]
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
+import { launchChromium, playToEnd, startPreview, waitForServer } from './shot-kit';
 
 const PORT = 4179;
 const BASE = `http://localhost:${PORT}/`;
@@ -12,18 +12,6 @@ const SOLO = process.argv[3] ?? 'azerbaijan';
 const HOTSEAT = (process.argv[4] ?? 'azerbaijan,armenia').split(',');
 const OUT = 'shots';
 
-async function waitForServer(url: string, ms = 15000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url}`);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(350);
@@ -31,37 +19,14 @@ async function shot(page: Page, name: string): Promise<void> {
   console.log(`${OUT}/${LEVEL}-${name}.png`);
 }
 
-/** Plays on through the test hook until the game ends (first human answers no, orders empty). */
-async function playToEnd(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const c = window.__corridor;
-    for (let guard = 0; guard < 2000 && c.screen === 'game' && c.phase !== 'ended'; guard++) {
-      if (c.curtain) { c.confirmCurtain(); continue; }
-      const v = c.view();
-      const me = c.seat;
-      if (!v || !me) break;
-      if (v.phase === 'diplomacy') {
-        const p = v.proposals.find((x) => x.status === 'open' && x.responses[me] === 'pending');
-        if (p) c.dispatch({ type: 'respond', player: me, proposal: p.id, accept: true });
-        else c.dispatch({ type: 'endDiplomacy', player: me });
-      } else if (v.phase === 'orders') {
-        c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
-      }
-    }
-  });
-}
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  // Run vite's own entry with node (not through npx) so that kill() stops the server itself.
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const server = startPreview(PORT);
   const errors: string[] = [];
   try {
     await waitForServer(BASE);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -118,12 +83,13 @@ async function main(): Promise<void> {
     await page.keyboard.press('Enter');
     await shot(page, '13-after-curtain');
 
-    // A broken level file on the start screen.
-    await page.goto(BASE);
-    await page.waitForSelector('[data-testid="start-screen"]');
-    await page.setInputFiles('[data-testid="level-file"]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"formatVersion":1,"id":"Bad Id","turns":0}') });
-    await page.waitForSelector('[data-testid="level-findings"]');
-    await shot(page, '14-bad-level');
+    // A broken level file on the start screen (a fresh tab: this one would resume its game).
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await fresh.goto(BASE);
+    await fresh.waitForSelector('[data-testid="start-screen"]');
+    await fresh.setInputFiles('[data-testid="level-file"]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"formatVersion":1,"id":"Bad Id","turns":0}') });
+    await fresh.waitForSelector('[data-testid="level-findings"]');
+    await shot(fresh, '14-bad-level');
     await browser.close();
   } finally {
     server.kill();

@@ -85,7 +85,8 @@ function redactLog(log: LogEntry[][], viewer: Viewer, from: number): LogEntry[][
 }
 
 // Brief views (the bots') are read-only: they share frozen parts with the state and with
-// each other instead of copying them. The parts of a deep-frozen state never change, so
+// each other instead of copying them (their lists are handed out as plain copies of frozen
+// entries, as reading a frozen array is slow: cow.ts). The parts of a deep-frozen state never change, so
 // what is derived from them is kept in these caches, keyed by the part it was made from;
 // an unfrozen state is never cached. Like the digests in hash.ts, a cache cannot change a
 // result: every entry equals what a fresh computation would give.
