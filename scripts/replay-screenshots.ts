@@ -11,13 +11,11 @@ const LEVEL = process.argv[2] ?? 'tutorial';
 const SOLO = process.argv[3] ?? 'kazakhstan';
 const OUT = 'shots';
 
-
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${OUT}/replay-${LEVEL}-${name}.png` });
   console.log(`${OUT}/replay-${LEVEL}-${name}.png`);
 }
-
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });

@@ -12,13 +12,11 @@ const SOLO = process.argv[3] ?? 'azerbaijan';
 const HOTSEAT = (process.argv[4] ?? 'azerbaijan,armenia').split(',');
 const OUT = 'shots';
 
-
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(350);
   await page.screenshot({ path: `${OUT}/${LEVEL}-${name}.png` });
   console.log(`${OUT}/${LEVEL}-${name}.png`);
 }
-
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
