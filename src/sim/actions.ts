@@ -193,6 +193,25 @@ function copyTerms(t: ProposalTerms): ProposalTerms {
  * later and treeHash may cache the digests of its parts.
  */
 export function applyAction(level: LoadedLevel, state: GameState, action: Action): ActionResult {
+  return step(level, state, action, true);
+}
+
+/**
+ * Plays a run of actions whose states in between are not kept (a replay being verified):
+ * each action's state stays open, and `seal` freezes the run's end at once, sharing what did
+ * not change with `base`, the frozen state the run started from. One freeze per turn instead
+ * of one per action; what the actions do is the same code as applyAction's.
+ */
+export function openStep(level: LoadedLevel, state: GameState, action: Action): ActionResult {
+  return step(level, state, action, false);
+}
+
+/** Ends a run of openStep: the frozen state, sharing with `base` whatever the run left unchanged. */
+export function sealRun(base: GameState, state: GameState): GameState {
+  return state === base || Object.isFrozen(state) ? state : sealState(base, state);
+}
+
+function step(level: LoadedLevel, state: GameState, action: Action, freeze: boolean): ActionResult {
   const error = checkAction(level, state, action);
   if (error) return { ok: false, error };
   const s: GameState = copyObject(state);
@@ -255,7 +274,7 @@ export function applyAction(level: LoadedLevel, state: GameState, action: Action
       s.orders = Object.assign({}, state.orders, { [action.player]: copyOrders(action.orders) });
       let all = true;
       for (const id in s.orders) if (s.orders[id] === null) all = false;
-      if (all) return { ok: true, state: sealState(state, resolve(level, s)) };
+      if (all) return { ok: true, state: freeze ? sealState(state, resolve(level, s)) : resolve(level, s) };
       made.push(s.orders);
       break;
     }
@@ -267,6 +286,7 @@ export function applyAction(level: LoadedLevel, state: GameState, action: Action
       s.revealed = true;
       break;
   }
+  if (!freeze) return { ok: true, state: s };
   if (Object.isFrozen(state)) {
     for (const x of made) deepFreeze(x);
     for (const x of lists) Object.freeze(x);

@@ -131,12 +131,12 @@ function feedDigits(L: Lanes, o: number, n: number): void {
   L[o + 1] = h2;
 }
 
-/** Feeds a nested object's digest text: "#" and the 16 hex digits of its lanes. */
-function feedDigest(L: Lanes, o: number, d: Digest): void {
+/** Feeds a nested object's digest text: "#" and the 16 hex digits of its lanes h1, h2. */
+function feedDigest(L: Lanes, o: number, d1: number, d2: number): void {
   let h1 = Math.imul(L[o] ^ 0x23, P1);
   let h2 = Math.imul(L[o + 1] ^ 0x23, P2);
   for (let k = 0; k < 16; k++) {
-    const n = ((k < 8 ? d.h1 : d.h2) >>> (28 - 4 * (k & 7))) & 15;
+    const n = ((k < 8 ? d1 : d2) >>> (28 - 4 * (k & 7))) & 15;
     const c = n < 10 ? 48 + n : 87 + n;
     h1 = Math.imul(h1 ^ c, P1);
     h2 = Math.imul(h2 ^ c, P2);
@@ -148,8 +148,14 @@ function feedDigest(L: Lanes, o: number, d: Digest): void {
 /** Feeds a member's digest (a primitive's JSON text, an object's "#" + hash); true for a primitive. */
 function feedValue(L: Lanes, o: number, v: unknown, inList: boolean, inLong: boolean): boolean {
   if (v !== null && typeof v === 'object') {
-    const d = o + 4 <= L.length ? digest(v, L, o + 2, inList, inLong) : digest(v, new Int32Array(2 * DEPTH), 0, inList, inLong);
-    feedDigest(L, o, d);
+    if (o + 4 <= L.length) {
+      digest(v, L, o + 2, inList, inLong);
+      feedDigest(L, o, L[o + 2], L[o + 3]);
+    } else {
+      const deep: Lanes = new Int32Array(2 * DEPTH);
+      digest(v, deep, 0, inList, inLong);
+      feedDigest(L, o, deep[0], deep[1]);
+    }
     return false;
   }
   if (typeof v === 'string') feedString(L, o, v);
@@ -165,12 +171,6 @@ function feedValue(L: Lanes, o: number, v: unknown, inList: boolean, inLong: boo
 // lanes after the last entry are kept, and a list recorded as grown from an earlier one
 // (grownFrom) resumes from them once it is checked to begin with the same entries.
 const LONG = 32;
-// Digests are remembered for objects down to this depth below the value hashed, except the
-// entries of a list at that depth (a turn's log entries). In a state, those and deeper
-// objects (a log entry's causes, a deal's shares) sit inside things that seldom or never
-// change, so they are read again only with their (remembered) parent: remembering them costs
-// more than it saves. This changes only the speed, never a result.
-const CACHE_DEPTH = 3;
 const prefixLanes = new WeakMap<readonly unknown[], { n: number; h1: number; h2: number }>();
 const extended = new WeakMap<readonly unknown[], readonly unknown[]>();
 
@@ -234,19 +234,34 @@ function sortedKeys(keys: string[]): readonly string[] {
   return keys;
 }
 
-function digest(v: object, L: Lanes, o: number, inList: boolean, inLong: boolean): Digest {
-  const cached = o <= 2 * CACHE_DEPTH && !(inList && o >= 2 * CACHE_DEPTH);
+// Which digests are remembered: a WeakMap entry costs about as much as hashing a small object
+// again, so only those that are read again often and cost more to rebuild: the parts of the
+// value hashed (a state's players, log, history...) and the entries of the lists among them
+// (a turn's log slot, a turn record, a proposal), but not a leaf (only primitive members) of
+// a long list, which is read again only through the list's kept lanes. Whatever changed in a
+// turn is rehashed whole, which costs less than remembering its pieces. This changes only the
+// speed, never a result.
+function remembered(o: number, inList: boolean): boolean {
+  return o === 2 || (o === 4 && inList);
+}
+
+/** Writes v's digest (its two lanes) into L[o], L[o + 1]. */
+function digest(v: object, L: Lanes, o: number, inList: boolean, inLong: boolean): void {
+  const cached = remembered(o, inList) && Object.isFrozen(v);
   if (cached) {
     const known = digests.get(v);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      L[o] = known.h1;
+      L[o + 1] = known.h2;
+      return;
+    }
   }
-  const frozen = Object.isFrozen(v);
   L[o] = 0x811c9dc5;
   L[o + 1] = 0x84222325;
   let leaf = true; // no member is an object or array
   if (Array.isArray(v)) {
     let start = 0;
-    const long = frozen && v.length >= LONG;
+    const long = v.length >= LONG && Object.isFrozen(v);
     const from = long ? resumeFrom(v) : null;
     if (from) {
       L[o] = from.h1;
@@ -275,11 +290,7 @@ function digest(v: object, L: Lanes, o: number, inList: boolean, inLong: boolean
     }
     feedChar(L, o, 0x7d); // }
   }
-  const d: Digest = { h1: L[o], h2: L[o + 1] };
-  // A leaf (only primitive members) in a long list is read again only through the list's
-  // kept lanes, so remembering it would cost without ever paying off.
-  if (cached && frozen && !(leaf && inLong)) digests.set(v, d);
-  return d;
+  if (cached && !(leaf && inLong)) digests.set(v, { h1: L[o], h2: L[o + 1] });
 }
 
 /**
@@ -289,8 +300,8 @@ function digest(v: object, L: Lanes, o: number, inList: boolean, inLong: boolean
 export function treeHash(value: unknown): string {
   const L: Lanes = new Int32Array(2 * DEPTH);
   if (value !== null && typeof value === 'object') {
-    const d = digest(value, L, 0, false, false);
-    return hex8(d.h1 >>> 0) + hex8(d.h2 >>> 0);
+    digest(value, L, 0, false, false);
+    return hex8(L[0] >>> 0) + hex8(L[1] >>> 0);
   }
   L[0] = 0x811c9dc5;
   L[1] = 0x84222325;

@@ -1,9 +1,6 @@
 // The public API of the simulation. Everything outside src/sim imports from here.
 // The level is passed explicitly: a state names its level by id and content hash and
 // never embeds it, so saves and replays stay small and a level is frozen once.
-import type { GameState } from './types';
-import { treeHash } from './hash';
-
 export { newGame, checkSeats, type NewGameOptions, type Seats } from './state';
 export { applyAction, checkAction, emptyOrders, investReason } from './actions';
 export { legalActions } from './legal';
@@ -16,9 +13,5 @@ export {
   type Replay, type ReplayInput, type ReplayParse, type ReplayMigration, type VerifyResult,
 } from './replay';
 export { undoBlock, undoable, undoRefusal, type UndoStep } from './undo';
+export { stateHash, fullStateHash, NARRATION } from './checkpoint';
 export type * from './types';
-
-/** The state's hash: the checkpoint replays store after every turn. */
-export function stateHash(state: GameState): string {
-  return treeHash(state);
-}

@@ -2,8 +2,8 @@
 // state hash after setup and after every turn, so a divergence names its turn.
 // Loading never throws: a bad file gets `$.<path>: <what is wrong>` (docs/REPLAYS.md).
 import { z } from 'zod';
-import { applyAction } from './actions';
-import { treeHash } from './hash';
+import { openStep, sealRun } from './actions';
+import { fullStateHash, stateHash } from './checkpoint';
 import { FORBIDDEN_KEYS, locate, parseJsonSource, type JsonPath } from './json-source';
 import { formatPath, loadLevelData, zodFindings, type LoadedLevel } from './level';
 import { closest } from './level-check';
@@ -11,16 +11,23 @@ import { newGame } from './state';
 import type { Action, GameState } from './types';
 
 export const REPLAY_FORMAT = 'corridor-replay';
-export const REPLAY_VERSION = 1;
+export const REPLAY_VERSION = 2;
 /** Replay text larger than this is refused before parsing (a 16-turn game is ~30 KB). */
 export const MAX_REPLAY_CHARS = 20_000_000;
 const MAX_DEPTH = 64;
+
+/** `checkpointHash` of a file migrated from version 1: its checkpoints hash the whole state. */
+export const WHOLE_STATE = 'whole-state';
 
 /**
  * MIGRATIONS[v - 1] turns a version-v replay into a version v+1 one. Older versions are
  * migrated on load; a newer version is refused with a message naming it.
  */
-const MIGRATIONS: readonly ((data: Record<string, unknown>) => Record<string, unknown>)[] = [];
+const MIGRATIONS: readonly ((data: Record<string, unknown>) => Record<string, unknown>)[] = [
+  // Version 1 hashed the whole state at each checkpoint, narration included; version 2 hashes
+  // the game's facts (checkpoint.ts). A version-1 file keeps its hashes and says which they are.
+  (d) => ({ ...d, version: 2, checkpointHash: WHOLE_STATE }),
+];
 
 const hash = z.string().regex(/^[0-9a-f]{16}$/, 'a hash is 16 hexadecimal digits');
 export const replaySchema = z.strictObject({
@@ -31,13 +38,15 @@ export const replaySchema = z.strictObject({
   seats: z.record(z.string(), z.enum(['human', 'bot'])),
   actions: z.array(z.strictObject({ turn: z.int().min(1), action: z.record(z.string(), z.unknown()) })).max(100_000),
   checkpoints: z.array(z.strictObject({ turn: z.int().min(0), hash })).min(1),
+  /** Absent: the checkpoints hash the game's facts. WHOLE_STATE: a version-1 file's. */
+  checkpointHash: z.literal(WHOLE_STATE).optional(),
 });
 
 export type Replay = z.infer<typeof replaySchema>;
 
 /** The fields each object of the format allows, for "unknown field" messages. */
 const KNOWN_KEYS: { at: (path: JsonPath) => boolean; keys: string[] }[] = [
-  { at: (p) => p.length === 0, keys: ['format', 'version', 'level', 'seed', 'seats', 'actions', 'checkpoints'] },
+  { at: (p) => p.length === 0, keys: ['format', 'version', 'level', 'seed', 'seats', 'actions', 'checkpoints', 'checkpointHash'] },
   { at: (p) => p.length === 1 && p[0] === 'level', keys: ['id', 'hash', 'data'] },
   { at: (p) => p.length === 2 && p[0] === 'actions', keys: ['turn', 'action'] },
   { at: (p) => p.length === 2 && p[0] === 'checkpoints', keys: ['turn', 'hash'] },
@@ -138,9 +147,9 @@ function migrate(data: unknown, steps: readonly ReplayMigrationStep[], target: n
 
 /**
  * The one way older saves and replays reach the current format: checks format and version,
- * then applies MIGRATIONS one version at a time. Version 1 is the first, so today this is the
- * identity for v1 and a refusal naming the version for anything newer. `steps`/`target` exist
- * so the chain can be tested before a version 2 exists. Never throws.
+ * then applies MIGRATIONS one version at a time: the identity for the current version, a
+ * refusal naming the version for anything newer. `steps`/`target` let the chain be tested
+ * with made-up versions. Never throws.
  */
 export function migrateReplay(data: unknown, steps: readonly ReplayMigrationStep[] = MIGRATIONS, target: number = REPLAY_VERSION): ReplayMigration {
   try {
@@ -261,13 +270,14 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
     return { ok: false, kind: 'invalid', message: `$.seats: ${(e as Error).message}` };
   }
   const { checkpoints } = replay;
+  const hashOf = replay.checkpointHash === WHOLE_STATE ? fullStateHash : stateHash;
   const states: GameState[] = options.keepStates ? [state] : [];
   const hashes: string[] = [];
   let hashed: GameState | null = null; // the state hashes[hashes.length - 1] belongs to
   const check = (turn: number): VerifyResult | null => {
     const want = checkpoints[turn];
     if (!want || want.turn !== turn) return { ok: false, kind: 'invalid', message: `$.checkpoints: there is no checkpoint for turn ${turn}, which the actions resolve (checkpoints list turns 0, 1, 2, ... in order)` };
-    const got = treeHash(state);
+    const got = hashOf(state);
     hashes.push(got);
     hashed = state;
     if (want.hash !== got) return { ok: false, kind: 'diverged', turn, expected: want.hash, got, message: `diverged at turn ${turn}: expected ${want.hash}, got ${got}` };
@@ -277,15 +287,20 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   const bad = check(0);
   if (bad) return bad;
   let resolved = 0;
+  let sealed = state; // the last frozen state: the last checkpoint's
   for (const [i, entry] of replay.actions.entries()) {
     where(`$.actions[${i}]`);
     if (state.phase === 'ended') return { ok: false, kind: 'invalid', message: `$.actions[${i}]: the game ended before this action` };
     if (entry.turn !== state.turn) return { ok: false, kind: 'diverged', turn: state.turn, expected: `an action of turn ${entry.turn}`, got: `turn ${state.turn}`, message: `diverged at turn ${state.turn}: $.actions[${i}] is recorded for turn ${entry.turn}` };
-    const r = applyAction(level, state, entry.action as unknown as Action);
+    // The states between checkpoints are not kept: each turn's actions run open and the
+    // state is frozen once, at the checkpoint (openStep).
+    const r = openStep(level, state, entry.action as unknown as Action);
     if (!r.ok) return { ok: false, kind: 'diverged', turn: state.turn, expected: 'a legal action', got: r.error, message: `diverged at turn ${state.turn}: $.actions[${i}] was refused: ${r.error}` };
     const before = state;
     state = r.state;
     if (state.turn !== before.turn || (state.phase === 'ended' && before.phase !== 'ended')) {
+      state = sealRun(sealed, state);
+      sealed = state;
       resolved += 1;
       if (options.keepStates) states.push(state);
       const d = check(resolved);
@@ -296,7 +311,8 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   if (last.turn > resolved) {
     return { ok: false, kind: 'diverged', turn: resolved + 1, expected: last.hash, got: 'no such turn', message: `diverged at turn ${resolved + 1}: the replay's actions end after turn ${resolved} but it has a checkpoint for turn ${last.turn}` };
   }
+  state = sealRun(sealed, state);
   // Hashing a late-game state costs milliseconds: reuse the last checkpoint's when nothing moved since.
-  const finalHash = hashed === state ? hashes[hashes.length - 1] : treeHash(state);
+  const finalHash = hashed === state ? hashes[hashes.length - 1] : hashOf(state);
   return { ok: true, turns: resolved, finalHash, hashes, states };
 }

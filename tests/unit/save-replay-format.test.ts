@@ -1,11 +1,11 @@
-// Saves are replays (format v1): migrateReplay and its version messages, the browser's
+// Saves are replays (format v2): migrateReplay and its version messages, the browser's
 // autosave record (src/ui/controller.ts record()) through JSON and verifyReplay, resuming,
 // forking with other seats, and undo rebuilt from the action list.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Controller } from '../../src/ui/controller';
-import { applyAction, hashValue, newGame, parseLevelText, stateHash, type Action, type GameState, type LoadedLevel } from '../../src/sim/index';
-import { REPLAY_VERSION, embeddedLevel, makeReplay, migrateReplay, parseReplay, parseReplayText, verifyReplay, type Replay } from '../../src/sim/replay';
+import { applyAction, fullStateHash, hashValue, newGame, parseLevelText, stateHash, type Action, type GameState, type LoadedLevel } from '../../src/sim/index';
+import { REPLAY_VERSION, WHOLE_STATE, embeddedLevel, makeReplay, migrateReplay, parseReplay, parseReplayText, verifyReplay, type Replay } from '../../src/sim/replay';
 
 function level(file: string): LoadedLevel {
   const r = parseLevelText(readFileSync(file, 'utf8'));
@@ -38,28 +38,55 @@ function throughStorage(c: Controller): unknown {
 }
 
 describe('migrateReplay', () => {
-  const v1 = JSON.parse(readFileSync('tests/golden/tutorial-golden-1.replay.json', 'utf8')) as Record<string, unknown>;
+  const current = JSON.parse(readFileSync('tests/golden/tutorial-golden-1.replay.json', 'utf8')) as Record<string, unknown>;
+  // The same game as a version-1 file: version 1 hashed the whole state, narration included.
+  const v1 = (() => {
+    const p = parseReplay(current);
+    if (!p.ok) throw new Error(p.error);
+    const v = verifyReplay(tutorial, p.replay, { keepStates: true });
+    if (!v.ok) throw new Error(v.message);
+    return { ...current, version: 1, checkpoints: v.states.map((s, turn) => ({ turn, hash: fullStateHash(s) })) } as Record<string, unknown>;
+  })();
 
-  it('accepts version 1 as it is (the first version: identity)', () => {
-    const m = migrateReplay(v1);
+  it('accepts the current version as it is', () => {
+    const m = migrateReplay(current);
     expect(m.ok).toBe(true);
     if (m.ok) {
-      expect(m.from).toBe(1);
-      expect(m.data).toEqual(v1);
+      expect(m.from).toBe(REPLAY_VERSION);
+      expect(m.data).toEqual(current);
     }
-    expect(REPLAY_VERSION).toBe(1);
+    expect(REPLAY_VERSION).toBe(2);
   });
 
-  it('refuses version 2 with a message naming the version', () => {
-    const m = migrateReplay({ ...v1, version: 2 });
-    expect(m).toEqual({ ok: false, error: '$.version: replay format version 2 is newer than this game understands (1); update Corridor' });
+  it('migrates version 1: its whole-state hashes still verify, and an edited one is caught at its turn', () => {
+    const p = parseReplay(v1);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(p.replay.version).toBe(2);
+    expect(p.replay.checkpointHash).toBe(WHOLE_STATE);
+    const v = verifyReplay(tutorial, p.replay);
+    expect(v).toMatchObject({ ok: true, turns: tutorial.turns });
+    const cps = (v1.checkpoints as { turn: number; hash: string }[]).map((c) => ({ ...c }));
+    cps[3].hash = cps[3].hash === '0000000000000000' ? '1111111111111111' : '0000000000000000';
+    const edited = parseReplay({ ...v1, checkpoints: cps });
+    if (!edited.ok) throw new Error(edited.error);
+    expect(verifyReplay(tutorial, edited.replay)).toMatchObject({ ok: false, kind: 'diverged', turn: 3 });
+    // Facts-only hashes in a file that says version 1 do not pass as whole-state ones.
+    const mislabelled = parseReplay({ ...current, version: 1 });
+    if (!mislabelled.ok) throw new Error(mislabelled.error);
+    expect(verifyReplay(tutorial, mislabelled.replay)).toMatchObject({ ok: false, kind: 'diverged', turn: 0 });
+  });
+
+  it('refuses version 3 with a message naming the version', () => {
+    const m = migrateReplay({ ...current, version: 3 });
+    expect(m).toEqual({ ok: false, error: '$.version: replay format version 3 is newer than this game understands (2); update Corridor' });
     // Loading goes through the same path and says the same.
-    const p = parseReplay({ ...v1, version: 2 });
+    const p = parseReplay({ ...current, version: 3 });
     expect(p.ok).toBe(false);
-    if (!p.ok) expect(p.error).toBe('$.version: replay format version 2 is newer than this game understands (1); update Corridor');
-    const t = parseReplayText(JSON.stringify({ ...v1, version: 7 }));
+    if (!p.ok) expect(p.error).toBe('$.version: replay format version 3 is newer than this game understands (2); update Corridor');
+    const t = parseReplayText(JSON.stringify({ ...current, version: 7 }));
     expect(t.ok).toBe(false);
-    if (!t.ok) expect(t.error).toMatch(/^\$\.version: replay format version 7 is newer than this game understands \(1\); update Corridor \(line 1, column \d+\)$/);
+    if (!t.ok) expect(t.error).toMatch(/^\$\.version: replay format version 7 is newer than this game understands \(2\); update Corridor \(line 1, column \d+\)$/);
   });
 
   it('refuses unknown formats and versions that never existed', () => {
@@ -68,7 +95,7 @@ describe('migrateReplay', () => {
     for (const version of [0, -1, 1.5, '1', null]) {
       const m = migrateReplay({ ...v1, version });
       expect(m.ok).toBe(false);
-      if (!m.ok) expect(m.error).toMatch(/^\$\.version: expected a replay format version \(a whole number from 1 to 1\), found /);
+      if (!m.ok) expect(m.error).toMatch(/^\$\.version: expected a replay format version \(a whole number from 1 to 2\), found /);
     }
     expect(migrateReplay({ ...v1, seats: JSON.parse('{"__proto__": {"x": 1}}') })).toMatchObject({ ok: false, error: expect.stringContaining('$.seats.__proto__') });
   });
@@ -92,7 +119,7 @@ describe('migrateReplay', () => {
   });
 });
 
-describe('the autosave record (a replay, v1)', () => {
+describe('the autosave record (a replay)', () => {
   it('round-trips through JSON and verifies, mid-turn, with the live hash', () => {
     const c = new Controller({ level: tutorial, seed: 'autosave', seats: { kazakhstan: 'human', azerbaijan: 'bot', georgia: 'bot' } });
     for (let i = 0; i < 7; i++) playOne(c);
