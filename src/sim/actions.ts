@@ -153,8 +153,8 @@ function resetAll<V>(rec: Record<string, unknown>, value: V): Record<string, V> 
 }
 
 /** Resolves the turn on a working copy of `s` (which has every seat's orders) and starts the next. */
-function resolve(level: LoadedLevel, s: GameState): GameState {
-  const w = workingCopy(s);
+function resolve(level: LoadedLevel, s: GameState, inPlace: boolean): GameState {
+  const w = workingCopy(s, inPlace);
   // A plain copy of the generator's table: copying a frozen array is slow (cow.ts).
   const rng = restoreRng({ i: w.rng.i, j: w.rng.j, S: [...w.rng.S] });
   resolveTurn(level, w, rng);
@@ -197,18 +197,14 @@ export function applyAction(level: LoadedLevel, state: GameState, action: Action
 }
 
 /**
- * Plays a run of actions whose states in between are not kept (a replay being verified):
- * each action's state stays open, and `seal` freezes the run's end at once, sharing what did
- * not change with `base`, the frozen state the run started from. One freeze per turn instead
- * of one per action; what the actions do is the same code as applyAction's.
+ * applyAction for a run of actions whose states the caller does not keep (a replay being
+ * verified): the state it returns is open (not frozen) and belongs to the caller, who
+ * passes it to the next openStep and to nothing else; the turn's resolution then works on
+ * it in place instead of on a copy. At a checkpoint, freezeEntries lets treeHash remember
+ * what will not change again. What the actions do is the same code as applyAction's.
  */
 export function openStep(level: LoadedLevel, state: GameState, action: Action): ActionResult {
   return step(level, state, action, false);
-}
-
-/** Ends a run of openStep: the frozen state, sharing with `base` whatever the run left unchanged. */
-export function sealRun(base: GameState, state: GameState): GameState {
-  return state === base || Object.isFrozen(state) ? state : sealState(base, state);
 }
 
 function step(level: LoadedLevel, state: GameState, action: Action, freeze: boolean): ActionResult {
@@ -274,7 +270,7 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
       s.orders = Object.assign({}, state.orders, { [action.player]: copyOrders(action.orders) });
       let all = true;
       for (const id in s.orders) if (s.orders[id] === null) all = false;
-      if (all) return { ok: true, state: freeze ? sealState(state, resolve(level, s)) : resolve(level, s) };
+      if (all) return { ok: true, state: freeze ? sealState(state, resolve(level, s, false)) : resolve(level, s, true) };
       made.push(s.orders);
       break;
     }

@@ -165,13 +165,17 @@ function cloneRecords<T>(v: T): T {
  * copied (cloneRecords), the lists are copied one level (this turn's log slot and bound
  * proposals also get their own copies), the rest is shared and only ever replaced, never
  * changed inside. What is shared is frozen, so a step that broke these rules would throw.
+ * `inPlace`: the caller owns `base` and keeps none of its parts (an open run, see
+ * actions.ts openStep), so the parts that are not frozen are worked on as they are.
  */
-export function workingCopy(base: GameState): GameState {
+export function workingCopy(base: GameState, inPlace = false): GameState {
   const src = base as unknown as Record<string, unknown>;
   const w: Record<string, unknown> = {};
   for (const k of Object.keys(src)) {
     const v = src[k];
-    if (DEEP_PARTS.has(k)) w[k] = Object.isFrozen(v) ? cloneRecords(v) : clonePlain(v);
+    const frozen = Object.isFrozen(v);
+    if (inPlace && !frozen) w[k] = v;
+    else if (DEEP_PARTS.has(k)) w[k] = frozen ? cloneRecords(v) : clonePlain(v);
     else if (APPEND_PARTS.has(k)) {
       const list = [...(v as unknown[])];
       grownFrom(list, v as unknown[]);
@@ -179,11 +183,34 @@ export function workingCopy(base: GameState): GameState {
     } else w[k] = v;
   }
   const ws = w as unknown as GameState;
-  ws.log = [...base.log]; // logEntry copies a frozen slot before adding to it
-  ws.proposals = [...base.proposals];
-  for (let i = 0; i < ws.proposals.length; i++) if (ws.proposals[i].status === 'bound') ws.proposals[i] = clonePlain(ws.proposals[i]);
-  grownFrom(ws.proposals, base.proposals);
+  if (!(inPlace && !Object.isFrozen(base.log))) ws.log = [...base.log]; // logEntry copies a frozen slot before adding to it
+  const proposals = inPlace && !Object.isFrozen(base.proposals) ? base.proposals : [...base.proposals];
+  for (let i = 0; i < proposals.length; i++) if (proposals[i].status === 'bound' && (!inPlace || Object.isFrozen(proposals[i]))) proposals[i] = clonePlain(proposals[i]);
+  if (proposals !== base.proposals) grownFrom(proposals, base.proposals);
+  ws.proposals = proposals;
   return ws;
+}
+
+// The lists of a state that only grow, with entries that are objects the checkpoint hash reads.
+const GROWING = ['history', 'proposals', 'pacts'] as const;
+
+/**
+ * Ends a turn of an open run: freezes the entries of the lists that only grow (a turn
+ * record, a proposal, a pact), which never change again (a bound proposal is copied
+ * before it is ratified), so that treeHash can remember their digests.
+ */
+export function freezeEntries(s: GameState): void {
+  for (const k of GROWING) {
+    const list = s[k] as unknown[];
+    if (Object.isFrozen(list)) continue;
+    for (let i = 0; i < list.length; i++) deepFreeze(list[i]);
+  }
+}
+
+/** Ends a run of openStep with a frozen state that shares with `base` (the frozen state the
+ * run started from) whatever the run left unchanged. */
+export function sealRun(base: GameState, state: GameState): GameState {
+  return state === base || Object.isFrozen(state) ? state : sealState(base, state);
 }
 
 /** A list copied from `before` and changed: entries still shared with it are frozen already. */

@@ -114,21 +114,35 @@ function feedString(L: Lanes, o: number, text: string): void {
 const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
 const hex8 = (h: number) => HEX[h >>> 24] + HEX[(h >>> 16) & 255] + HEX[(h >>> 8) & 255] + HEX[h & 255];
 
-/** Feeds the decimal digits of a whole number 0 <= n < 2^30 (its JSON text; -0 gives "0"). */
-function feedDigits(L: Lanes, o: number, n: number): void {
-  let p = 1;
-  while (p * 10 <= n) p *= 10;
+// The decimal text of 0..9999, and the same padded to four digits: whole numbers are fed
+// from these in chunks of four digits, with one division a chunk instead of one a digit.
+const DECIMAL: readonly string[] = Array.from({ length: 10000 }, (_, i) => String(i));
+const DECIMAL4: readonly string[] = DECIMAL.map((d) => d.padStart(4, '0'));
+
+function feedAscii(L: Lanes, o: number, text: string): void {
   let h1 = L[o];
   let h2 = L[o + 1];
-  for (; p >= 1; p = (p / 10) | 0) {
-    const d = (n / p) | 0;
-    n -= d * p;
-    h1 = Math.imul(h1 ^ (48 + d), P1);
-    h2 = Math.imul(h2 ^ (48 + d), P2);
-    if (p === 1) break;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, P1);
+    h2 = Math.imul(h2 ^ c, P2);
   }
   L[o] = h1;
   L[o + 1] = h2;
+}
+
+/** Feeds the decimal digits of a whole number 0 <= n < 2^30 (its JSON text; -0 gives "0"). */
+function feedDigits(L: Lanes, o: number, n: number): void {
+  if (n < 10000) return feedAscii(L, o, DECIMAL[n]);
+  const hi = (n / 10000) | 0;
+  const lo = n - hi * 10000;
+  if (hi < 10000) feedAscii(L, o, DECIMAL[hi]);
+  else {
+    const top = (hi / 10000) | 0;
+    feedAscii(L, o, DECIMAL[top]);
+    feedAscii(L, o, DECIMAL4[hi - top * 10000]);
+  }
+  feedAscii(L, o, DECIMAL4[lo]);
 }
 
 /** Feeds a nested object's digest text: "#" and the 16 hex digits of its lanes h1, h2. */
@@ -200,38 +214,43 @@ function resumeFrom(v: readonly unknown[]): { n: number; h1: number; h2: number 
 // The members of objects of one shape come in one order, so their sorted order is kept by
 // that order (a pure cache: the sorted order depends only on the keys). Bounded, in case a
 // long session meets many shapes (objects keyed by ids): past the bound, keys are just sorted.
-const shapes = new Map<string, { keys: readonly string[]; sorted: readonly string[] }[]>();
+// `at[i]` is where the i-th key in sorted order sits in the object's own order, so that the
+// members are read with one Object.values instead of one keyed lookup each.
+interface Shape { keys: readonly string[]; sorted: readonly string[]; at: readonly number[] }
+const shapes = new Map<string, Shape[]>();
 const MAX_SHAPES = 1000;
+const SINGLE: readonly number[] = [0];
 
-/** The keys in code-unit order, as compareStrings sorts them (`keys` may be reordered). */
-function sortedKeys(keys: string[]): readonly string[] {
+/** The keys in code-unit order, as compareStrings sorts them, and where each one sits. */
+function shapeOf(keys: string[]): Shape {
   const n = keys.length;
-  if (n < 2) return keys;
+  if (n < 2) return { keys, sorted: keys, at: SINGLE };
   const known = shapes.get(keys[0]);
   if (known) {
     for (const e of known) {
       if (e.keys.length !== n) continue;
       let same = true;
       for (let i = 1; i < n && same; i++) same = e.keys[i] === keys[i];
-      if (same) return e.sorted;
+      if (same) return e;
     }
   }
-  const original = keys.slice();
-  // An insertion sort: keys are few.
+  const at = keys.map((_, i) => i);
+  // An insertion sort of the positions: keys are few.
   for (let i = 1; i < n; i++) {
-    const k = keys[i];
-    if (keys[i - 1] <= k) continue;
+    const p = at[i];
+    const k = keys[p];
     let j = i - 1;
-    while (j >= 0 && keys[j] > k) {
-      keys[j + 1] = keys[j];
+    while (j >= 0 && keys[at[j]] > k) {
+      at[j + 1] = at[j];
       j--;
     }
-    keys[j + 1] = k;
+    at[j + 1] = p;
   }
+  const shape: Shape = { keys, sorted: at.map((i) => keys[i]), at };
   if (!known) {
-    if (shapes.size < MAX_SHAPES) shapes.set(original[0], [{ keys: original, sorted: keys }]);
-  } else if (known.length < 16) known.push({ keys: original, sorted: keys });
-  return keys;
+    if (shapes.size < MAX_SHAPES) shapes.set(keys[0], [shape]);
+  } else if (known.length < 16) known.push(shape);
+  return shape;
 }
 
 // Which digests are remembered: a WeakMap entry costs about as much as hashing a small object
@@ -276,13 +295,13 @@ function digest(v: object, L: Lanes, o: number, inList: boolean, inLong: boolean
     if (long) prefixLanes.set(v, { n: v.length, h1: L[o], h2: L[o + 1] });
     feedChar(L, o, 0x5d); // ]
   } else {
-    const obj = v as Record<string, unknown>;
-    const keys = sortedKeys(Object.keys(obj));
+    const { sorted, at } = shapeOf(Object.keys(v));
+    const values = Object.values(v) as unknown[];
     feedChar(L, o, 0x7b); // {
     let first = true;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      const m = obj[k];
+    for (let i = 0; i < sorted.length; i++) {
+      const k = sorted[i];
+      const m = values[at[i]];
       if (m === undefined) continue;
       feedKey(L, o, k, first);
       first = false;

@@ -2,7 +2,8 @@
 // state hash after setup and after every turn, so a divergence names its turn.
 // Loading never throws: a bad file gets `$.<path>: <what is wrong>` (docs/REPLAYS.md).
 import { z } from 'zod';
-import { openStep, sealRun } from './actions';
+import { openStep } from './actions';
+import { freezeEntries, sealRun } from './cow';
 import { fullStateHash, stateHash } from './checkpoint';
 import { FORBIDDEN_KEYS, locate, parseJsonSource, type JsonPath } from './json-source';
 import { formatPath, loadLevelData, zodFindings, type LoadedLevel } from './level';
@@ -287,20 +288,20 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   const bad = check(0);
   if (bad) return bad;
   let resolved = 0;
-  let sealed = state; // the last frozen state: the last checkpoint's
+  let sealed = state; // with keepStates: the last checkpoint's state, frozen
   for (const [i, entry] of replay.actions.entries()) {
     where(`$.actions[${i}]`);
     if (state.phase === 'ended') return { ok: false, kind: 'invalid', message: `$.actions[${i}]: the game ended before this action` };
     if (entry.turn !== state.turn) return { ok: false, kind: 'diverged', turn: state.turn, expected: `an action of turn ${entry.turn}`, got: `turn ${state.turn}`, message: `diverged at turn ${state.turn}: $.actions[${i}] is recorded for turn ${entry.turn}` };
-    // The states between checkpoints are not kept: each turn's actions run open and the
-    // state is frozen once, at the checkpoint (openStep).
+    // The states between checkpoints are not kept: the actions run open (openStep). Kept
+    // states are frozen at each checkpoint; otherwise the state stays open all along.
     const r = openStep(level, state, entry.action as unknown as Action);
     if (!r.ok) return { ok: false, kind: 'diverged', turn: state.turn, expected: 'a legal action', got: r.error, message: `diverged at turn ${state.turn}: $.actions[${i}] was refused: ${r.error}` };
     const before = state;
     state = r.state;
     if (state.turn !== before.turn || (state.phase === 'ended' && before.phase !== 'ended')) {
-      state = sealRun(sealed, state);
-      sealed = state;
+      if (options.keepStates) state = sealed = sealRun(sealed, state);
+      else freezeEntries(state);
       resolved += 1;
       if (options.keepStates) states.push(state);
       const d = check(resolved);
@@ -311,7 +312,7 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   if (last.turn > resolved) {
     return { ok: false, kind: 'diverged', turn: resolved + 1, expected: last.hash, got: 'no such turn', message: `diverged at turn ${resolved + 1}: the replay's actions end after turn ${resolved} but it has a checkpoint for turn ${last.turn}` };
   }
-  state = sealRun(sealed, state);
+  if (options.keepStates) state = sealRun(sealed, state);
   // Hashing a late-game state costs milliseconds: reuse the last checkpoint's when nothing moved since.
   const finalHash = hashed === state ? hashes[hashes.length - 1] : hashOf(state);
   return { ok: true, turns: resolved, finalHash, hashes, states };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
 import { fullStateHash, NARRATION, stateHash } from '../../src/sim/checkpoint';
 import { canonicalJson, compareStrings, fnv1a64, treeHash } from '../../src/sim/hash';
-import { parseLevelText, type GameState, type LoadedLevel } from '../../src/sim/index';
+import { makeReplay, parseLevelText, verifyReplay, type GameState, type LoadedLevel } from '../../src/sim/index';
 
 function load(file: string): LoadedLevel {
   const r = parseLevelText(readFileSync(file, 'utf8'));
@@ -90,5 +90,21 @@ describe('the checkpoint hash', () => {
       o[last] = typeof o[last] === 'number' ? (o[last] as number) + 1 : `${String(o[last])}x`;
       expect(stateHash(s as unknown as GameState), path.join('.')).not.toBe(before);
     }
+  });
+});
+
+describe('verifying a replay (open steps, frozen once a turn or never)', () => {
+  it('reaches the very states applyAction does, whole state included', () => {
+    const rec = autoplay(main, { seed: 'open-run' });
+    const states: GameState[] = [];
+    autoplay(main, { seed: 'open-run', onCheckpoint: (_t, s) => states.push(s) });
+    const replay = makeReplay(main, { seed: 'open-run', seats: rec.state.seats, actions: rec.actions, checkpoints: rec.checkpoints });
+    const open = verifyReplay(main, replay);
+    const kept = verifyReplay(main, replay, { keepStates: true });
+    if (!open.ok || !kept.ok) throw new Error('the replay does not verify');
+    expect(open.hashes).toEqual(rec.checkpoints.map((c) => c.hash));
+    expect(kept.hashes).toEqual(open.hashes);
+    expect(kept.states.map(fullStateHash)).toEqual(states.map(fullStateHash));
+    for (const s of kept.states) expect(Object.isFrozen(s) && Object.isFrozen(s.players) && Object.isFrozen(s.proposals)).toBe(true);
   });
 });
