@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { openStep } from './actions';
 import { freezeEntries, sealRun } from './cow';
-import { fullStateHash, stateHash } from './checkpoint';
+import { stateHash, stateHashV1 } from './checkpoint';
 import { FORBIDDEN_KEYS, locate, parseJsonSource, type JsonPath } from './json-source';
 import { formatPath, loadLevelData, zodFindings, type LoadedLevel } from './level';
 import { closest } from './level-check';
@@ -25,8 +25,9 @@ export const WHOLE_STATE = 'whole-state';
  * migrated on load; a newer version is refused with a message naming it.
  */
 const MIGRATIONS: readonly ((data: Record<string, unknown>) => Record<string, unknown>)[] = [
-  // Version 1 hashed the whole state at each checkpoint, narration included; version 2 hashes
-  // the game's facts (checkpoint.ts). A version-1 file keeps its hashes and says which they are.
+  // Version 1 hashed the whole state at each checkpoint, narration included, with another
+  // hash (hash-v1.ts); version 2 hashes the game's facts (checkpoint.ts). A version-1 file
+  // keeps its hashes and says which they are.
   (d) => ({ ...d, version: 2, checkpointHash: WHOLE_STATE }),
 ];
 
@@ -271,7 +272,7 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
     return { ok: false, kind: 'invalid', message: `$.seats: ${(e as Error).message}` };
   }
   const { checkpoints } = replay;
-  const hashOf = replay.checkpointHash === WHOLE_STATE ? fullStateHash : stateHash;
+  const hashOf = replay.checkpointHash === WHOLE_STATE ? stateHashV1 : stateHash;
   const states: GameState[] = options.keepStates ? [state] : [];
   const hashes: string[] = [];
   let hashed: GameState | null = null; // the state hashes[hashes.length - 1] belongs to

@@ -1,11 +1,12 @@
-// The hashes replays rely on: treeHash (with its caches) equals a plain Merkle hash of the
-// canonical JSON; the checkpoint hash covers every fact of a state and none of its narration.
+// The hashes replays rely on: treeHash (with its caches) equals its definition written out
+// plainly; the checkpoint hash covers every fact of a state and none of its narration.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
 import { fullStateHash, NARRATION, stateHash } from '../../src/sim/checkpoint';
-import { canonicalJson, compareStrings, fnv1a64, treeHash } from '../../src/sim/hash';
+import { compareStrings, treeHash } from '../../src/sim/hash';
+import { treeHashV1 } from '../../src/sim/hash-v1';
 import { makeReplay, parseLevelText, verifyReplay, type GameState, type LoadedLevel } from '../../src/sim/index';
 
 function load(file: string): LoadedLevel {
@@ -16,23 +17,97 @@ function load(file: string): LoadedLevel {
 const tutorial = load('levels/tutorial.json');
 const main = load('levels/middle-corridor.json');
 
-/** The definition, with no cache: each object's text has its nested objects as "#" + their hash. */
+// The definition (src/sim/hash.ts), written out plainly with no cache.
+const P1 = 0x01000193;
+const P2 = 0x5bd1e995;
 function reference(v: unknown): string {
-  if (v === null || typeof v !== 'object') return fnv1a64(canonicalJson(v));
-  const member = (m: unknown) => (m !== null && typeof m === 'object' ? JSON.stringify(`#${reference(m)}`).slice(1, -1) : canonicalJson(m));
-  const text = Array.isArray(v)
-    ? `[${v.map(member).join(',')}]`
-    : `{${Object.keys(v)
-        .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-        .sort(compareStrings)
-        .map((k) => `${JSON.stringify(k)}:${member((v as Record<string, unknown>)[k])}`)
-        .join(',')}}`;
-  return fnv1a64(text);
+  let a = 0x811c9dc5 | 0;
+  let b = 0x84222325 | 0;
+  const mix = (w: number) => {
+    a = Math.imul(a ^ w, P1);
+    a ^= a >>> 15;
+    b = Math.imul(b ^ w, P2);
+    b ^= b >>> 13;
+  };
+  const text = (t: string) => {
+    mix(6);
+    mix(t.length);
+    for (let i = 0; i < t.length; i += 2) mix(i + 1 < t.length ? t.charCodeAt(i) | (t.charCodeAt(i + 1) << 16) : t.charCodeAt(i));
+  };
+  /** The lanes of `feed` run on fresh lanes (a nested node, a key), the current ones kept. */
+  const lanes = (feed: () => void) => {
+    const [h1, h2] = [a, b];
+    [a, b] = [0x811c9dc5 | 0, 0x84222325 | 0];
+    feed();
+    const out = [a, b];
+    [a, b] = [h1, h2];
+    return out;
+  };
+  const value = (x: unknown) => {
+    if (x === null || x === undefined) mix(1);
+    else if (x === false) mix(2);
+    else if (x === true) mix(3);
+    else if (typeof x === 'number') {
+      if (Number.isInteger(x) && x >= -(2 ** 31) && x < 2 ** 31) {
+        mix(4);
+        mix(x);
+      } else {
+        mix(5);
+        text(String(x));
+      }
+    } else if (typeof x === 'string') text(x);
+    else {
+      const [h1, h2] = lanes(() => node(x));
+      mix(7);
+      mix(h1);
+      mix(h2);
+    }
+  };
+  function node(x: unknown) {
+    if (Array.isArray(x)) {
+      mix(8);
+      x.forEach(value);
+    } else {
+      const o = x as Record<string, unknown>;
+      mix(9);
+      for (const k of Object.keys(o).sort(compareStrings)) {
+        if (o[k] === undefined) continue;
+        const [k1, k2] = lanes(() => text(k));
+        mix(k1);
+        mix(k2);
+        value(o[k]);
+      }
+    }
+    mix(10);
+  }
+  if (v !== null && typeof v === 'object') node(v);
+  else value(v);
+  const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
+  return hex(a) + hex(b);
 }
+
+// Pinned values: a change to either definition shows here first.
+const PINNED: [unknown, string, string][] = [
+  [{ a: [1, 'x', { b: null }], c: true }, 'e83cc67da77ce8fd', '07c36b415429d37d'],
+  [[], '2f9a538bb096e55b', '741638a52c4f1767'],
+  [{}, '2d94fe2b4f7c9e75', '5465b8258db49827'],
+  ['text', '853e81af375288cf', '2d8c2374b5508700'],
+  [12345, '9883d9f3dacfe3b2', '43c2c0d81a4ad31c'],
+  [-1.5, 'd500df4fc56d0969', '1be98f5ebcc9abb2'],
+  [{ k: 'é"\\\n', n: 2 ** 40 }, 'cc630e03b9c29a68', '151f811c3b3b6b7a'],
+];
 
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe('treeHash', () => {
+  it('gives the pinned values (and version 1 its own)', () => {
+    for (const [v, now, v1] of PINNED) {
+      expect(treeHash(v), JSON.stringify(v)).toBe(now);
+      expect(reference(v), JSON.stringify(v)).toBe(now);
+      expect(treeHashV1(v), JSON.stringify(v)).toBe(v1);
+    }
+  });
+
   it('equals the uncached definition for any JSON value', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
       expect(treeHash(v)).toBe(reference(v));

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Controller } from '../../src/ui/controller';
-import { applyAction, fullStateHash, hashValue, newGame, parseLevelText, stateHash, type Action, type GameState, type LoadedLevel } from '../../src/sim/index';
+import { applyAction, hashValue, newGame, parseLevelText, stateHash, type Action, type GameState, type LoadedLevel } from '../../src/sim/index';
+import { stateHashV1 } from '../../src/sim/checkpoint';
 import { REPLAY_VERSION, WHOLE_STATE, embeddedLevel, makeReplay, migrateReplay, parseReplay, parseReplayText, verifyReplay, type Replay } from '../../src/sim/replay';
 
 function level(file: string): LoadedLevel {
@@ -39,13 +40,14 @@ function throughStorage(c: Controller): unknown {
 
 describe('migrateReplay', () => {
   const current = JSON.parse(readFileSync('tests/golden/tutorial-golden-1.replay.json', 'utf8')) as Record<string, unknown>;
-  // The same game as a version-1 file: version 1 hashed the whole state, narration included.
+  // The same game as a version-1 file: version 1 hashed the whole state, narration included,
+  // by its own definition (src/sim/hash-v1.ts).
   const v1 = (() => {
     const p = parseReplay(current);
     if (!p.ok) throw new Error(p.error);
     const v = verifyReplay(tutorial, p.replay, { keepStates: true });
     if (!v.ok) throw new Error(v.message);
-    return { ...current, version: 1, checkpoints: v.states.map((s, turn) => ({ turn, hash: fullStateHash(s) })) } as Record<string, unknown>;
+    return { ...current, version: 1, checkpoints: v.states.map((s, turn) => ({ turn, hash: stateHashV1(s) })) } as Record<string, unknown>;
   })();
 
   it('accepts the current version as it is', () => {
