@@ -210,7 +210,9 @@ export function openStep(level: LoadedLevel, state: GameState, action: Action): 
 function step(level: LoadedLevel, state: GameState, action: Action, freeze: boolean): ActionResult {
   const error = checkAction(level, state, action);
   if (error) return { ok: false, error };
-  const s: GameState = copyObject(state);
+  // An open state belongs to the caller (openStep): it is changed in place, lists included.
+  const own = (x: object) => !freeze && !Object.isFrozen(x);
+  const s: GameState = own(state) ? state : copyObject(state);
   // What this action made, to be frozen: lists are frozen on their own once their new
   // entries are (their other entries are the old state's, frozen already).
   const made: unknown[] = [];
@@ -231,8 +233,11 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
       };
       s.nextProposal += 1;
       settle(p);
-      s.proposals = [...state.proposals, p];
-      grownFrom(s.proposals, state.proposals);
+      if (own(state.proposals)) s.proposals.push(p);
+      else {
+        s.proposals = [...state.proposals, p];
+        grownFrom(s.proposals, state.proposals);
+      }
       made.push(p);
       lists.push(s.proposals);
       break;
@@ -244,9 +249,9 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
       const old = list[i];
       const p: Proposal = Object.assign({}, old, { responses: Object.assign({}, old.responses, { [action.player]: action.accept ? 'accepted' : 'rejected' }) });
       settle(p);
-      const proposals = [...list];
+      const proposals = own(list) ? list : [...list];
       proposals[i] = p;
-      grownFrom(proposals, list);
+      if (proposals !== list) grownFrom(proposals, list);
       s.proposals = proposals;
       made.push(p);
       lists.push(proposals);

@@ -275,13 +275,13 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   const hashOf = replay.checkpointHash === WHOLE_STATE ? stateHashV1 : stateHash;
   const states: GameState[] = options.keepStates ? [state] : [];
   const hashes: string[] = [];
-  let hashed: GameState | null = null; // the state hashes[hashes.length - 1] belongs to
+  let fresh = true; // no action since the last checkpoint's hash
   const check = (turn: number): VerifyResult | null => {
     const want = checkpoints[turn];
     if (!want || want.turn !== turn) return { ok: false, kind: 'invalid', message: `$.checkpoints: there is no checkpoint for turn ${turn}, which the actions resolve (checkpoints list turns 0, 1, 2, ... in order)` };
     const got = hashOf(state);
     hashes.push(got);
-    hashed = state;
+    fresh = true;
     if (want.hash !== got) return { ok: false, kind: 'diverged', turn, expected: want.hash, got, message: `diverged at turn ${turn}: expected ${want.hash}, got ${got}` };
     return null;
   };
@@ -298,9 +298,11 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
     // states are frozen at each checkpoint; otherwise the state stays open all along.
     const r = openStep(level, state, entry.action as unknown as Action);
     if (!r.ok) return { ok: false, kind: 'diverged', turn: state.turn, expected: 'a legal action', got: r.error, message: `diverged at turn ${state.turn}: $.actions[${i}] was refused: ${r.error}` };
-    const before = state;
+    // An open state may be changed in place: compare with the turn it had.
+    const turn = state.turn; // the game had not ended (checked above)
     state = r.state;
-    if (state.turn !== before.turn || (state.phase === 'ended' && before.phase !== 'ended')) {
+    fresh = false;
+    if (state.turn !== turn || state.phase === 'ended') {
       if (options.keepStates) state = sealed = sealRun(sealed, state);
       else freezeEntries(state);
       resolved += 1;
@@ -315,6 +317,6 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   }
   if (options.keepStates) state = sealRun(sealed, state);
   // Hashing a late-game state costs milliseconds: reuse the last checkpoint's when nothing moved since.
-  const finalHash = hashed === state ? hashes[hashes.length - 1] : hashOf(state);
+  const finalHash = fresh ? hashes[hashes.length - 1] : hashOf(state);
   return { ok: true, turns: resolved, finalHash, hashes, states };
 }
