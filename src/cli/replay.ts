@@ -7,6 +7,8 @@ import { viewFor, type LoadedLevel, type Viewer } from '../sim/index';
 import { CliError, parseFlags, parseInteger, readLevel, readText, runCli } from './common';
 import { turnSummary } from './summary';
 
+// A version-1 file's checkpoints use an older hash: its actions were re-run, not compared.
+const UNCHECKED = ' (replay format 1: its checkpoint hashes are from an older version of Corridor and were not compared)';
 const USAGE = 'usage: npm run -s replay -- verify FILE\n       npm run -s replay -- show FILE [--turn T] [--view VIEWER]';
 
 function readReplay(file: string): Replay {
@@ -57,7 +59,7 @@ runCli(() => {
   const result = verifyReplay(level, replay, { keepStates: command === 'show' });
   if (!result.ok) throw new CliError(result.kind === 'invalid' ? `${file}: ${result.message}` : result.message, result.kind === 'invalid' ? 2 : 1);
   if (command === 'verify') {
-    process.stdout.write(`ok: ${result.turns} turns, final hash ${result.finalHash}\n`);
+    process.stdout.write(`ok: ${result.turns} turns, final hash ${result.finalHash}${result.unchecked ? UNCHECKED : ''}\n`);
     return;
   }
   const turn = flags.turn === undefined ? result.turns : parseInteger(flags.turn as string, 'turn', 0, result.turns);

@@ -229,7 +229,7 @@ export const FIELD_DOCS: Record<string, string> = {
   'params.summitBackfirePerPointBp': 'Chance that a summit raises a pair\'s animosity instead, basis points per point of animosity (halved).',
   'params.powerRevenuePerTurn': 'Export revenue of the energised power line per turn, $M, shared by its funders.',
   'params.scoreRevenueDivisor': 'Revenue in $M worth one score point.',
-  'params.agendaPoints': 'Score points for a met secret agenda.',
+  'params.agendaPoints': 'Points a secret agenda met at the end adds to the final score (running scores leave agendas out).',
 };
 
 /** Section titles of the reference, in order: doc path of an object (or union) -> heading. */

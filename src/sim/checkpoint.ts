@@ -4,7 +4,6 @@
 // means a fix to the wording of a log line does not invalidate replays recorded before it.
 // fullStateHash covers everything, for tests that compare JavaScript engines.
 import { treeHash } from './hash';
-import { treeHashV1 } from './hash-v1';
 import type { GameState } from './types';
 
 /** Parts of a GameState that only narrate; the rules never read them. */
@@ -23,7 +22,3 @@ export function fullStateHash(state: GameState): string {
   return treeHash(state);
 }
 
-/** The checkpoint hash of replay format version 1: the whole state, by the old definition. */
-export function stateHashV1(state: GameState): string {
-  return treeHashV1(state);
-}

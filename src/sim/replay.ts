@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { openStep } from './actions';
 import { freezeEntries, sealRun } from './cow';
-import { stateHash, stateHashV1 } from './checkpoint';
+import { stateHash } from './checkpoint';
 import { FORBIDDEN_KEYS, locate, parseJsonSource, type JsonPath } from './json-source';
 import { formatPath, loadLevelData, zodFindings, type LoadedLevel } from './level';
 import { closest } from './level-check';
@@ -17,18 +17,19 @@ export const REPLAY_VERSION = 2;
 export const MAX_REPLAY_CHARS = 20_000_000;
 const MAX_DEPTH = 64;
 
-/** `checkpointHash` of a file migrated from version 1: its checkpoints hash the whole state. */
-export const WHOLE_STATE = 'whole-state';
+/** `checkpointHash` of a file migrated from version 1, whose checkpoints no longer compare. */
+export const FORMAT_1 = 'format-1';
 
 /**
  * MIGRATIONS[v - 1] turns a version-v replay into a version v+1 one. Older versions are
  * migrated on load; a newer version is refused with a message naming it.
  */
 const MIGRATIONS: readonly ((data: Record<string, unknown>) => Record<string, unknown>)[] = [
-  // Version 1 hashed the whole state at each checkpoint, narration included, with another
-  // hash (hash-v1.ts); version 2 hashes the game's facts (checkpoint.ts). A version-1 file
-  // keeps its hashes and says which they are.
-  (d) => ({ ...d, version: 2, checkpointHash: WHOLE_STATE }),
+  // Version 1 checkpoints hashed the whole state, narration included, with an older hash, and
+  // running scores then counted met agendas; version 2 hashes the game's facts (checkpoint.ts).
+  // Those old hashes cannot be recomputed, so a version-1 file is re-run without comparing
+  // them (its actions still are checked, one by one, against the rules) and says so.
+  (d) => ({ ...d, version: 2, checkpointHash: FORMAT_1 }),
 ];
 
 const hash = z.string().regex(/^[0-9a-f]{16}$/, 'a hash is 16 hexadecimal digits');
@@ -40,8 +41,8 @@ export const replaySchema = z.strictObject({
   seats: z.record(z.string(), z.enum(['human', 'bot'])),
   actions: z.array(z.strictObject({ turn: z.int().min(1), action: z.record(z.string(), z.unknown()) })).max(100_000),
   checkpoints: z.array(z.strictObject({ turn: z.int().min(0), hash })).min(1),
-  /** Absent: the checkpoints hash the game's facts. WHOLE_STATE: a version-1 file's. */
-  checkpointHash: z.literal(WHOLE_STATE).optional(),
+  /** Absent: the checkpoints are stateHash's. FORMAT_1: a version-1 file's, not compared. */
+  checkpointHash: z.literal(FORMAT_1).optional(),
 });
 
 export type Replay = z.infer<typeof replaySchema>;
@@ -241,7 +242,8 @@ export function embeddedLevel(replay: Replay): { ok: true; level: LoadedLevel } 
 
 export type VerifyResult =
   /** hashes[t] is the state hash after turn t (0: after setup). */
-  | { ok: true; turns: number; finalHash: string; hashes: string[]; states: GameState[] }
+  /** unchecked: a version-1 file, re-run without comparing its (older) checkpoint hashes. */
+  | { ok: true; turns: number; finalHash: string; hashes: string[]; states: GameState[]; unchecked?: true }
   | { ok: false; kind: 'diverged'; turn: number; expected: string; got: string; message: string }
   | { ok: false; kind: 'invalid'; message: string };
 
@@ -272,17 +274,17 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
     return { ok: false, kind: 'invalid', message: `$.seats: ${(e as Error).message}` };
   }
   const { checkpoints } = replay;
-  const hashOf = replay.checkpointHash === WHOLE_STATE ? stateHashV1 : stateHash;
+  const compare = replay.checkpointHash !== FORMAT_1;
   const states: GameState[] = options.keepStates ? [state] : [];
   const hashes: string[] = [];
   let fresh = true; // no action since the last checkpoint's hash
   const check = (turn: number): VerifyResult | null => {
     const want = checkpoints[turn];
     if (!want || want.turn !== turn) return { ok: false, kind: 'invalid', message: `$.checkpoints: there is no checkpoint for turn ${turn}, which the actions resolve (checkpoints list turns 0, 1, 2, ... in order)` };
-    const got = hashOf(state);
+    const got = stateHash(state);
     hashes.push(got);
     fresh = true;
-    if (want.hash !== got) return { ok: false, kind: 'diverged', turn, expected: want.hash, got, message: `diverged at turn ${turn}: expected ${want.hash}, got ${got}` };
+    if (compare && want.hash !== got) return { ok: false, kind: 'diverged', turn, expected: want.hash, got, message: `diverged at turn ${turn}: expected ${want.hash}, got ${got}` };
     return null;
   };
   where('$.checkpoints[0]');
@@ -317,6 +319,6 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   }
   if (options.keepStates) state = sealRun(sealed, state);
   // Hashing a late-game state costs milliseconds: reuse the last checkpoint's when nothing moved since.
-  const finalHash = fresh ? hashes[hashes.length - 1] : hashOf(state);
-  return { ok: true, turns: resolved, finalHash, hashes, states };
+  const finalHash = fresh ? hashes[hashes.length - 1] : stateHash(state);
+  return { ok: true, turns: resolved, finalHash, hashes, states, ...(compare ? {} : { unchecked: true as const }) };
 }

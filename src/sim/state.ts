@@ -4,6 +4,7 @@ import type { LoadedLevel } from './level';
 import { indexOf } from './lookup';
 import { restoreRng, seedRng } from './rng';
 import { startTurn } from './turn/index';
+import { updateScores } from './turn/score';
 import { clamp } from './util';
 import { deepFreeze } from './cow';
 import type { GameState, PlayerState, StateId } from './types';
@@ -136,6 +137,7 @@ export function newGame(level: LoadedLevel, options: NewGameOptions): GameState 
   const turnRng = restoreRng(s.rng);
   startTurn(level, s, turnRng);
   s.rng = turnRng.save();
+  updateScores(level, s, null); // the running scores from the start, after the first news
   // Every state is deep-frozen (see cow.ts): actions share its parts, treeHash caches them.
   return deepFreeze(s);
 }

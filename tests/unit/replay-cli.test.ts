@@ -38,6 +38,7 @@ const tampered = JSON.parse(golden.text) as Replay;
 tampered.checkpoints[tamperedTurn].hash = fake;
 const otherLevel = JSON.parse(golden.text) as Replay;
 otherLevel.level.hash = '00000000deadbeef';
+const formatOne = { ...(JSON.parse(golden.text) as Record<string, unknown>), version: 1, checkpoints: replay.checkpoints.map((c) => ({ turn: c.turn, hash: fake })) };
 const malformed = JSON.parse(golden.text) as Record<string, unknown>;
 malformed.seats = ['bot'];
 
@@ -47,6 +48,7 @@ const files = {
   truncated: write('truncated.json', golden.text.slice(0, Math.floor(golden.text.length / 2))),
   malformed: write('malformed.json', JSON.stringify(malformed, null, 1)),
   otherLevel: write('other-level.json', JSON.stringify(otherLevel)),
+  formatOne: write('format-1.json', JSON.stringify(formatOne)),
   saved: join(dir, 'saved.json'),
 };
 const last = replay.checkpoints[replay.checkpoints.length - 1];
@@ -58,6 +60,7 @@ const runs = {
   truncated: cli('replay', ['verify', files.truncated]),
   malformed: cli('replay', ['verify', files.malformed]),
   otherLevel: cli('replay', ['verify', files.otherLevel]),
+  formatOne: cli('replay', ['verify', files.formatOne]),
   // A level that is not shipped: the replay embeds it and must verify on its own.
   saved: cli('sim', ['--level', 'tests/levels-broken/_valid-base.json', '--seed', 'cli', '--turns', '3', '--save-replay', files.saved]).then(async (sim) => ({ sim, verify: await cli('replay', ['verify', files.saved]) })),
 };
@@ -92,6 +95,13 @@ describe('npm run -s replay -- verify FILE', () => {
     const r = await runs.otherLevel;
     expect(r.stderr).toContain(`: $.level.hash: recorded on a different version of "${replay.level.id}" (hash 00000000deadbeef; the shipped level is ${replay.level.hash})`);
     expect(r.code).toBe(2);
+  });
+
+  it('a replay of format 1: re-run, exit 0, saying its older hashes were not compared', async () => {
+    const r = await runs.formatOne;
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`ok: ${last.turn} turns, final hash ${last.hash} (replay format 1: its checkpoint hashes are from an older version of Corridor and were not compared)\n`);
+    expect(r.code).toBe(0);
   });
 
   it('sim --save-replay writes a replay that verifies, with the level embedded', async () => {

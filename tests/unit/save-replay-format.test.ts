@@ -5,8 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Controller } from '../../src/ui/controller';
 import { applyAction, hashValue, newGame, parseLevelText, stateHash, type Action, type GameState, type LoadedLevel } from '../../src/sim/index';
-import { stateHashV1 } from '../../src/sim/checkpoint';
-import { REPLAY_VERSION, WHOLE_STATE, embeddedLevel, makeReplay, migrateReplay, parseReplay, parseReplayText, verifyReplay, type Replay } from '../../src/sim/replay';
+import { FORMAT_1, REPLAY_VERSION, embeddedLevel, makeReplay, migrateReplay, parseReplay, parseReplayText, verifyReplay, type Replay } from '../../src/sim/replay';
 
 function level(file: string): LoadedLevel {
   const r = parseLevelText(readFileSync(file, 'utf8'));
@@ -40,15 +39,8 @@ function throughStorage(c: Controller): unknown {
 
 describe('migrateReplay', () => {
   const current = JSON.parse(readFileSync('tests/golden/tutorial-golden-1.replay.json', 'utf8')) as Record<string, unknown>;
-  // The same game as a version-1 file: version 1 hashed the whole state, narration included,
-  // by its own definition (src/sim/hash-v1.ts).
-  const v1 = (() => {
-    const p = parseReplay(current);
-    if (!p.ok) throw new Error(p.error);
-    const v = verifyReplay(tutorial, p.replay, { keepStates: true });
-    if (!v.ok) throw new Error(v.message);
-    return { ...current, version: 1, checkpoints: v.states.map((s, turn) => ({ turn, hash: stateHashV1(s) })) } as Record<string, unknown>;
-  })();
+  // A version-1 file: the same game, its checkpoint hashes from the older definition.
+  const v1 = { ...current, version: 1, checkpoints: (current.checkpoints as { turn: number; hash: string }[]).map((c) => ({ turn: c.turn, hash: `${c.hash.slice(8)}${c.hash.slice(0, 8)}` })) } as Record<string, unknown>;
 
   it('accepts the current version as it is', () => {
     const m = migrateReplay(current);
@@ -60,23 +52,27 @@ describe('migrateReplay', () => {
     expect(REPLAY_VERSION).toBe(2);
   });
 
-  it('migrates version 1: its whole-state hashes still verify, and an edited one is caught at its turn', () => {
+  it('migrates version 1: re-run action by action, its older hashes not compared, and says so', () => {
     const p = parseReplay(v1);
     expect(p.ok).toBe(true);
     if (!p.ok) return;
     expect(p.replay.version).toBe(2);
-    expect(p.replay.checkpointHash).toBe(WHOLE_STATE);
+    expect(p.replay.checkpointHash).toBe(FORMAT_1);
     const v = verifyReplay(tutorial, p.replay);
-    expect(v).toMatchObject({ ok: true, turns: tutorial.turns });
-    const cps = (v1.checkpoints as { turn: number; hash: string }[]).map((c) => ({ ...c }));
-    cps[3].hash = cps[3].hash === '0000000000000000' ? '1111111111111111' : '0000000000000000';
-    const edited = parseReplay({ ...v1, checkpoints: cps });
-    if (!edited.ok) throw new Error(edited.error);
-    expect(verifyReplay(tutorial, edited.replay)).toMatchObject({ ok: false, kind: 'diverged', turn: 3 });
-    // Facts-only hashes in a file that says version 1 do not pass as whole-state ones.
-    const mislabelled = parseReplay({ ...current, version: 1 });
-    if (!mislabelled.ok) throw new Error(mislabelled.error);
-    expect(verifyReplay(tutorial, mislabelled.replay)).toMatchObject({ ok: false, kind: 'diverged', turn: 0 });
+    expect(v).toMatchObject({ ok: true, turns: tutorial.turns, unchecked: true });
+    // The hashes it reports are this version's: those of the same game as a version-2 file.
+    const now = parseReplay(current);
+    if (!now.ok) throw new Error(now.error);
+    const w = verifyReplay(tutorial, now.replay);
+    expect(w.ok && !('unchecked' in w)).toBe(true);
+    if (v.ok && w.ok) expect(v.hashes).toEqual(w.hashes);
+    // The actions are still checked: one the rules refuse is a divergence at its turn.
+    const actions = (v1.actions as { turn: number; action: Record<string, unknown> }[]).map((a) => ({ ...a }));
+    const k = actions.findIndex((a) => a.turn === 2 && a.action.type === 'submitOrders');
+    actions[k] = { ...actions[k], action: { ...actions[k].action, orders: { invest: [], fees: {}, security: 10 ** 9, intel: null } } };
+    const bad = parseReplay({ ...v1, actions });
+    if (!bad.ok) throw new Error(bad.error);
+    expect(verifyReplay(tutorial, bad.replay)).toMatchObject({ ok: false, kind: 'diverged', turn: 2 });
   });
 
   it('refuses version 3 with a message naming the version', () => {

@@ -140,6 +140,32 @@ describe('hidden information', () => {
     expect(viewFor(main, b, 'facilitator')).not.toEqual(viewFor(main, a, 'facilitator'));
   });
 
+  it('scores do not tell whether another state’s secret agenda is met', () => {
+    const mid = autoplay(main, { seed: 'agenda-secret', turns: 5 }).state;
+    const [x, y] = main.states.map((s) => s.id);
+    const yDef = main.states.find((s) => s.id === y)!;
+    // The same turn played with each of y's agendas: every seat holds (the same actions).
+    const games = yDef.agendas.map((g) => {
+      let b = JSON.parse(JSON.stringify(mid)) as GameState;
+      b.players[y].agenda = g.id;
+      for (const id of main.states.map((st) => st.id)) b = (applyAction(main, b, { type: 'endDiplomacy', player: id }) as { state: GameState }).state;
+      for (const id of main.states.map((st) => st.id)) {
+        const r = applyAction(main, b, { type: 'submitOrders', player: id, orders: { invest: [], fees: {}, security: 0, intel: null } });
+        if (!r.ok) throw new Error(r.error);
+        b = r.state;
+      }
+      expect(b.turn).toBe(mid.turn + 1);
+      return b;
+    });
+    // The agendas differ in whether they are met here, so the test could fail.
+    const met = games.map((g) => viewFor(main, g, 'facilitator').states.find((st) => st.id === y)!.agenda!.met);
+    expect(new Set(met).size).toBe(2);
+    for (const g of games) {
+      expect(viewFor(main, g, x)).toEqual(viewFor(main, games[0], x));
+      expect(viewFor(main, g, 'public')).toEqual(viewFor(main, games[0], 'public'));
+    }
+  });
+
   it('the same holds for other players’ secret orders', () => {
     let s = newGame(tutorial, { seed: 'orders-secret' });
     for (const id of tutorial.states.map((x) => x.id)) s = (applyAction(tutorial, s, { type: 'endDiplomacy', player: id }) as { state: GameState }).state;

@@ -27,12 +27,20 @@ describe('animosity drift', () => {
 });
 
 describe('scores', () => {
-  it('prosperity (revenue / scoreRevenueDivisor) + stability + reputation + agendaPoints while the agenda is met', () => {
+  it('running: prosperity (revenue / scoreRevenueDivisor) + stability + reputation, whatever the agenda', () => {
     const s = makeState(level);
     s.players.alpha.revenueTotal = 127;
-    expect(scoreOf(level, s, 'alpha')).toBe(12 + 50 + 50 + 60);
-    s.players.alpha.joinedPact = true;
     expect(scoreOf(level, s, 'alpha')).toBe(12 + 50 + 50);
+    s.players.alpha.joinedPact = true; // the agenda is no longer met
+    expect(scoreOf(level, s, 'alpha')).toBe(12 + 50 + 50);
+  });
+
+  it('final: the running score + agendaPoints while the agenda is met', () => {
+    const s = makeState(level);
+    s.players.alpha.revenueTotal = 127;
+    expect(scoreOf(level, s, 'alpha', true)).toBe(12 + 50 + 50 + 60);
+    s.players.alpha.joinedPact = true;
+    expect(scoreOf(level, s, 'alpha', true)).toBe(12 + 50 + 50);
   });
 
   it('records the turn with flows, scores and the figures for the charts', () => {

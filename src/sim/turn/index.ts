@@ -110,8 +110,8 @@ export function finalizeGame(level: LoadedLevel, draft: GameState): void {
 function settleGame(level: LoadedLevel, s: GameState): void {
   while (s.log.length <= s.turn) s.log.push([]);
   const last = s.history.length ? s.history[s.history.length - 1] : null;
-  // The same formula on the same state as the last turn's record: that record stands.
-  updateScores(level, s, null);
+  // The final scores: the last turn's running scores (its record stands) plus met agendas.
+  updateScores(level, s, null, true);
   const ids = indexOf(level).stateIds;
   for (const id of ids) {
     const a = agendaOf(level, s, id);

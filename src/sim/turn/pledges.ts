@@ -74,7 +74,7 @@ export function payPledges(level: LoadedLevel, s: GameState, rng: Rng): void {
       payer.reputation = Math.max(0, payer.reputation + RULES.pledgeShortReputation);
       logEntry(s, STEP, `${nameOf(level, pl.state)} paid $${pay}M of its $${due}M pledge to ${def.name}.`, 'all', [cause(`the treasury could not cover it: reputation ${RULES.pledgeShortReputation}`, [pl.state])]);
     } else {
-      logEntry(s, STEP, `You paid $${pay}M into ${def.name}.`, [pl.state]);
+      logEntry(s, STEP, `${nameOf(level, pl.state)} paid $${pay}M into ${def.name}.`, [pl.state]);
     }
   }
 

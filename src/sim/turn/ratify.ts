@@ -118,7 +118,7 @@ function applySegmentDeal(level: LoadedLevel, s: GameState, p: Proposal): StateI
     const pay = Math.max(0, Math.min(owe[id], pl.treasury));
     pl.treasury -= pay;
     st.funded += pay;
-    if (pay > 0) logEntry(s, STEP, `You paid $${pay}M towards ${def.name}.`, [id]);
+    if (pay > 0) logEntry(s, STEP, `${nameOf(level, id)} paid $${pay}M towards ${def.name}.`, [id]);
     if (pay < owe[id]) {
       breakers.push(id);
       pl.reputation = Math.max(0, pl.reputation + RULES.brokenPromiseReputation);

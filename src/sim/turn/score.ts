@@ -1,5 +1,7 @@
-// Step 11: scores and the turn's record. A state's score is prosperity (revenue to date
-// / scoreRevenueDivisor) + stability + reputation + agendaPoints while its agenda is met.
+// Step 11: scores and the turn's record. The running score, which everyone sees, is
+// prosperity (revenue to date / scoreRevenueDivisor) + stability + reputation. The final
+// score adds agendaPoints for a met secret agenda: a running score that counted the agenda
+// would tell every player whose secret agenda is met.
 import type { LoadedLevel } from '../level';
 import { indexOf } from '../lookup';
 import { agendaMet } from '../agendas';
@@ -7,9 +9,10 @@ import { stagesDone } from '../effects';
 import type { GameState, StateId, TurnRecord } from '../types';
 import type { TurnContext } from './context';
 
-export function scoreOf(level: LoadedLevel, s: GameState, id: StateId): number {
+/** The running score, or with `final` the final one (the agenda's points when it is met). */
+export function scoreOf(level: LoadedLevel, s: GameState, id: StateId, final = false): number {
   const p = s.players[id];
-  const agenda = agendaMet(level, s, id) ? level.params.agendaPoints : 0;
+  const agenda = final && agendaMet(level, s, id) ? level.params.agendaPoints : 0;
   return Math.floor(p.revenueTotal / level.params.scoreRevenueDivisor) + p.stability + p.reputation + agenda;
 }
 
@@ -27,9 +30,9 @@ export function meanStateAnimosity(level: LoadedLevel, s: GameState): number {
   return n ? Math.floor(sum / n) : 0;
 }
 
-export function updateScores(level: LoadedLevel, s: GameState, record: TurnRecord | null): void {
+export function updateScores(level: LoadedLevel, s: GameState, record: TurnRecord | null, final = false): void {
   for (const id of indexOf(level).stateIds) {
-    const v = scoreOf(level, s, id);
+    const v = scoreOf(level, s, id, final);
     s.scores[id] = v;
     if (record) record.scores[id] = v;
   }
