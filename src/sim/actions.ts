@@ -1,6 +1,6 @@
 // Actions: validation with human reasons, the phase flow, and applyAction, which is one
 // copy-on-write step per action and never throws for bad input.
-import { copyObject, deepFreeze, sealState, workingCopy } from './cow';
+import { copyObject, deepFreeze, jsonCopy, sealState, workingCopy } from './cow';
 import { grownFrom } from './hash';
 import type { LoadedLevel } from './level';
 import { FEE_LEVELS, type FeeLevel } from './level-schema';
@@ -8,7 +8,7 @@ import { indexOf } from './lookup';
 import { checkTerms, partiesOf, settle, thisTurnStart } from './proposals';
 import { restoreRng } from './rng';
 import { finalizeGame, resolveTurn, startTurn } from './turn/index';
-import type { Action, ActionResult, GameState, Orders, Proposal, ProposalTerms, StateId } from './types';
+import type { Action, ActionResult, GameState, Orders, Proposal, StateId } from './types';
 import { isInt, isObject, nameOf } from './util';
 
 const ACTION_KEYS: Record<Action['type'], string[]> = {
@@ -173,17 +173,16 @@ function resolve(level: LoadedLevel, s: GameState, inPlace: boolean): GameState 
   return w;
 }
 
+// The state keeps its own copies of what an action carries (checked already).
 function copyOrders(raw: Orders): Orders {
+  const fees: Orders['fees'] = {};
+  for (const k of Object.keys(raw.fees)) fees[k] = raw.fees[k]; // fee levels: checked, never "__proto__"
   return {
     invest: raw.invest.map((i) => ({ segment: i.segment, amount: i.amount })),
-    fees: Object.fromEntries(Object.entries(raw.fees)),
+    fees,
     security: raw.security,
     intel: raw.intel ? { target: raw.intel.target, amount: raw.intel.amount } : null,
   };
-}
-
-function copyTerms(t: ProposalTerms): ProposalTerms {
-  return JSON.parse(JSON.stringify(t)) as ProposalTerms;
 }
 
 /**
@@ -227,7 +226,7 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
         turn: s.turn,
         from: action.player,
         parties,
-        terms: copyTerms(action.terms),
+        terms: jsonCopy(action.terms),
         responses,
         status: 'open',
       };

@@ -37,6 +37,31 @@ export function clonePlain<T>(v: T): T {
   return out as T;
 }
 
+/** What JSON.parse(JSON.stringify(v)) gives for plain data, without the text: -0 and
+ * non-finite numbers become 0 and null, undefined members are dropped (null in arrays). */
+export function jsonCopy<T>(v: T): T {
+  return copyJson(v) as T;
+}
+
+function copyJson(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = v[i] === undefined ? null : copyJson(v[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const m = (v as Record<string, unknown>)[k];
+    if (m === undefined) continue;
+    // A "__proto__" key stays a plain member, as JSON.parse makes it.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: copyJson(m), enumerable: true, writable: true, configurable: true });
+    else out[k] = copyJson(m);
+  }
+  return out;
+}
+
 /** Freezes a tree. A frozen object is taken to be frozen all the way down (everything
  * here is frozen only through this function), so shared subtrees are not walked again. */
 export function deepFreeze<T>(v: T): T {
