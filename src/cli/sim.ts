@@ -1,13 +1,16 @@
 // npm run -s sim -- [--level FILE] [--seed S] [--turns N] [--json] [--view VIEWER] [--save-replay FILE]
 // Plays a game with bots in every seat and prints a readable per-turn summary, or JSON.
+// With --seeds N it plays N games (seeds S-1 ... S-N) and prints what they add up to.
 import { existsSync, writeFileSync } from 'node:fs';
 import { autoplay } from '../ai/autoplay';
 import { viewFor, winnerOf, type GameState, type LoadedLevel, type PlayerView, type Viewer } from '../sim/index';
 import { makeReplay } from '../sim/replay';
 import { CliError, DEFAULT_LEVEL, DEFAULT_SEED, parseFlags, parseInteger, readLevel, runCli } from './common';
+import { batchSeeds, formatBatch, playBatch, summarise } from './batch';
 import { turnSummary } from './summary';
 
-const USAGE = 'usage: npm run -s sim -- [--level FILE] [--seed S] [--turns N] [--json] [--view VIEWER] [--save-replay FILE]';
+const USAGE = 'usage: npm run -s sim -- [--level FILE] [--seed S] [--turns N] [--json] [--view VIEWER] [--save-replay FILE]\n       npm run -s sim -- --seeds N [--level FILE] [--seed S] [--turns N] [--json]';
+const MAX_SEEDS = 100_000;
 
 function checkViewer(level: LoadedLevel, v: string): Viewer {
   if (v === 'public' || v === 'facilitator' || level.states.some((s) => s.id === v)) return v;
@@ -15,7 +18,7 @@ function checkViewer(level: LoadedLevel, v: string): Viewer {
 }
 
 runCli(() => {
-  const { flags, rest } = parseFlags(process.argv.slice(2), { level: 'string', seed: 'string', turns: 'string', json: 'boolean', view: 'string', 'save-replay': 'string', help: 'boolean' }, USAGE);
+  const { flags, rest } = parseFlags(process.argv.slice(2), { level: 'string', seed: 'string', seeds: 'string', turns: 'string', json: 'boolean', view: 'string', 'save-replay': 'string', help: 'boolean' }, USAGE);
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -26,6 +29,11 @@ runCli(() => {
   const level = readLevel(file);
   const seed = (flags.seed as string) ?? DEFAULT_SEED;
   const turns = flags.turns === undefined ? level.turns : parseInteger(flags.turns as string, 'turns', 0, level.turns);
+  if (flags.seeds !== undefined) {
+    for (const other of ['view', 'save-replay']) if (flags[other] !== undefined) throw new CliError(`--seeds plays many games: --${other} is for one game\n${USAGE}`, 2);
+    batch(level, seed, parseInteger(flags.seeds as string, 'seeds', 1, MAX_SEEDS), turns, flags.json === true);
+    return;
+  }
   const viewer = flags.view === undefined ? null : checkViewer(level, flags.view as string);
 
   const views: PlayerView[] = [];
@@ -63,3 +71,19 @@ runCli(() => {
   for (let t = 1; t < states.length; t++) process.stdout.write(turnSummary(level, viewFor(level, states[t], reader), t));
   process.stdout.write(`\nfinal hash ${finalHash}\n`);
 });
+
+function batch(level: LoadedLevel, prefix: string, count: number, turns: number, json: boolean): void {
+  const seeds = batchSeeds(prefix, count);
+  // Progress on a terminal only (a pipe or a test reads stdout and stderr whole).
+  const tty = process.stderr.isTTY === true;
+  const step = Math.max(1, Math.floor(count / 100));
+  const started = Date.now();
+  const games = playBatch(level, seeds, turns, (done) => {
+    if (tty && (done % step === 0 || done === count)) process.stderr.write(`\rplayed ${done} of ${count} games…`);
+  });
+  if (tty) process.stderr.write('\n');
+  const seconds = (Date.now() - started) / 1000;
+  const summary = summarise(level, games);
+  if (json) process.stdout.write(`${JSON.stringify({ level: level.id, levelHash: level.hash, turns, games, summary })}\n`);
+  else process.stdout.write(formatBatch(level, seeds, turns, summary, seconds));
+}

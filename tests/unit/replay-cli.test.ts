@@ -1,27 +1,15 @@
 // The replay CLI as a user runs it: exit codes 0 (ok), 1 (diverged), 2 (bad file) and the
 // exact first line of each message; and a replay written by `sim --save-replay` verifies.
 // Each process costs about a second, so there are few and they run in parallel.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Replay } from '../../src/sim/replay';
+import { runTool } from '../harness/cli';
 import { goldenFiles } from '../harness/harness';
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function cli(script: 'replay' | 'sim', args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = runTool;
 
 const dir = mkdtempSync(join(tmpdir(), 'corridor-replay-cli-'));
 const golden = goldenFiles().sort((a, b) => a.text.length - b.text.length)[0]; // the shortest game
