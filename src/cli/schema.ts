@@ -228,7 +228,7 @@ export const FIELD_DOCS: Record<string, string> = {
   'params.pactBreakPerPointBp': 'Chance per turn that a pact breaks, basis points per point of the worst member pair above the threshold.',
   'params.summitBackfirePerPointBp': 'Chance that a summit raises a pair\'s animosity instead, basis points per point of animosity (halved).',
   'params.powerRevenuePerTurn': 'Export revenue of the energised power line per turn, $M, shared by its funders.',
-  'params.scoreRevenueDivisor': 'Revenue in $M worth one score point.',
+  'params.scoreRevenueDivisor': "No longer read: prosperity is measured against the state's own income (prosperityPoints). Kept so that older levels still load.",
   'params.agendaPoints': 'Points a secret agenda met at the end adds to the final score (running scores leave agendas out).',
 };
 

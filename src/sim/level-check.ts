@@ -353,6 +353,11 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
     dupList(ctx, own(peace, 'guarantors'), ['peaceTrack', 'guarantors'], 'guarantors');
   }
 
+  // --- params.headStart: keys are player states (a typo would silently give 0) ---
+  const params = own(d, 'params');
+  const head = isObj(params) ? own(params, 'headStart') : undefined;
+  if (isObj(head) && states) for (const k of Object.keys(head)) if (!states.has(k)) ctx.err(['params', 'headStart', k], `unknown state "${k}"${forces?.has(k) ? ' (an outside force has no score)' : didYouMean(k, states.keys())}`, true);
+
   // --- animosity: keys are actors, every ordered pair present ---
   const anim = own(d, 'animosity');
   if (isObj(anim) && actors) {

@@ -181,8 +181,15 @@ export const paramsSchema = z.strictObject({
   pactBreakPerPointBp: int(0, 2000).default(250),
   summitBackfirePerPointBp: int(0, 1000).default(60),
   powerRevenuePerTurn: int(0, 100_000).default(120).describe('$M per turn shared by funders once energised'),
-  scoreRevenueDivisor: int(1, 100_000).default(10).describe('$M of revenue per score point'),
+  scoreRevenueDivisor: int(1, 100_000).default(10).describe('No longer read (see prosperityPoints); kept so that older levels still load'),
   agendaPoints: int(0, 1000).default(60),
+  prosperityPoints: int(0, 1000)
+    .default(50)
+    .describe('The prosperity part of the score: prosperityPoints x R / (R + income x turns played), rounded down, where R is the state\'s corridor revenue so far: measured against its own economy, a state gets half the points when the corridor earned it as much as its own income.'),
+  headStart: z
+    .record(id, int(-1000, 1000).describe('Score points this state starts with.'))
+    .optional()
+    .describe('Score points a state starts with, by state id (states not listed start at 0): evens out seats whose position earns less, so that every seat can win. Check a level\'s balance with `npm run -s sim -- --level FILE --seeds 400`.'),
 });
 
 export const levelSchema = z.strictObject({

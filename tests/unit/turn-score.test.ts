@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { agendaMet, agendaStatus } from '../../src/sim/agendas';
 import { newContext } from '../../src/sim/turn/context';
 import { driftAnimosity } from '../../src/sim/turn/drift';
-import { recordTurn, scoreOf } from '../../src/sim/turn/score';
-import { loadTiny, makeState } from './fixtures';
+import { loadLevelData } from '../../src/sim/level';
+import { headStartOf, prosperityOf, recordTurn, scoreOf } from '../../src/sim/turn/score';
+import { loadTiny, makeState, tinyLevelData } from './fixtures';
 
 const level = loadTiny();
 
@@ -27,20 +28,56 @@ describe('animosity drift', () => {
 });
 
 describe('scores', () => {
-  it('running: prosperity (revenue / scoreRevenueDivisor) + stability + reputation, whatever the agenda', () => {
+  /** A state after `turns` resolved turns (prosperity counts the state's income over them). */
+  const played = (turns: number) => {
     const s = makeState(level);
+    const ctx = { ...newContext(), throughput: 0, routeFlows: {} };
+    for (let t = 0; t < turns; t++) recordTurn(level, s, ctx);
+    return s;
+  };
+
+  it('prosperity: prosperityPoints x corridor revenue / (revenue + own income x turns played)', () => {
+    const s = played(4); // alpha and beta: income 10, so 40 of their own over four turns
+    expect(prosperityOf(level, s, 'alpha')).toBe(0); // no revenue, no prosperity
+    s.players.alpha.revenueTotal = 40;
+    expect(prosperityOf(level, s, 'alpha')).toBe(25); // half its earnings came from the corridor
     s.players.alpha.revenueTotal = 127;
-    expect(scoreOf(level, s, 'alpha')).toBe(12 + 50 + 50);
+    expect(prosperityOf(level, s, 'alpha')).toBe(38); // floor(50 x 127 / 167)
+    // The same revenue counts for less in a larger economy: measured against its own income.
+    s.players.beta.income = 30;
+    s.players.beta.revenueTotal = 40;
+    expect(prosperityOf(level, s, 'beta')).toBe(12); // floor(50 x 40 / 160)
+    expect(prosperityOf(level, played(0), 'alpha')).toBe(0); // before the first turn
+  });
+
+  it('running: head start + prosperity + stability and reputation gained since the start, whatever the agenda', () => {
+    const s = played(4);
+    s.players.alpha.revenueTotal = 40;
+    s.players.alpha.stability = 53; // start 50
+    s.players.alpha.reputation = 48; // start 50
+    expect(scoreOf(level, s, 'alpha')).toBe(25 + 3 - 2);
     s.players.alpha.joinedPact = true; // the agenda is no longer met
-    expect(scoreOf(level, s, 'alpha')).toBe(12 + 50 + 50);
+    expect(scoreOf(level, s, 'alpha')).toBe(25 + 3 - 2);
+    expect(scoreOf(level, makeState(level), 'alpha')).toBe(0); // every seat starts level...
+    const handicapped = loadTiny({ ...tinyLevelData(), params: { headStart: { beta: 7 } } });
+    expect(headStartOf(handicapped, 'beta')).toBe(7); // ...unless the level gives a head start
+    expect(headStartOf(handicapped, 'alpha')).toBe(0);
+    expect(scoreOf(handicapped, makeState(handicapped), 'beta')).toBe(7);
   });
 
   it('final: the running score + agendaPoints while the agenda is met', () => {
-    const s = makeState(level);
-    s.players.alpha.revenueTotal = 127;
-    expect(scoreOf(level, s, 'alpha', true)).toBe(12 + 50 + 50 + 60);
+    const s = played(4);
+    s.players.alpha.revenueTotal = 40;
+    expect(scoreOf(level, s, 'alpha', true)).toBe(25 + 60);
     s.players.alpha.joinedPact = true;
-    expect(scoreOf(level, s, 'alpha', true)).toBe(12 + 50 + 50);
+    expect(scoreOf(level, s, 'alpha', true)).toBe(25);
+  });
+
+  it('a head start for an id that is not a player state is an error, with a suggestion', () => {
+    const res = loadLevelData({ ...tinyLevelData(), params: { headStart: { alpah: 5 } } });
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.findings.map((f) => `${f.path.join('.')}: ${f.message}`)).toContain('params.headStart.alpah: unknown state "alpah" (did you mean "alpha"?)');
   });
 
   it('records the turn with flows, scores and the figures for the charts', () => {

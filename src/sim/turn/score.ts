@@ -1,19 +1,39 @@
-// Step 11: scores and the turn's record. The running score, which everyone sees, is
-// prosperity (revenue to date / scoreRevenueDivisor) + stability + reputation. The final
-// score adds agendaPoints for a met secret agenda: a running score that counted the agenda
-// would tell every player whose secret agenda is met.
+// Step 11: scores and the turn's record. Every state is measured against its own start,
+// so that every seat can win whatever its geography:
+//   running = head start + prosperity + (stability - its start) + (reputation - its start)
+//   prosperity = floor(prosperityPoints x R / (R + income x turns played)), R = corridor revenue
+// (the share of the state's own earnings that the corridor brought in). The final score adds
+// agendaPoints for a met secret agenda: a running score that counted the agenda would tell
+// every player whose secret agenda is met.
 import type { LoadedLevel } from '../level';
 import { indexOf } from '../lookup';
 import { agendaMet } from '../agendas';
 import { stagesDone } from '../effects';
 import type { GameState, StateId, TurnRecord } from '../types';
 import type { TurnContext } from './context';
+import { mulDiv } from './math';
+
+/** floor(prosperityPoints x R / (R + income x turns played)): 0 before any revenue. */
+export function prosperityOf(level: LoadedLevel, s: GameState, id: StateId): number {
+  const p = s.players[id];
+  const revenue = Math.max(0, p.revenueTotal);
+  const earned = revenue + Math.max(0, p.income) * s.history.length;
+  return revenue > 0 && earned > 0 ? mulDiv(level.params.prosperityPoints, revenue, earned) : 0;
+}
+
+/** The level's head start for a state (0 when it lists none). */
+export function headStartOf(level: LoadedLevel, id: StateId): number {
+  const table = level.params.headStart;
+  return table && Object.prototype.hasOwnProperty.call(table, id) ? table[id] : 0;
+}
 
 /** The running score, or with `final` the final one (the agenda's points when it is met). */
 export function scoreOf(level: LoadedLevel, s: GameState, id: StateId, final = false): number {
   const p = s.players[id];
+  const start = indexOf(level).states.get(id);
   const agenda = final && agendaMet(level, s, id) ? level.params.agendaPoints : 0;
-  return Math.floor(p.revenueTotal / level.params.scoreRevenueDivisor) + p.stability + p.reputation + agenda;
+  const gained = start ? p.stability - start.stability + p.reputation - start.reputation : 0;
+  return headStartOf(level, id) + prosperityOf(level, s, id) + gained + agenda;
 }
 
 export function meanStateAnimosity(level: LoadedLevel, s: GameState): number {
