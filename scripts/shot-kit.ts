@@ -30,10 +30,14 @@ export function launchChromium(): Promise<Browser> {
 
 /** Plays on through the test hook until the game ends (the shown human accepts, orders empty). */
 export async function playToEnd(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  await page.evaluate(async () => {
     const c = window.__corridor;
+    await c.idle(); // the bots move in slices across frames: wait for them after every action
     for (let guard = 0; guard < 2000 && c.screen === 'game' && c.phase !== 'ended'; guard++) {
-      if (c.curtain) { c.confirmCurtain(); continue; }
+      if (c.curtain) {
+        c.confirmCurtain();
+        await c.idle();
+      }
       const v = c.view();
       const me = c.seat;
       if (!v || !me) break;
@@ -44,6 +48,7 @@ export async function playToEnd(page: Page): Promise<void> {
       } else if (v.phase === 'orders') {
         c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
       }
+      await c.idle();
     }
   });
 }

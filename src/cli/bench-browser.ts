@@ -1,6 +1,6 @@
 // Browser figures for the bench: our own JS gzipped (without the Phaser chunk) from dist/,
-// and navigation-to-interactive-map time in headless Chromium. Skipped with a reason when
-// dist/ or Chromium is missing.
+// and, in headless Chromium (bench-page.ts), navigation-to-interactive-map time and the
+// longest frames while turns resolve. Skipped with a reason when dist/ or Chromium is missing.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 

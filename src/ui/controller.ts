@@ -3,6 +3,8 @@
 // through view(), i.e. viewFor(level, state, seat). No rule lives here.
 // The game is event-sourced: level + seed + seats + the action list. Saves, replays, forks
 // and undo all come from that list (record()); no GameState snapshot is ever kept.
+// In the browser the bots move in slices between frames (see BotPacing): the screen shows the
+// last settled state until they are done, and human actions wait for them.
 import {
   applyAction,
   gameStatus,
@@ -10,6 +12,7 @@ import {
   makeReplay,
   newGame,
   nextHumanSeat,
+  phaseOf,
   runBots,
   stateHash,
   undoBlock,
@@ -37,12 +40,27 @@ export type DispatchResult = { ok: true } | { ok: false; error: string };
 
 export interface RecordedAction { turn: number; action: Action }
 
+/**
+ * How the bots share the main thread with the page: they move for about `sliceMs` at a
+ * time, then `yield` lets a frame through before the next slice. Without it (Node, unit
+ * tests) they move to the end at once, as runBots does.
+ */
+export interface BotPacing {
+  sliceMs: number;
+  now(): number;
+  yield(next: () => void): void;
+}
+
 export interface ControllerOptions {
   /** Actions to re-apply before play goes on (a resumed save or a what-if fork). */
   history?: RecordedAction[];
   /** The save slot this game writes to (a new one when absent). */
   id?: string;
+  pacing?: BotPacing;
 }
+
+/** What the bots are doing while they move: the phase and how many of them are done with it. */
+export interface BotProgress { turn: number; phase: string; ready: number; total: number }
 
 /** A save-slot id; the UI may use Math.random and Date, the sim never does. */
 export function newGameId(): string {
@@ -50,12 +68,25 @@ export function newGameId(): string {
 }
 
 const BOT_STEP = 'bots do not take moves back';
+export const BUSY_ERROR = 'the bots are still moving: wait a moment';
 
 export class Controller {
   readonly level: LoadedLevel;
   readonly setup: GameSetup;
   readonly id: string;
+  /** The live state: the bots move it on while `busy`. */
   private state: GameState;
+  /** What the screen shows: the live state whenever the bots are not moving. */
+  private settled: GameState;
+  /** The bots are moving (in slices); the screen shows `settled`, human actions are refused. */
+  busy = false;
+  /** The bots' progress while busy (null otherwise). */
+  progress: BotProgress | null = null;
+  /** How many times the bots have let a frame through so far (for tests and the bench). */
+  slices = 0;
+  private readonly pacing: BotPacing | null;
+  private run = 0;
+  private idleWaiters: (() => void)[] = [];
   /** The seat whose screen is on display; null while the hand-off curtain is up. */
   shown: StateId | null = null;
   /** The human seat the game waits for (null when none: the game has ended). */
@@ -73,7 +104,9 @@ export class Controller {
     this.level = setup.level;
     this.id = options.id ?? newGameId();
     this.humans = setup.level.states.map((s) => s.id).filter((id) => setup.seats[id] === 'human');
+    this.pacing = options.pacing ?? null;
     this.state = newGame(this.level, { seed: setup.seed, seats: setup.seats });
+    this.settled = this.state;
     this.checkpoints.push({ turn: 0, hash: stateHash(this.state) });
     for (const [i, entry] of (options.history ?? []).entries()) {
       const turn = gameStatus(this.level, this.state).turn;
@@ -84,6 +117,10 @@ export class Controller {
       this.state = r.state;
       this.checkpoint(this.state);
     }
+    this.settled = this.state;
+    // A solo player sees their own screen while the first bots move; hot-seat starts behind the curtain.
+    if (this.hotseat) this.curtain = true;
+    else this.shown = this.humans[0] ?? null;
     this.advance(true);
   }
 
@@ -92,17 +129,31 @@ export class Controller {
   }
 
   get ended(): boolean {
-    return this.state.phase === 'ended';
+    return phaseOf(this.settled).phase === 'ended';
   }
 
-  /** Turn, phase and whose input is awaited: cheaper than a view. */
+  /** Turn, phase and whose input is awaited (of the state on screen): cheaper than a view. */
   status(): { turn: number; phase: string; waitingFor: StateId[] } {
-    const st = gameStatus(this.level, this.state);
+    const st = gameStatus(this.level, this.settled);
     return { turn: st.turn, phase: st.phase, waitingFor: st.waitingFor };
   }
 
   get hash(): string {
-    return stateHash(this.state);
+    return stateHash(this.settled);
+  }
+
+  /** Resolves once the bots have stopped moving (at once when they are not). */
+  idle(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops the bots of a game that is being left (a later resume moves them again). */
+  dispose(): void {
+    this.run++;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
   }
 
   subscribe(fn: () => void): () => void {
@@ -121,11 +172,11 @@ export class Controller {
   }
 
   view(viewer: Viewer = this.viewer()): PlayerView {
-    return viewFor(this.level, this.state, viewer);
+    return viewFor(this.level, this.settled, viewer);
   }
 
   legal(player: StateId): Action[] {
-    return legalActions(this.level, this.state, player);
+    return legalActions(this.level, this.settled, player);
   }
 
   /** The game so far as a replay file (v1): the one record saves, links and forks share. */
@@ -133,7 +184,13 @@ export class Controller {
     return makeReplay(this.level, { seed: this.setup.seed, seats: this.setup.seats, actions: this.actions, checkpoints: this.checkpoints, embedLevel: this.setup.embedLevel });
   }
 
+  /**
+   * Applies a human action at once (the sim's verdict is immediate); the bots answering it may
+   * still be moving when this returns (`busy`: wait with idle()). While they move, actions are
+   * refused rather than queued, so the action list stays the one a synchronous game makes.
+   */
   dispatch(action: Action): DispatchResult {
+    if (this.busy) return { ok: false, error: BUSY_ERROR };
     if (this.curtain) return { ok: false, error: 'the device is being handed over: confirm the curtain first' };
     if (action.player !== this.shown && action.player !== 'facilitator') {
       return { ok: false, error: `it is ${this.shown ?? 'nobody'}'s screen, not ${action.player}'s` };
@@ -142,14 +199,15 @@ export class Controller {
     if (!r.ok) return { ok: false, error: r.error };
     this.remember(action, this.state, r.state);
     this.state = r.state;
+    this.settled = r.state;
     this.checkpoint(this.state);
     this.advance(false);
-    this.notify();
     return { ok: true };
   }
 
   /** Why the seat on screen cannot take back its latest action now, or null when it can. */
   undoRefusal(): string | null {
+    if (this.busy) return 'the bots are still moving';
     if (this.curtain) return 'the device is being handed over';
     if (!this.shown) return 'there is no player on screen';
     return undoRefusal(this.level, this.steps, this.shown);
@@ -168,14 +226,14 @@ export class Controller {
     this.actions.pop();
     this.steps.pop();
     this.state = s; // an undoable action never resolved a turn: the checkpoints stand
+    this.settled = s;
     this.advance(false);
-    this.notify();
     return { ok: true };
   }
 
   /** Hides the screen until the next player confirms (a hot-seat game coming back into view). */
   raiseCurtain(): void {
-    if (!this.hotseat || this.awaiting === null || this.curtain) return;
+    if (!this.hotseat || (this.awaiting === null && !this.busy) || this.curtain) return;
     this.curtain = true;
     this.shown = null;
     this.notify();
@@ -183,7 +241,7 @@ export class Controller {
 
   /** The next player has confirmed the hand-off. */
   confirmCurtain(): void {
-    if (!this.curtain) return;
+    if (!this.curtain || this.busy) return; // whose turn it is is known once the bots are done
     this.curtain = false;
     this.shown = this.awaiting;
     this.notify();
@@ -204,30 +262,93 @@ export class Controller {
     }
   }
 
-  /** Let the bots act, then find whose input the game needs. */
+  /**
+   * Lets the bots act, then finds whose input the game needs. With pacing, the bots move in
+   * slices; a slice ends only where runBots would read a fresh view anyway (after a bot's last
+   * move of its list: ending diplomacy, giving orders, or a move that changed the phase), so
+   * the moves are exactly those of one uninterrupted runBots call.
+   */
   private advance(first: boolean): void {
-    this.state = runBots(this.level, this.state, {
-      onAction: (e) => {
-        this.actions.push({ turn: e.turn, action: e.action });
-        this.steps.push({ action: e.action, block: BOT_STEP });
-      },
-      stopWhen: (s) => {
-        this.checkpoint(s); // bots resolve turns too
-        return false;
-      },
-    });
+    const run = ++this.run;
+    const pacing = this.pacing;
+    let last: Action | null = null;
+    const step = (): void => {
+      if (run !== this.run) return;
+      const deadline = pacing ? pacing.now() + pacing.sliceMs : Infinity;
+      let at = phaseOf(this.state);
+      this.state = runBots(this.level, this.state, {
+        onAction: (e) => {
+          this.actions.push({ turn: e.turn, action: e.action });
+          this.steps.push({ action: e.action, block: BOT_STEP });
+          last = e.action;
+        },
+        stopWhen: (s) => {
+          this.checkpoint(s); // bots resolve turns too
+          if (!pacing) return false;
+          const now = phaseOf(s);
+          const moved = now.turn !== at.turn || now.phase !== at.phase;
+          at = now;
+          const boundary = moved || last?.type === 'endDiplomacy' || last?.type === 'submitOrders';
+          return boundary && pacing.now() >= deadline;
+        },
+      });
+      if (pacing && this.botsToMove()) {
+        this.progress = this.botProgress();
+        if (!this.busy) {
+          this.busy = true;
+          this.notify(); // the human's action is in: the screen says the bots are moving
+        } else this.notifyProgress();
+        this.slices++;
+        pacing.yield(step);
+        return;
+      }
+      this.settle(first);
+    };
+    step();
+  }
+
+  private botsToMove(): boolean {
+    const st = gameStatus(this.level, this.state);
+    return st.phase !== 'ended' && st.waitingFor.some((id) => st.seats[id] === 'bot');
+  }
+
+  private botProgress(): BotProgress {
+    const st = gameStatus(this.level, this.state);
+    const bots = Object.keys(st.seats).filter((id) => st.seats[id] === 'bot');
+    const waiting = st.waitingFor.filter((id) => st.seats[id] === 'bot').length;
+    return { turn: st.turn, phase: st.phase, ready: bots.length - waiting, total: bots.length };
+  }
+
+  private progressListeners = new Set<() => void>();
+
+  /** Called after each slice of bot moves while busy (cheap updates only: the state on screen has not changed). */
+  onProgress(fn: () => void): () => void {
+    this.progressListeners.add(fn);
+    return () => this.progressListeners.delete(fn);
+  }
+
+  private notifyProgress(): void {
+    for (const fn of this.progressListeners) fn();
+  }
+
+  private settle(first: boolean): void {
+    this.settled = this.state;
+    this.busy = false;
+    this.progress = null;
     this.awaiting = this.ended ? null : nextHumanSeat(this.level, this.state);
     if (this.awaiting === null) {
       // Game over: a solo player keeps their own view; hot-seat players share the public one.
       this.shown = this.humans.length === 1 ? this.humans[0] : null;
       this.curtain = false;
-      return;
-    }
-    if (this.hotseat && (first || this.awaiting !== this.shown)) {
+    } else if (this.hotseat && (first || this.curtain || this.awaiting !== this.shown)) {
       this.curtain = true;
       this.shown = null;
     } else {
       this.shown = this.awaiting;
     }
+    this.notify();
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
   }
 }

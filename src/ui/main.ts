@@ -4,7 +4,7 @@
 import basemapUrl from '../../assets/basemap.json?url';
 import { h, $ } from './dom';
 import { loadShippedLevels, type LevelEntry } from './levels';
-import { Controller, type GameSetup, type RecordedAction, type SeatKind } from './controller';
+import { Controller, type BotPacing, type BotProgress, type GameSetup, type RecordedAction, type SeatKind } from './controller';
 import { gameUrl, parseGameUrl } from './url';
 import { renderStart, type StartInit, type StartSaves } from './screens/start';
 import { GameScreen } from './screens/game';
@@ -44,6 +44,15 @@ interface CorridorHook {
   saveError: string | null;
   /** Why the seat on screen cannot undo now (null: it can). */
   undoRefusal: string | null;
+  /** The bots are moving, or the screen has yet to show where they left the game. */
+  busy: boolean;
+  /** The bots' progress while they move (null otherwise). */
+  botProgress: BotProgress | null;
+  /** How many times this game's bots have paused for a frame. */
+  botSlices: number;
+  /** Resolves once the bots are done and the screen shows the game as they left it. */
+  idle(): Promise<void>;
+  /** Applies a human action at once; the bots' answers may follow later (see busy / idle). */
   dispatch(action: Action): Result;
   undo(): Result;
   view(): PlayerView | null;
@@ -63,8 +72,34 @@ interface CorridorHook {
 }
 
 declare global {
-  interface Window { __corridor: CorridorHook }
+  interface Window {
+    __corridor: CorridorHook;
+    /** Browser tests set this (before the page loads) to slice the bots' moves finer. */
+    __corridorBotSliceMs?: number;
+  }
 }
+
+// ---------- bot pacing ----------
+
+// A message posted from a frame callback runs right after that frame is on screen, so each
+// slice of bot moves starts a fresh frame. Hidden tabs get no frames: there a timer paces them.
+const port = new MessageChannel();
+const afterFrame: (() => void)[] = [];
+port.port1.onmessage = () => afterFrame.shift()?.();
+const pacing: BotPacing = {
+  sliceMs: typeof window.__corridorBotSliceMs === 'number' ? window.__corridorBotSliceMs : 8,
+  now: () => performance.now(),
+  yield: (next) => {
+    if (document.hidden) {
+      setTimeout(next, 0);
+      return;
+    }
+    requestAnimationFrame(() => {
+      afterFrame.push(next);
+      port.port2.postMessage(null);
+    });
+  },
+};
 
 let levels: LevelEntry[] = [];
 let basemap: BasemapFile;
@@ -126,6 +161,7 @@ function closeViewer(): void {
 function releaseController(): void {
   detachController?.();
   detachController = null;
+  controller?.dispose();
   controller = null;
 }
 
@@ -207,6 +243,7 @@ function attach(c: Controller, fresh = false): void {
   const returning = controller === c;
   if (!returning) {
     detachController?.();
+    controller?.dispose();
     controller = c;
     detachController = c.subscribe(() => {
       autosave(c);
@@ -243,7 +280,7 @@ function attach(c: Controller, fresh = false): void {
 function startGame(setup: GameSetup): void {
   let c: Controller;
   try {
-    c = new Controller(setup);
+    c = new Controller(setup, { pacing });
   } catch (e) {
     showStart({ levelId: setup.level.id, seed: setup.seed, seats: setup.seats, notice: [`This game could not start: ${(e as Error).message}`] });
     return;
@@ -255,7 +292,7 @@ function startGame(setup: GameSetup): void {
 function playFrom(opened: OpenedReplay, actions: Replay['actions'], seats: Record<StateId, SeatKind>, id?: string): boolean {
   let c: Controller;
   try {
-    c = new Controller({ level: opened.level, seed: opened.replay.seed, seats, embedLevel: opened.embedded }, { history: actions as unknown as RecordedAction[], id });
+    c = new Controller({ level: opened.level, seed: opened.replay.seed, seats, embedLevel: opened.embedded }, { history: actions as unknown as RecordedAction[], id, pacing });
   } catch (e) {
     failOpen('This game could not be continued:', (e as Error).message);
     return false;
@@ -446,6 +483,16 @@ window.__corridor = {
   get openError() { return openError; },
   get saveError() { return saveError; },
   get undoRefusal() { return controller ? controller.undoRefusal() : 'no game is running'; },
+  get busy() { return (controller?.busy ?? false) || (screen?.renderPending ?? false); },
+  get botProgress() { return controller?.progress ?? null; },
+  get botSlices() { return controller?.slices ?? 0; },
+  idle: async () => {
+    for (let guard = 0; guard < 10000; guard++) {
+      if (controller?.busy) await controller.idle();
+      else if (screen?.renderPending) await screen.rendered();
+      else return;
+    }
+  },
   dispatch: (action: Action) => {
     if (!controller) return { ok: false, error: 'no game is running' };
     return controller.dispatch(action);

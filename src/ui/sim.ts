@@ -11,6 +11,7 @@ export {
   formatPath,
   emptyOrders,
   gameStatus,
+  phaseOf,
   periodOf,
   FEE_LEVELS,
   REPLAY_VERSION,

@@ -1,6 +1,8 @@
 // Shared helpers for the game's browser tests: a page fixture that fails the test on any
 // console error, page error or failed request; starting games from links; reading the test
 // hook window.__corridor; and driving a turn through the visible controls.
+// The bots move in slices after a human action (the hook is `busy` until they are done and
+// the screen shows the result): every read here waits for `__corridor.idle()` first.
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export { expect };
@@ -36,6 +38,7 @@ export interface HookState {
   awaiting: string | null;
   curtain: boolean;
   mapReady: boolean;
+  busy: boolean;
   actionCount: number;
 }
 
@@ -52,18 +55,24 @@ export async function waitForBoot(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__corridor !== undefined && window.__corridor.screen !== 'loading');
 }
 
-/** Opens a game link and waits for the game screen (or curtain) with the map ready. */
+/** Waits until the bots are done and the screen shows where they left the game. */
+export async function idle(page: Page): Promise<void> {
+  await page.evaluate(() => window.__corridor.idle());
+}
+
+/** Opens a game link and waits for the game screen (or curtain) with the map ready and the bots done. */
 export async function startFromLink(page: Page, g: LinkGame): Promise<void> {
   await page.goto(gameLink(g));
   await waitForBoot(page);
   await page.waitForFunction(() => window.__corridor.screen === 'game' && window.__corridor.mapReady);
+  await idle(page);
 }
 
-/** Clicks a control that sends one action, and waits until the game has recorded it. */
+/** Clicks a control that sends one action, and waits until the game has recorded it and settled. */
 export async function clickAction(page: Page, control: Locator, known?: number): Promise<void> {
   const n = known ?? (await uiState(page)).actionCount;
   await control.click();
-  await page.waitForFunction((k) => window.__corridor.actions().length > k, n);
+  await page.waitForFunction((k) => window.__corridor.actions().length > k && !window.__corridor.busy, n);
 }
 
 export interface UiState extends HookState {
@@ -73,10 +82,11 @@ export interface UiState extends HookState {
   endTurn: string;
 }
 
-/** The hook plus what the visible screen offers, in one round trip (each costs a frame). */
+/** The hook plus what the visible screen offers, in one round trip (each costs a frame), once the game is idle. */
 export async function uiState(page: Page): Promise<UiState> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const c = window.__corridor;
+    await c.idle();
     const v = c.seat ? c.view() : null;
     const me = c.seat;
     return {
@@ -90,6 +100,7 @@ export async function uiState(page: Page): Promise<UiState> {
       awaiting: c.awaiting,
       curtain: c.curtain,
       mapReady: c.mapReady,
+      busy: c.busy,
       actionCount: c.actions().length,
       pending: v && me ? v.proposals.filter((p) => p.status === 'open' && p.responses[me] === 'pending').map((p) => p.id) : [],
       endTurn: document.getElementById('end-turn')?.textContent ?? '',
@@ -104,11 +115,11 @@ export async function errorCount(page: Page): Promise<number> {
   return page.evaluate((sel) => document.querySelectorAll(sel).length, ERRORS);
 }
 
-/** After an action was sent: true once the game recorded it, false if a new refusal appeared. */
+/** After an action was sent: true once the game recorded it (and settled), false if a new refusal appeared. */
 export async function actedOrRefused(page: Page, known: number, errorsBefore: number): Promise<boolean> {
   const h = await page.waitForFunction(
     ([k, e, sel]) => {
-      if (window.__corridor.actions().length > k) return 'acted';
+      if (window.__corridor.actions().length > k) return window.__corridor.busy ? false : 'acted';
       return document.querySelectorAll(sel).length > e ? 'refused' : false;
     },
     [known, errorsBefore, ERRORS] as const,
@@ -231,8 +242,9 @@ export interface DispatchPlan {
 export async function playByDispatch(page: Page, plan: DispatchPlan = {}): Promise<void> {
   const error = await page.evaluate(async (p) => {
     const c = window.__corridor;
-    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const tick = () => c.idle();
     const proposed = new Set<string>();
+    await tick();
     for (let guard = 0; guard < 3000; guard++) {
       if (c.phase === null || c.phase === 'ended') return null;
       if (c.curtain) {

@@ -105,6 +105,10 @@ async function confirmAndCheck(page: Page, useKeyboard: boolean, secrets: Secret
 }
 
 test('the hot-seat curtain hides every private thing and hands the device to the right player', async ({ page }) => {
+  // The bots pause after every one of them, so hand-offs also happen while they are still moving.
+  await page.addInitScript(() => {
+    window.__corridorBotSliceMs = 0;
+  });
   await page.goto('./');
   await waitForBoot(page);
 

@@ -27,6 +27,7 @@ test('one turn played with the keyboard alone', async ({ page }) => {
   await page.addInitScript(() => {
     const w = window as unknown as { __pointerEvents: string[] };
     w.__pointerEvents = [];
+    window.__corridorBotSliceMs = 0; // the bots pause after every one of them: the focus must survive that
     for (const type of ['pointerdown', 'mousedown', 'touchstart', 'wheel']) {
       addEventListener(type, () => w.__pointerEvents.push(type), { capture: true });
     }
@@ -105,6 +106,7 @@ test('one turn played with the keyboard alone', async ({ page }) => {
   }
   expect((await uiState(page)).phase).toBe('orders');
   await expect(page.getByTestId('tab-orders')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#end-turn'), 'the focus stays on the action button while the bots move and after').toBeFocused();
 
   // Orders: type an investment, leave the field, and press E to submit.
   await tabTo(page, '[data-testid="invest-anaklia-port"]');

@@ -31,33 +31,45 @@ test.beforeAll(() => {
   cliHash = v.hash;
 });
 
+/** The screen is up, and the bots are done (the hook is idle). */
 async function ready(page: Page, screen: string): Promise<void> {
   await page.waitForFunction((s) => window.__corridor?.screen === s && window.__corridor.mapReady, screen);
+  await page.evaluate(() => window.__corridor.idle());
 }
 
-/** Plays `steps` human moves through the test hook (answers no, ends diplomacy, empty orders); all when steps is 0. */
+/** Plays `steps` human moves through the test hook (answers no, ends diplomacy, empty orders), waiting for the bots after each; all when steps is 0. */
 async function play(page: Page, steps = 0): Promise<void> {
-  await page.evaluate((max) => {
+  const error = await page.evaluate(async (max) => {
     const c = window.__corridor;
+    await c.idle();
     for (let n = 0, guard = 0; guard < 2000 && c.screen === 'game' && c.phase !== 'ended' && (max === 0 || n < max); guard++) {
-      if (c.curtain) { c.confirmCurtain(); continue; }
+      if (c.curtain) { c.confirmCurtain(); await c.idle(); continue; }
       const v = c.view();
       const me = c.seat;
       if (!v || !me) break;
       n++;
+      let r: { ok: boolean; error?: string };
       if (v.phase === 'diplomacy') {
         const p = v.proposals.find((x) => x.status === 'open' && x.responses[me] === 'pending');
-        if (p) c.dispatch({ type: 'respond', player: me, proposal: p.id, accept: false });
-        else c.dispatch({ type: 'endDiplomacy', player: me });
+        if (p) r = c.dispatch({ type: 'respond', player: me, proposal: p.id, accept: false });
+        else r = c.dispatch({ type: 'endDiplomacy', player: me });
       } else {
-        c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
+        r = c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
       }
+      if (!r.ok) return r.error ?? 'refused';
+      await c.idle();
     }
+    return null;
   }, steps);
+  expect(error, 'playing through the test hook').toBeNull();
 }
 
+/** The game's hash, position and save slot, once the bots are done. */
 const snapshot = (page: Page) =>
-  page.evaluate(() => ({ hash: window.__corridor.hash, turn: window.__corridor.turn, phase: window.__corridor.phase, actions: window.__corridor.actions().length, id: window.__corridor.gameId }));
+  page.evaluate(async () => {
+    await window.__corridor.idle();
+    return { hash: window.__corridor.hash, turn: window.__corridor.turn, phase: window.__corridor.phase, actions: window.__corridor.actions().length, id: window.__corridor.gameId };
+  });
 
 async function openReplayFile(page: Page, name: string, text: string): Promise<void> {
   await page.setInputFiles('[data-testid="replay-file"]', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -88,6 +100,7 @@ test('a reload mid-game resumes the same state hash, and so does a closed tab', 
 
 test('a resumed hot-seat game comes back behind the curtain', async ({ page }) => {
   await page.goto('./?level=tutorial&seed=e2e-hotseat&seats=kazakhstan:human,azerbaijan:human');
+  await ready(page, 'game');
   await page.waitForFunction(() => window.__corridor?.curtain === true);
   await page.getByTestId('curtain-ready').click();
   await expect(page.getByTestId('agenda')).toBeVisible();
@@ -96,7 +109,7 @@ test('a resumed hot-seat game comes back behind the curtain', async ({ page }) =
   const before = await snapshot(page);
 
   await page.reload();
-  await page.waitForFunction(() => window.__corridor?.screen === 'game');
+  await ready(page, 'game');
   await expect(page.getByTestId('curtain')).toBeVisible();
   expect(await page.evaluate(() => window.__corridor.curtain)).toBe(true);
   await expect(page.getByTestId('agenda')).toHaveCount(0);
@@ -108,6 +121,7 @@ test('a resumed hot-seat game comes back behind the curtain', async ({ page }) =
 
 test('undo takes back an unanswered proposal (button and Ctrl+Z) and is refused once a bot has answered', async ({ page }) => {
   await page.goto('./?level=tutorial&seed=e2e-undo&seats=kazakhstan:human,azerbaijan:human');
+  await ready(page, 'game');
   await page.waitForFunction(() => window.__corridor?.curtain === true);
   await page.getByTestId('curtain-ready').click();
   await ready(page, 'game');
@@ -115,7 +129,11 @@ test('undo takes back an unanswered proposal (button and Ctrl+Z) and is refused 
   await expect(page.getByTestId('undo')).toBeDisabled();
 
   const propose = (to: string) =>
-    page.evaluate((other) => window.__corridor.dispatch({ type: 'propose', player: 'kazakhstan', terms: { kind: 'securityPact', members: ['kazakhstan', other], contribution: 5, duration: 2 } }), to);
+    page.evaluate(async (other) => {
+      const r = window.__corridor.dispatch({ type: 'propose', player: 'kazakhstan', terms: { kind: 'securityPact', members: ['kazakhstan', other], contribution: 5, duration: 2 } });
+      await window.__corridor.idle();
+      return r;
+    }, to);
   expect((await propose('azerbaijan')).ok).toBe(true);
   await expect(page.getByTestId('undo')).toBeEnabled();
   await page.getByTestId('undo').click();
@@ -131,7 +149,7 @@ test('undo takes back an unanswered proposal (button and Ctrl+Z) and is refused 
   expect((await propose('georgia')).ok).toBe(true); // Georgia is a bot: it answers at once
   await expect(page.getByTestId('undo')).toBeDisabled();
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Georgia has acted since/);
-  expect(await page.evaluate(() => window.__corridor.undo())).toEqual({ ok: false, error: 'cannot undo: Georgia has acted since' });
+  expect(await page.evaluate(async () => { await window.__corridor.idle(); return window.__corridor.undo(); })).toEqual({ ok: false, error: 'cannot undo: Georgia has acted since' });
 });
 
 test('a replay saved by the CLI opens in the viewer with the same final hash; play, step, jump, speed', async ({ page }) => {
@@ -240,8 +258,9 @@ test('a replay that fails shows the exact message and changes nothing', async ({
   await expect(page.getByTestId('replay-error')).toContainText(/tampered\.replay\.json: diverged at turn 3: expected 0123456789abcdef, got [0-9a-f]{16}/);
   expect(await page.evaluate(() => window.__corridor.screen)).toBe('start');
 
-  await openReplayFile(page, 'newer.replay.json', JSON.stringify({ ...good, version: 2 }));
-  await expect(page.getByTestId('replay-error')).toContainText('replay format version 2 is newer than this game understands (1)');
+  const newer = good.version + 1;
+  await openReplayFile(page, 'newer.replay.json', JSON.stringify({ ...good, version: newer }));
+  await expect(page.getByTestId('replay-error')).toContainText(`replay format version ${newer} is newer than this game understands (${good.version})`);
 
   const bad = structuredClone(good);
   bad.actions[2].turn = 'two';
@@ -326,7 +345,7 @@ test('"Continue from here" forks a new game with the history up to that turn and
   await page.getByTestId('fork-seat-kazakhstan').selectOption('human');
   await page.getByTestId('fork-seat-georgia').selectOption('human');
   await page.getByTestId('fork-start').click();
-  await page.waitForFunction(() => window.__corridor?.screen === 'game');
+  await ready(page, 'game'); // the bots move on from the fork point first
   expect(await page.evaluate(() => window.__corridor.curtain)).toBe(true); // hot-seat: the curtain first
   const rec = await page.evaluate(() => window.__corridor.record()!);
   const cli = JSON.parse(readFileSync(CLI_REPLAY, 'utf8'));

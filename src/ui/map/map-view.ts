@@ -1,6 +1,7 @@
-// The map: Phaser draws the base map, the network, flows and the power line; the DOM
-// layer above it carries every piece of text (labels, tooltips), so text stays crisp and
-// readable. Input (hover, tap, drag, wheel, pinch, keys) is handled on the DOM element.
+// The map: a 2D canvas holds what changes only with the view (land, the network, nodes,
+// route boxes), Phaser's transparent canvas above it animates flows, building and the power
+// line, and the DOM layer on top carries every piece of text (labels, tooltips), so text stays
+// crisp and readable. Input (hover, tap, drag, wheel, pinch, keys) is handled on the DOM element.
 import * as Phaser from 'phaser';
 import type { GeoProjection } from 'd3-geo';
 import type { LoadedLevel, PlayerView, SegmentView, StateId } from '../sim';
@@ -11,6 +12,7 @@ import { decodeBasemap, drawBasemap, projectBasemap, type Basemap, type BasemapF
 import { cargoDirections, distToLine, lineLength, offsetLine, parallelOffsets, pointAt, type Line, type Pt } from './geometry';
 import { fitProjection } from './projection';
 import { buildLegend } from './legend';
+import { CanvasPen, type Pen } from './pen';
 
 export interface MapInput { level: LoadedLevel; view: PlayerView; me: StateId | null }
 export type MapPick = { kind: 'node' | 'segment' | 'power' | 'alt'; id: string };
@@ -48,8 +50,16 @@ export class CorridorMap {
   private tooltip: HTMLElement;
   private game: Phaser.Game;
   private scene: MapScene | null = null;
-  private tex: Phaser.Textures.CanvasTexture | null = null;
-  private gStatic!: Phaser.GameObjects.Graphics;
+  /**
+   * What changes only with the view, the pointer or the pan (land, coasts, borders, the network,
+   * nodes, alternative routes) is a plain 2D canvas under Phaser's transparent one, drawn when it
+   * changes; Phaser draws only what moves. Redrawn by WebGL every frame, these layers cost most of
+   * each frame in a software-rendered (GPU-less) browser, and frames came 60-150 ms apart.
+   */
+  private baseCanvas: HTMLCanvasElement;
+  /** The land alone (off screen), so a pointer's highlight redraws the network over a copy of it. */
+  private landCanvas: HTMLCanvasElement = document.createElement('canvas');
+  private pen: CanvasPen | null = null;
   private gAnim!: Phaser.GameObjects.Graphics;
   private basemap: Basemap;
   private projected: ProjectedBasemap | null = null;
@@ -87,6 +97,8 @@ export class CorridorMap {
     clear(root);
     root.classList.add('map-root');
     this.canvasHost = h('div', { class: 'map-canvas', 'data-testid': 'map-canvas' });
+    this.baseCanvas = h('canvas', { class: 'map-base' });
+    this.canvasHost.append(this.baseCanvas);
     this.labelLayer = h('div', { class: 'map-labels', 'aria-hidden': 'true' });
     this.tooltip = h('div', { class: 'map-tooltip', role: 'tooltip', id: 'map-tooltip', hidden: true });
     const controls = h(
@@ -107,7 +119,7 @@ export class CorridorMap {
     this.game = new Phaser.Game({
       type: Phaser.AUTO,
       parent: this.canvasHost,
-      backgroundColor: MAP_COLORS.water,
+      transparent: true,
       banner: false,
       audio: { noAudio: true },
       input: { keyboard: false, mouse: false, touch: false, gamepad: false },
@@ -130,13 +142,25 @@ export class CorridorMap {
     this.scene = scene;
     this.width = scene.scale.width;
     this.height = scene.scale.height;
-    this.tex = scene.textures.createCanvas('basemap', this.width, this.height);
-    scene.add.image(0, 0, 'basemap').setOrigin(0, 0);
-    this.gStatic = scene.add.graphics();
+    this.sizeBase();
     this.gAnim = scene.add.graphics();
     scene.scale.on('resize', (size: Phaser.Structs.Size) => this.resize(size.width, size.height));
     this.readyResolve();
     this.refit();
+  }
+
+  private sizeBase(): void {
+    const c = this.baseCanvas;
+    if (c.width !== this.width || c.height !== this.height) {
+      c.width = this.width;
+      c.height = this.height;
+      c.style.width = `${this.width}px`;
+      c.style.height = `${this.height}px`;
+      this.landCanvas.width = this.width;
+      this.landCanvas.height = this.height;
+      this.pen = null; // a resized canvas loses its drawing state
+      this.dirtyBase = true;
+    }
   }
 
   destroy(): void {
@@ -184,7 +208,7 @@ export class CorridorMap {
     const sy = hgt / Math.max(1, this.height);
     this.width = w;
     this.height = hgt;
-    this.tex?.setSize(w, hgt);
+    this.sizeBase();
     this.tx *= sx;
     this.ty *= sy;
     this.refit();
@@ -258,11 +282,11 @@ export class CorridorMap {
   }
 
   private redrawBase(): void {
-    if (!this.tex || !this.projected) return;
-    const ctx = this.tex.getContext();
+    const ctx = this.landCanvas.getContext('2d');
+    if (!ctx || !this.projected) return;
     drawBasemap(ctx, this.projected, this.width, this.height, this.k, this.tx, this.ty, this.countryFill());
-    this.tex.refresh();
     this.dirtyBase = false;
+    this.dirtyStatic = true;
   }
 
   private flowWidth(flow: number, maxCap: number): number {
@@ -270,8 +294,12 @@ export class CorridorMap {
   }
 
   private redrawStatic(): void {
-    const g = this.gStatic;
-    g.clear();
+    const ctx = this.baseCanvas.getContext('2d');
+    if (!ctx) return;
+    this.pen ??= new CanvasPen(ctx);
+    const g = this.pen;
+    g.reset();
+    ctx.drawImage(this.landCanvas, 0, 0);
     const { view } = this.input!;
     const maxCap = Math.max(1, ...view.segments.map((s) => s.capacity));
     const segs = [...view.segments].sort((a, b) => statusOrder(a) - statusOrder(b));
@@ -290,7 +318,7 @@ export class CorridorMap {
     this.dirtyStatic = false;
   }
 
-  private drawSegment(g: Phaser.GameObjects.Graphics, seg: SegmentView, l: Line, maxCap: number): void {
+  private drawSegment(g: Pen, seg: SegmentView, l: Line, maxCap: number): void {
     const style = MODE_STYLE[seg.mode] ?? MODE_STYLE.road;
     const color = hex(style.color);
     const hl = this.highlighted === seg.id || (this.hover?.kind === 'segment' && this.hover.id === seg.id) || (this.pinned?.kind === 'segment' && this.pinned.id === seg.id);
@@ -333,7 +361,7 @@ export class CorridorMap {
     else if (!seg.usable && seg.requires) noEntryMarker(g, mid.x, mid.y, 7);
   }
 
-  private drawPowerStage(g: Phaser.GameObjects.Graphics, st: PlayerView['power'][number], l: Line): void {
+  private drawPowerStage(g: Pen, st: PlayerView['power'][number], l: Line): void {
     const hl = (this.hover?.kind === 'power' && this.hover.id === st.id) || (this.pinned?.kind === 'power' && this.pinned.id === st.id);
     const y = hex(MAP_COLORS.power);
     const edge = hex(MAP_COLORS.powerEdge);
@@ -357,7 +385,7 @@ export class CorridorMap {
     diamond(g, m.x, m.y, 6.5);
   }
 
-  private drawNodes(g: Phaser.GameObjects.Graphics): void {
+  private drawNodes(g: Pen): void {
     const black = hex(MAP_COLORS.node);
     for (const n of this.nodes.values()) {
       const { x, y } = this.screen(n);
@@ -414,7 +442,7 @@ export class CorridorMap {
     return out;
   }
 
-  private drawAltRoutes(g: Phaser.GameObjects.Graphics): void {
+  private drawAltRoutes(g: Pen): void {
     const { view } = this.input!;
     const maxCap = Math.max(1, ...view.segments.map((s) => s.capacity));
     this.altBoxes.clear();
@@ -554,12 +582,19 @@ export class CorridorMap {
     }
     const priority = (n: NodeGeo) => (n.origin || n.market ? 0 : n.kind === 'port' ? 1 : n.kind === 'city' ? 2 : n.kind === 'hub' ? 3 : 4);
     const order = [...this.nodes.values()].sort((a, b) => priority(a) - priority(b));
+    // Every size is read before any label moves: reads between writes forced a layout of the
+    // page per label (~14 ms a redraw after a panel re-render).
+    const size = new Map<HTMLElement, { w: number; h: number }>();
+    for (const n of order) {
+      const el = this.labelEls.get(n.id);
+      if (el) size.set(el, { w: el.offsetWidth || n.name.length * 8, h: el.offsetHeight || 18 });
+    }
+    for (const c of this.countryLabels) size.set(c.el, { w: c.el.offsetWidth || 80, h: c.el.offsetHeight || 18 });
     for (const n of order) {
       const el = this.labelEls.get(n.id);
       if (!el) continue;
       const p = this.screen(n);
-      const w = el.offsetWidth || n.name.length * 8;
-      const hgt = el.offsetHeight || 18;
+      const { w, h: hgt } = size.get(el)!;
       const candidates = [
         { x: p.x + 9, y: p.y - hgt / 2 },
         { x: p.x - 9 - w, y: p.y - hgt / 2 },
@@ -578,8 +613,7 @@ export class CorridorMap {
     for (const c of this.countryLabels) {
       const x = c.wx * this.k + this.tx;
       const y = c.wy * this.k + this.ty;
-      const w = c.el.offsetWidth || 80;
-      const hgt = c.el.offsetHeight || 18;
+      const { w, h: hgt } = size.get(c.el)!;
       const box = { x: x - w / 2, y: y - hgt / 2, w, h: hgt };
       if (!collides(box)) {
         placed.push(box);
@@ -887,7 +921,7 @@ function ringCentroid(r: Float32Array): [number, number] {
 }
 
 // ---------- stroke patterns (Graphics has no dashes) ----------
-function dashed(g: Phaser.GameObjects.Graphics, l: Line, dash: number, gap: number, phase: number): void {
+function dashed(g: Pen, l: Line, dash: number, gap: number, phase: number): void {
   const len = lineLength(l);
   if (len < 1) return;
   for (let d = -phase; d < len; d += dash + gap) {
@@ -897,7 +931,7 @@ function dashed(g: Phaser.GameObjects.Graphics, l: Line, dash: number, gap: numb
   }
 }
 
-function dashDot(g: Phaser.GameObjects.Graphics, l: Line, dash = 10, gap = 4, dot = 2): void {
+function dashDot(g: Pen, l: Line, dash = 10, gap = 4, dot = 2): void {
   const len = lineLength(l);
   if (len < 1) return;
   const period = dash + gap + dot + gap;
@@ -914,7 +948,7 @@ function dashDot(g: Phaser.GameObjects.Graphics, l: Line, dash = 10, gap = 4, do
   }
 }
 
-function dotted(g: Phaser.GameObjects.Graphics, l: Line, spacing: number, r: number, color: number, alpha: number): void {
+function dotted(g: Pen, l: Line, spacing: number, r: number, color: number, alpha: number): void {
   const len = lineLength(l);
   g.fillStyle(color, alpha);
   for (let d = 0; d <= len; d += spacing) {
@@ -923,7 +957,7 @@ function dotted(g: Phaser.GameObjects.Graphics, l: Line, spacing: number, r: num
   }
 }
 
-function ties(g: Phaser.GameObjects.Graphics, l: Line, spacing: number, size: number, color: number, alpha: number): void {
+function ties(g: Pen, l: Line, spacing: number, size: number, color: number, alpha: number): void {
   const len = lineLength(l);
   if (len < spacing) return;
   const nx = -(l.y2 - l.y1) / len;
@@ -935,7 +969,7 @@ function ties(g: Phaser.GameObjects.Graphics, l: Line, spacing: number, size: nu
   }
 }
 
-function diamond(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number): void {
+function diamond(g: Pen, x: number, y: number, r: number): void {
   g.beginPath();
   g.moveTo(x, y - r);
   g.lineTo(x + r, y);
@@ -946,7 +980,7 @@ function diamond(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number
   g.strokePath();
 }
 
-function crossMarker(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number): void {
+function crossMarker(g: Pen, x: number, y: number, r: number): void {
   g.fillStyle(0xffffff, 1);
   g.fillCircle(x, y, r + 3);
   g.lineStyle(3, hex(MAP_COLORS.damaged), 1);
@@ -954,7 +988,7 @@ function crossMarker(g: Phaser.GameObjects.Graphics, x: number, y: number, r: nu
   g.lineBetween(x - r, y + r, x + r, y - r);
 }
 
-function noEntryMarker(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number): void {
+function noEntryMarker(g: Pen, x: number, y: number, r: number): void {
   g.fillStyle(0xffffff, 1);
   g.fillCircle(x, y, r + 1);
   g.lineStyle(2, hex(MAP_COLORS.node), 1);

@@ -2,7 +2,7 @@
 // for" state, keyboard shortcuts, and the hot-seat curtain.
 import { clear, h } from '../dom';
 import { money, names } from '../format';
-import type { Controller, DispatchResult } from '../controller';
+import type { BotProgress, Controller, DispatchResult } from '../controller';
 import type { CorridorMap } from '../map/map-view';
 import type { Action, PlayerView, StateId } from '../sim';
 import type { PanelContext, SeatMemory } from '../panels/context';
@@ -33,13 +33,27 @@ export interface GameHooks {
   onShare(): void;
 }
 
+/** The action bar's words while the bots move. */
+export function busyText(p: BotProgress | null): { status: string; hint: string } {
+  if (!p) return { status: 'Bots are moving…', hint: '' };
+  const doing = p.phase === 'diplomacy' ? 'negotiating' : p.phase === 'orders' ? 'giving orders' : 'moving';
+  return { status: `Bots are moving… ${p.ready} of ${p.total}`, hint: `The bots are ${doing} for turn ${p.turn}; your screen updates when they are done.` };
+}
+
 export class GameScreen {
   private memory = new Map<StateId, SeatMemory>();
   private scheduled = false;
+  /** A render waiting for the next frame (after the game moved on), or null. */
+  private frame: number | null = null;
+  private renderedWaiters: (() => void)[] = [];
   private unsubscribe: () => void;
+  private unsubscribeProgress: () => void;
   private error: string | null = null;
   private keyHandler = (e: KeyboardEvent) => this.onKey(e);
   private wasCurtain = false;
+  private scroll = { tab: '', top: 0 };
+  /** Where the focus goes back after the next render (it was on a control disabled meanwhile). */
+  private refocus: string | null = null;
 
   constructor(
     private els: { root: HTMLElement; topbar: HTMLElement; sidebar: HTMLElement; curtain: HTMLElement },
@@ -47,7 +61,11 @@ export class GameScreen {
     private controller: Controller,
     private hooks: GameHooks,
   ) {
-    this.unsubscribe = controller.subscribe(() => this.schedule());
+    // The game moved on: render on the next frame, so the click that did it (and the bots it
+    // woke) and the re-render land in different frames. While the bots move, only the action
+    // bar changes: the state on screen is the settled one.
+    this.unsubscribe = controller.subscribe(() => (controller.busy ? this.showBusy() : this.scheduleFrame()));
+    this.unsubscribeProgress = controller.onProgress(() => this.showBusy());
     document.addEventListener('keydown', this.keyHandler);
     map.onPick = (pick) => {
       if (pick?.kind === 'segment') this.map.highlight(pick.id);
@@ -57,6 +75,10 @@ export class GameScreen {
 
   destroy(): void {
     this.unsubscribe();
+    this.unsubscribeProgress();
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+    this.flushRendered();
     document.removeEventListener('keydown', this.keyHandler);
   }
 
@@ -70,6 +92,51 @@ export class GameScreen {
     });
   }
 
+  /** Re-render on the next animation frame (coalesced; a sooner render takes its place). */
+  scheduleFrame(): void {
+    if (this.frame !== null) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.render();
+    });
+  }
+
+  /** A render of the game's latest state is still to come. */
+  get renderPending(): boolean {
+    return this.frame !== null || this.scheduled;
+  }
+
+  /** Resolves after the next render (at once when none is pending). */
+  rendered(): Promise<void> {
+    if (!this.renderPending) return Promise.resolve();
+    return new Promise((resolve) => this.renderedWaiters.push(resolve));
+  }
+
+  private flushRendered(): void {
+    const w = this.renderedWaiters;
+    this.renderedWaiters = [];
+    for (const f of w) f();
+  }
+
+  /** While the bots move: the progress in the action bar (or on the curtain), nothing else. */
+  private showBusy(): void {
+    const t = busyText(this.controller.progress);
+    const bar = this.els.sidebar.querySelector<HTMLElement>('[data-testid="waiting"]');
+    if (bar && !this.controller.curtain) {
+      bar.replaceChildren(h('span', null, h('strong', null, t.status)), h('div', { class: 'hint' }, t.hint));
+      const btn = this.els.sidebar.querySelector<HTMLButtonElement>('#end-turn');
+      if (btn) {
+        // A disabled button drops the focus: the re-render gives it back to the new one.
+        if (document.activeElement === btn) this.refocus = 'end-turn';
+        btn.disabled = true;
+        btn.replaceChildren('Waiting…');
+      }
+      this.els.topbar.querySelector<HTMLButtonElement>('#undo')?.setAttribute('disabled', '');
+    }
+    const cur = this.els.curtain.querySelector<HTMLElement>('[data-testid="curtain-busy"]');
+    if (cur && this.controller.curtain) cur.textContent = t.status;
+  }
+
   private mem(id: StateId): SeatMemory {
     let m = this.memory.get(id);
     if (!m) {
@@ -80,8 +147,17 @@ export class GameScreen {
   }
 
   render(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+    this.scheduled = false;
+    this.paint();
+    this.flushRendered();
+  }
+
+  private paint(): void {
     const c = this.controller;
     document.body.dataset.curtain = String(c.curtain);
+    document.body.dataset.busy = String(c.busy);
     if (c.curtain) {
       this.renderCurtain();
       return;
@@ -124,6 +200,8 @@ export class GameScreen {
     // Nothing private stays in the page while the device changes hands.
     clearToasts();
     this.error = null;
+    this.scroll = { tab: '', top: 0 };
+    this.refocus = null;
     for (const d of document.querySelectorAll('dialog')) d.remove();
     clear(this.els.topbar);
     clear(this.els.sidebar);
@@ -132,7 +210,9 @@ export class GameScreen {
     this.map.setInput({ level: this.controller.level, view, me: null });
     const cur = this.els.curtain;
     clear(cur);
-    const btn = h('button', { type: 'button', class: 'primary big', 'data-testid': 'curtain-ready', onclick: () => this.controller.confirmCurtain() }, 'I am the next player — show my screen');
+    const busy = this.controller.busy;
+    // While the bots move nobody knows yet whose turn it is: the button waits (and keeps the focus).
+    const btn = h('button', { type: 'button', class: 'primary big', 'data-testid': 'curtain-ready', 'aria-disabled': busy ? 'true' : undefined, onclick: () => this.controller.confirmCurtain() }, 'I am the next player — show my screen');
     cur.append(
       h(
         'div',
@@ -141,6 +221,7 @@ export class GameScreen {
         h('p', null, 'Everything on screen is hidden until the next player is ready.'),
         h('p', { class: 'curtain-key' }, 'Press ', h('kbd', null, 'Enter'), ' when ready.'),
         btn,
+        h('p', { class: 'hint', role: 'status', 'data-testid': 'curtain-busy' }, busy ? busyText(this.controller.progress).status : ''),
         h('p', { class: 'hint' }, `Turn ${view.turn} of ${view.turns}`),
       ),
     );
@@ -200,25 +281,31 @@ export class GameScreen {
     };
   }
 
-  private act(action: Action, success?: string) {
+  private act(action: Action, success?: string): DispatchResult {
+    // The game moved on and its screen comes with the next frame: a second click on the
+    // old screen (a double click) is dropped rather than sent against the new state.
+    if (this.frame !== null) return { ok: false, error: 'the screen is updating' };
     const r = this.controller.dispatch(action);
     if (!r.ok) {
       this.error = r.error;
       toast(r.error, 'error');
+      this.schedule();
     } else {
       this.error = null;
       if (success) toast(success);
+      // The controller's notice re-renders (on the next frame); a render now would be wasted.
     }
-    this.schedule();
     return r;
   }
 
   private renderSidebar(view: PlayerView, me: StateId, m: SeatMemory): void {
     const sb = this.els.sidebar;
-    const scrollKey = `${m.tab}`;
-    const oldPanel = sb.querySelector('.tabpanel');
-    const oldScroll = oldPanel && oldPanel.getAttribute('data-tab') === scrollKey ? oldPanel.scrollTop : 0;
-    const focusedId = (document.activeElement as HTMLElement | null)?.id || (document.activeElement as HTMLElement | null)?.dataset?.testid;
+    // The panel's scroll position is kept from its scroll events: reading scrollTop here (and
+    // writing 0 to a new panel) forced a layout of the page in the middle of every re-render.
+    const oldScroll = this.scroll.tab === m.tab ? this.scroll.top : 0;
+    this.scroll = { tab: m.tab, top: oldScroll };
+    const focusedId = (document.activeElement as HTMLElement | null)?.id || (document.activeElement as HTMLElement | null)?.dataset?.testid || this.refocus;
+    this.refocus = null;
     clear(sb);
     const ctx = this.ctx(view, me, m);
     const pending = pendingForMe(view, me).length;
@@ -258,7 +345,8 @@ export class GameScreen {
     const panel = h('div', { class: 'tabpanel', id: 'tabpanel', role: 'tabpanel', 'aria-labelledby': `tab-${tab.id}`, 'data-tab': tab.id, tabindex: -1 }, tab.render(ctx));
     if (this.error && tab.id !== 'diplomacy' && tab.id !== 'orders') panel.prepend(h('div', { class: 'error', role: 'alert', 'data-testid': 'action-error' }, h('strong', null, 'Not allowed: '), this.error, h('button', { type: 'button', class: 'link', 'aria-label': 'Dismiss', onclick: () => { this.error = null; this.schedule(); } }, '×')));
     sb.append(tablist, panel, this.actionBar(view, me, m));
-    panel.scrollTop = oldScroll;
+    if (oldScroll > 0) panel.scrollTop = oldScroll;
+    panel.addEventListener('scroll', () => (this.scroll = { tab: tab.id, top: panel.scrollTop }), { passive: true });
     if (focusedId) {
       const el = document.getElementById(focusedId) ?? sb.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focusedId)}"]`);
       el?.focus({ preventScroll: true });
@@ -269,6 +357,7 @@ export class GameScreen {
     const st = view.states.find((s) => s.id === me)!;
     const pending = pendingForMe(view, me).length;
     if (view.phase === 'ended') return { label: 'See the results', run: () => this.hooks.onShowResults(), note: 'The game is over.' };
+    if (this.controller.busy) return { label: 'Waiting…', run: null, note: '' };
     if (view.phase === 'diplomacy') {
       if (!st.diplomacyDone) {
         return {
@@ -300,14 +389,19 @@ export class GameScreen {
     const ready = total - view.waitingFor.length;
     const waiting = view.waitingFor.filter((id) => id !== me);
     const st = view.states.find((s) => s.id === me)!;
+    const busy = this.controller.busy ? busyText(this.controller.progress) : null;
     return h(
       'div',
       { class: 'action-bar' },
       h(
         'div',
         { class: 'waiting', role: 'status', 'aria-live': 'polite', 'data-testid': 'waiting' },
-        view.phase === 'ended' ? 'Game over.' : h('span', null, h('strong', null, `${ready} of ${total} seats ready`), waiting.length ? ` · waiting for ${names(view, waiting)}` : view.waitingFor.includes(me) ? ' · waiting for you' : ''),
-        h('div', { class: 'hint' }, `Treasury ${money(st.treasury)}${p.note ? ` · ${p.note}` : ''}`),
+        busy
+          ? [h('span', null, h('strong', null, busy.status)), h('div', { class: 'hint' }, busy.hint)]
+          : [
+              view.phase === 'ended' ? 'Game over.' : h('span', null, h('strong', null, `${ready} of ${total} seats ready`), waiting.length ? ` · waiting for ${names(view, waiting)}` : view.waitingFor.includes(me) ? ' · waiting for you' : ''),
+              h('div', { class: 'hint' }, `Treasury ${money(st.treasury)}${p.note ? ` · ${p.note}` : ''}`),
+            ],
       ),
       h('button', { type: 'button', class: 'primary big', id: 'end-turn', 'data-testid': 'end-turn', 'aria-keyshortcuts': 'E', disabled: !p.run, title: 'Shortcut: E', onclick: () => p.run?.() }, p.label, p.run ? h('kbd', { 'aria-hidden': 'true' }, 'E') : null),
     );
@@ -395,7 +489,7 @@ export class GameScreen {
         h('li', null, h('strong', null, 'Orders. '), 'Invest in segments you own or co-fund, set transit fees, pay for security and intelligence. Everyone orders at the same time, in secret.'),
         h('li', null, h('strong', null, 'Resolution. '), 'Deals are ratified, building advances, incidents happen, cargo picks the cheapest routes, revenue is paid.'),
       ),
-      h('p', null, 'You score for revenue, stability, reputation and your secret agenda. The corridor also has shared goals: cargo throughput, the power line and the peace track.'),
+      h('p', null, 'You score for what the corridor earns you against the size of your own economy, for stability and reputation gained since the start, and for a head start if your position earns little. Your secret agenda’s points are added at the end, when every agenda is revealed. The corridor also has shared goals: cargo throughput, the power line and the peace track.'),
       h('h3', null, 'Keys'),
       h('ul', { class: 'keys' },
         h('li', null, h('kbd', null, 'E'), ' finish diplomacy / submit orders'),
