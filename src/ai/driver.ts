@@ -11,8 +11,13 @@ export interface RunBotsOptions {
   onAction?: (entry: BotLogEntry) => void;
   /** Called when a bot chose an illegal action (a bug: tests fail on it). */
   onRefused?: (action: Action, error: string) => void;
-  /** Stop as soon as this returns true for the state after an action (e.g. a turn resolved). */
-  stopWhen?: (state: GameState) => boolean;
+  /**
+   * Stop as soon as this returns true for the state after an action (e.g. a turn resolved).
+   * `fresh`: the next move would be chosen from a fresh view (the bot's list of moves is done,
+   * or the phase moved on), so stopping here and calling runBots again makes the very moves
+   * one uninterrupted call would; stopping elsewhere may not.
+   */
+  stopWhen?: (state: GameState, fresh: boolean) => boolean;
 }
 
 export function botChoices(level: LoadedLevel, state: GameState, bot: StateId): BotChoice[] {
@@ -36,7 +41,9 @@ export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOp
     if (!bot) return s;
     const { turn, phase } = status;
     let acted = false;
-    for (const choice of botChoices(level, s, bot)) {
+    const choices = botChoices(level, s, bot);
+    for (let i = 0; i < choices.length; i++) {
+      const choice = choices[i];
       const now = phaseOf(s);
       if (now.turn !== turn || now.phase !== phase) break; // the phase moved on: re-read the view
       const r = applyAction(level, s, choice.action);
@@ -44,7 +51,9 @@ export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOp
         s = r.state;
         acted = true;
         options.onAction?.({ turn, player: bot, action: choice.action, reason: choice.reason });
-        if (options.stopWhen?.(s)) return s;
+        const after = phaseOf(s);
+        const fresh = i === choices.length - 1 || after.turn !== turn || after.phase !== phase;
+        if (options.stopWhen?.(s, fresh)) return s;
       } else {
         options.onRefused?.(choice.action, r.error);
       }
@@ -55,7 +64,7 @@ export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOp
       if (!r.ok) throw new Error(`bot ${bot} cannot move: ${r.error}`);
       s = r.state;
       options.onAction?.({ turn, player: bot, action, reason: 'fallback' });
-      if (options.stopWhen?.(s)) return s;
+      if (options.stopWhen?.(s, true)) return s;
     }
   }
   throw new Error('bots did not settle (more than 10000 moves)');

@@ -264,32 +264,24 @@ export class Controller {
 
   /**
    * Lets the bots act, then finds whose input the game needs. With pacing, the bots move in
-   * slices; a slice ends only where runBots would read a fresh view anyway (after a bot's last
-   * move of its list: ending diplomacy, giving orders, or a move that changed the phase), so
-   * the moves are exactly those of one uninterrupted runBots call.
+   * slices; a slice ends only where runBots says it would read a fresh view anyway (stopWhen's
+   * `fresh`), so the moves are exactly those of one uninterrupted runBots call.
    */
   private advance(first: boolean): void {
     const run = ++this.run;
     const pacing = this.pacing;
-    let last: Action | null = null;
     const step = (): void => {
       if (run !== this.run) return;
       const deadline = pacing ? pacing.now() + pacing.sliceMs : Infinity;
-      let at = phaseOf(this.state);
       this.state = runBots(this.level, this.state, {
         onAction: (e) => {
           this.actions.push({ turn: e.turn, action: e.action });
           this.steps.push({ action: e.action, block: BOT_STEP });
-          last = e.action;
         },
-        stopWhen: (s) => {
+        stopWhen: (s, fresh) => {
           this.checkpoint(s); // bots resolve turns too
-          if (!pacing) return false;
-          const now = phaseOf(s);
-          const moved = now.turn !== at.turn || now.phase !== at.phase;
-          at = now;
-          const boundary = moved || last?.type === 'endDiplomacy' || last?.type === 'submitOrders';
-          return boundary && pacing.now() >= deadline;
+          // Only where runBots reads a fresh view: the moves stay those of one uninterrupted call.
+          return pacing !== null && fresh && pacing.now() >= deadline;
         },
       });
       if (pacing && this.botsToMove()) {
