@@ -3,7 +3,7 @@
 //   npx tsx scripts/screenshots.ts [level-id] [solo-state] [hot-seat-states,comma-separated]
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { launchChromium, playToEnd, startPreview, waitForServer } from './shot-kit';
+import { botsIdle, launchChromium, playToEnd, startPreview, waitForServer } from './shot-kit';
 
 const PORT = 4179;
 const BASE = `http://localhost:${PORT}/`;
@@ -43,16 +43,19 @@ async function main(): Promise<void> {
     await page.click('[data-testid="kind-securityPact"]');
     await shot(page, '04-builder-pact');
     await page.click('[data-testid="end-turn"]');
+    await botsIdle(page);
     // Answer whatever the bots proposed, through the buttons.
     await page.click('[data-testid="tab-diplomacy"]');
     for (let i = 0; i < 20; i++) {
       const btn = page.locator('[data-testid^="reject-"]').first();
       if (!(await btn.count())) break;
       await btn.click();
+      await botsIdle(page);
     }
     await page.click('[data-testid="tab-orders"]');
     await shot(page, '05-orders');
     await page.click('[data-testid="end-turn"]');
+    await botsIdle(page);
     await shot(page, '06-news-report');
     await page.click('[data-testid="tab-relations"]');
     await shot(page, '07-relations');
