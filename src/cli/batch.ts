@@ -83,14 +83,14 @@ export function summarise(level: LoadedLevel, games: BatchGame[]): BatchSummary 
 const pct = (k: number, n: number) => `${((100 * k) / Math.max(1, n)).toFixed(1)}%`;
 
 /** The plain-text report: a table per state, then the collective outcome. */
-export function formatBatch(level: LoadedLevel, seeds: string[], turns: number, sum: BatchSummary, seconds: number): string {
+export function formatBatch(level: LoadedLevel, seeds: string[], turns: number, sum: BatchSummary, seconds: number, jobs = 1): string {
   const n = sum.games;
   const name = (id: StateId) => level.states.find((s) => s.id === id)?.name ?? id;
   const width = Math.max(5, ...level.states.map((s) => s.name.length));
   const row = (cells: string[]) => `${cells[0].padEnd(width)}  ${cells.slice(1).map((c) => c.padStart(10)).join('  ')}`;
   const lines = [
     `Corridor: ${level.name} — ${n} game(s), seeds "${seeds[0]}" … "${seeds[seeds.length - 1]}", ${turns} turn(s), bots in every seat`,
-    `played in ${seconds.toFixed(1)} s (${(n / Math.max(seconds, 1e-9)).toFixed(0)} games/s)`,
+    `played in ${seconds.toFixed(1)} s (${(n / Math.max(seconds, 1e-9)).toFixed(0)} games/s${jobs > 1 ? `, ${jobs} processes` : ''})`,
     '',
     row(['State', 'wins', 'win share', 'mean score', 'agenda met']),
     ...level.states.map((s) => row([name(s.id), String(sum.wins[s.id]), pct(sum.wins[s.id], n), String(sum.meanScore[s.id]), pct(sum.agendaMet[s.id], n)])),

@@ -1,16 +1,21 @@
 // npm run -s sim -- [--level FILE] [--seed S] [--turns N] [--json] [--view VIEWER] [--save-replay FILE]
 // Plays a game with bots in every seat and prints a readable per-turn summary, or JSON.
-// With --seeds N it plays N games (seeds S-1 ... S-N) and prints what they add up to.
+// With --seeds N it plays N games (seeds S-1 ... S-N) and prints what they add up to,
+// on every core (--jobs).
 import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { autoplay } from '../ai/autoplay';
 import { viewFor, winnerOf, type GameState, type LoadedLevel, type PlayerView, type Viewer } from '../sim/index';
 import { makeReplay } from '../sim/replay';
-import { CliError, DEFAULT_LEVEL, DEFAULT_SEED, parseFlags, parseInteger, readLevel, runCli } from './common';
+import { CliError, DEFAULT_LEVEL, DEFAULT_SEED, parseFlags, parseInteger, readLevel, readText, runCli } from './common';
+import { playBatchForked } from './batch-pool';
 import { batchSeeds, formatBatch, playBatch, summarise } from './batch';
 import { turnSummary } from './summary';
 
-const USAGE = 'usage: npm run -s sim -- [--level FILE] [--seed S] [--turns N] [--json] [--view VIEWER] [--save-replay FILE]\n       npm run -s sim -- --seeds N [--level FILE] [--seed S] [--turns N] [--json]';
+const USAGE = 'usage: npm run -s sim -- [--level FILE] [--seed S] [--turns N] [--json] [--view VIEWER] [--save-replay FILE]\n       npm run -s sim -- --seeds N [--jobs J] [--level FILE] [--seed S] [--turns N] [--json]';
 const MAX_SEEDS = 100_000;
+// Below this many games, starting the processes costs more than it saves.
+const FORK_FROM = 64;
 
 function checkViewer(level: LoadedLevel, v: string): Viewer {
   if (v === 'public' || v === 'facilitator' || level.states.some((s) => s.id === v)) return v;
@@ -18,7 +23,7 @@ function checkViewer(level: LoadedLevel, v: string): Viewer {
 }
 
 runCli(() => {
-  const { flags, rest } = parseFlags(process.argv.slice(2), { level: 'string', seed: 'string', seeds: 'string', turns: 'string', json: 'boolean', view: 'string', 'save-replay': 'string', help: 'boolean' }, USAGE);
+  const { flags, rest } = parseFlags(process.argv.slice(2), { level: 'string', seed: 'string', seeds: 'string', turns: 'string', json: 'boolean', jobs: 'string', view: 'string', 'save-replay': 'string', help: 'boolean' }, USAGE);
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -31,9 +36,11 @@ runCli(() => {
   const turns = flags.turns === undefined ? level.turns : parseInteger(flags.turns as string, 'turns', 0, level.turns);
   if (flags.seeds !== undefined) {
     for (const other of ['view', 'save-replay']) if (flags[other] !== undefined) throw new CliError(`--seeds plays many games: --${other} is for one game\n${USAGE}`, 2);
-    batch(level, seed, parseInteger(flags.seeds as string, 'seeds', 1, MAX_SEEDS), turns, flags.json === true);
-    return;
+    const count = parseInteger(flags.seeds as string, 'seeds', 1, MAX_SEEDS);
+    const jobs = flags.jobs === undefined ? (count >= FORK_FROM ? availableParallelism() : 1) : parseInteger(flags.jobs as string, 'jobs', 1, 64);
+    return batch(level, file, seed, count, turns, jobs, flags.json === true);
   }
+  if (flags.jobs !== undefined) throw new CliError(`--jobs is for --seeds (many games)\n${USAGE}`, 2);
   const viewer = flags.view === undefined ? null : checkViewer(level, flags.view as string);
 
   const views: PlayerView[] = [];
@@ -72,18 +79,20 @@ runCli(() => {
   process.stdout.write(`\nfinal hash ${finalHash}\n`);
 });
 
-function batch(level: LoadedLevel, prefix: string, count: number, turns: number, json: boolean): void {
+async function batch(level: LoadedLevel, file: string, prefix: string, count: number, turns: number, jobs: number, json: boolean): Promise<void> {
   const seeds = batchSeeds(prefix, count);
   // Progress on a terminal only (a pipe or a test reads stdout and stderr whole).
   const tty = process.stderr.isTTY === true;
   const step = Math.max(1, Math.floor(count / 100));
-  const started = Date.now();
-  const games = playBatch(level, seeds, turns, (done) => {
+  const progress = (done: number) => {
     if (tty && (done % step === 0 || done === count)) process.stderr.write(`\rplayed ${done} of ${count} games…`);
-  });
+  };
+  const started = Date.now();
+  // The same games either way (each is deterministic on its own seed); in seed order.
+  const games = jobs > 1 ? await playBatchForked(readText(file), seeds, turns, jobs, progress) : playBatch(level, seeds, turns, progress);
   if (tty) process.stderr.write('\n');
   const seconds = (Date.now() - started) / 1000;
   const summary = summarise(level, games);
   if (json) process.stdout.write(`${JSON.stringify({ level: level.id, levelHash: level.hash, turns, games, summary })}\n`);
-  else process.stdout.write(formatBatch(level, seeds, turns, summary, seconds));
+  else process.stdout.write(formatBatch(level, seeds, turns, summary, seconds, jobs));
 }

@@ -17,6 +17,9 @@ const tutorial = load('levels/tutorial.json');
 const sim = (args: string[]) => runTool('sim', args);
 const json = sim(['--seeds', '4', '--level', 'levels/tutorial.json', '--seed', 'b', '--json']);
 const refused = sim(['--seeds', '4', '--view', 'public']);
+// More games than processes and chunks, so that the children interleave.
+const forked = sim(['--seeds', '20', '--jobs', '3', '--level', 'levels/tutorial.json', '--seed', 'f', '--json']);
+const jobsAlone = sim(['--jobs', '2']);
 
 describe('sim --seeds N', () => {
   const seeds = batchSeeds('t', 6);
@@ -60,6 +63,23 @@ describe('sim --seeds N', () => {
     const r = await refused;
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe('--seeds plays many games: --view is for one game');
-    expect(r.stderr).toContain('npm run -s sim -- --seeds N [--level FILE]');
+    expect(r.stderr).toContain('npm run -s sim -- --seeds N [--jobs J] [--level FILE]');
+  });
+
+  it('plays the same games in child processes (--jobs), in seed order', async () => {
+    const r = await forked;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { games: BatchGame[]; summary: BatchSummary };
+    const seeds = batchSeeds('f', 20);
+    const here = playBatch(tutorial, seeds, tutorial.turns);
+    expect(out.games).toEqual(here);
+    expect(out.summary).toEqual(summarise(tutorial, here));
+  });
+
+  it('refuses --jobs without --seeds', async () => {
+    const r = await jobsAlone;
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('--jobs is for --seeds (many games)');
   });
 });
