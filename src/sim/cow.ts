@@ -67,10 +67,17 @@ function copyJson(v: unknown): unknown {
 export function deepFreeze<T>(v: T): T {
   if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
   Object.freeze(v);
-  // Object.values reads every member natively (no keyed lookups).
-  const members: unknown[] = Array.isArray(v) ? v : Object.values(v);
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i];
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const m: unknown = v[i];
+      if (m !== null && typeof m === 'object') deepFreeze(m);
+    }
+    return v;
+  }
+  // for-in over a plain object (no enumerable inherited members) reads its own members
+  // without making an array: several times faster here than Object.values.
+  for (const k in v) {
+    const m: unknown = (v as Record<string, unknown>)[k];
     if (m !== null && typeof m === 'object') deepFreeze(m);
   }
   return v;

@@ -13,27 +13,52 @@ import { RULES } from './rules';
 
 const STEP = 'cargo';
 
-interface Candidate { id: string; cost: number; weight: number; share: number; segments: readonly number[] | null; alt: boolean; capacity?: number }
+interface Candidate {
+  id: string;
+  /** Place of the id in code-unit order among the level's routes and alternatives (ties in cost). */
+  rank: number;
+  /** Index in level.routes, or in level.alternativeRoutes when alt. */
+  index: number;
+  cost: number;
+  weight: number;
+  share: number;
+  carried: number;
+  segments: readonly number[] | null;
+  alt: boolean;
+  capacity: number;
+}
 
 export function routeWeight(cost: number): number {
   return Math.floor(RULES.weightNumerator / (cost * cost + 1));
 }
 
-const byCost = (a: Candidate, b: Candidate) => a.cost - b.cost || compareStrings(a.id, b.id);
+// Cheapest first; equal costs in code-unit order of the ids (unique across routes and
+// alternatives), compared through their precomputed ranks.
+const byCost = (a: Candidate, b: Candidate) => a.cost - b.cost || a.rank - b.rank;
 
-// A turn record's routeFlows has one member per route (90 on the default level). Built member
-// by member, V8 turns an object that large into a slow dictionary; copied from a template made
-// in one go, it keeps a fast layout, several times quicker to build and to read.
-const flowTemplates = new WeakMap<LoadedLevel, Record<string, number>>();
+// Per level: the ids' ranks, and a template for a turn record's routeFlows, which has one
+// member per route (94 on the default level). Built member by member, V8 turns an object
+// that large into a slow dictionary; copied from a template made in one go, it keeps a fast
+// layout, several times quicker to build and to read.
+interface CargoIndex { routeRank: number[]; altRank: number[]; flows: Record<string, number> }
+const indexes = new WeakMap<LoadedLevel, CargoIndex>();
 
-function flowRecord(level: LoadedLevel): Record<string, number> {
-  let t = flowTemplates.get(level);
-  if (!t) flowTemplates.set(level, (t = Object.fromEntries([...level.routes, ...level.alternativeRoutes].map((r) => [r.id, 0]))));
-  return { ...t };
+function cargoIndex(level: LoadedLevel): CargoIndex {
+  let x = indexes.get(level);
+  if (!x) {
+    const ids = [...level.routes.map((r) => r.id), ...level.alternativeRoutes.map((a) => a.id)];
+    const order = ids.map((_, i) => i).sort((a, b) => compareStrings(ids[a], ids[b]));
+    const rank = new Array<number>(ids.length);
+    order.forEach((at, i) => (rank[at] = i));
+    x = { routeRank: rank.slice(0, level.routes.length), altRank: rank.slice(level.routes.length), flows: Object.fromEntries(ids.map((id) => [id, 0])) };
+    indexes.set(level, x);
+  }
+  return x;
 }
 
 export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext): void {
   const net = networkIndex(level);
+  const cx = cargoIndex(level);
   const seaId = net.seaRoute;
   const table = segmentTable(level, s);
   const routes = routeTable(level, s, table);
@@ -41,15 +66,16 @@ export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext
   for (let r = 0; r < level.routes.length; r++) {
     if (!routes.usable[r]) continue;
     const cost = routes.cost[r];
-    cands.push({ id: level.routes[r].id, cost, weight: routeWeight(cost), share: 0, segments: net.routeSegs[r], alt: false });
+    cands.push({ id: level.routes[r].id, rank: cx.routeRank[r], index: r, cost, weight: routeWeight(cost), share: 0, carried: 0, segments: net.routeSegs[r], alt: false, capacity: 0 });
   }
   let sea: Candidate | null = null;
-  for (const a of level.alternativeRoutes) {
+  for (let i = 0; i < level.alternativeRoutes.length; i++) {
+    const a = level.alternativeRoutes[i];
     const isSea = a.id === seaId;
     const capacity = s.altRoutes[a.id].capacity;
     if (!isSea && capacity <= 0) continue;
     const cost = altRouteCost(level, s, a.id);
-    const c: Candidate = { id: a.id, cost, weight: routeWeight(cost), share: 0, segments: null, alt: true, capacity };
+    const c: Candidate = { id: a.id, rank: cx.altRank[i], index: i, cost, weight: routeWeight(cost), share: 0, carried: 0, segments: null, alt: true, capacity };
     if (isSea) sea = c;
     else cands.push(c);
   }
@@ -71,19 +97,18 @@ export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext
   cands.sort(byCost);
   const residual = table.capacity.slice();
   const segFlow = new Array<number>(residual.length).fill(0);
-  const flows = new Map<string, number>();
   let overflow = 0;
   let throughput = 0;
   for (const c of cands) {
     const want = c.share + overflow;
-    let room = c.capacity ?? 0;
+    let room = c.capacity;
     if (c.segments) {
       room = Number.MAX_SAFE_INTEGER;
       for (const i of c.segments) if (residual[i] < room) room = residual[i];
     }
     const take = Math.max(0, Math.min(want, room));
     overflow = want - take;
-    flows.set(c.id, take);
+    c.carried = take;
     if (c.segments && take > 0) {
       for (const i of c.segments) {
         residual[i] -= take;
@@ -93,7 +118,7 @@ export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext
     }
   }
   let unserved = 0;
-  if (sea) flows.set(sea.id, sea.share + overflow);
+  if (sea) sea.carried = sea.share + overflow;
   else unserved = overflow;
 
   // Record: every segment's and alternative's flow, every route's (0 when unused).
@@ -101,22 +126,25 @@ export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext
     const st = s.segments[level.segments[i].id];
     if (st.flow !== segFlow[i]) st.flow = segFlow[i];
   }
-  const routeFlows = flowRecord(level);
-  for (const r of level.routes) routeFlows[r.id] = flows.get(r.id) ?? 0;
-  for (const a of level.alternativeRoutes) {
-    const f = flows.get(a.id) ?? 0;
-    routeFlows[a.id] = f;
+  const routeFlows = { ...cx.flows };
+  for (const c of all) {
+    if (c.carried === 0) continue;
+    routeFlows[c.id] = c.carried;
+  }
+  for (let i = 0; i < level.alternativeRoutes.length; i++) {
+    const a = level.alternativeRoutes[i];
     const st = s.altRoutes[a.id];
+    const f = routeFlows[a.id];
     if (st.flow !== f) st.flow = f;
   }
   ctx.routeFlows = routeFlows;
   ctx.throughput = throughput;
 
   // The facilitator's trace: every route that carried cargo and every alternative.
-  const shown = all.filter((c) => c.alt || (flows.get(c.id) ?? 0) > 0).sort(byCost);
+  const shown = all.filter((c) => c.alt || c.carried > 0).sort(byCost);
   const idle = all.length - shown.length;
   const trace =
-    shown.map((c) => `${c.id}: cost ${c.cost}, share ${c.share}, carried ${flows.get(c.id) ?? 0}`).join('; ') +
+    shown.map((c) => `${c.id}: cost ${c.cost}, share ${c.share}, carried ${c.carried}`).join('; ') +
     (idle > 0 ? `; ${idle} other usable route(s) carried nothing (bottlenecks full)` : '');
   logEntry(s, STEP, `The corridor carried ${throughput} kt/yr of ${demand} kt/yr East-West demand${unserved > 0 ? `; ${unserved} kt/yr found no route` : ''}.`, 'all', [forFacilitator(trace)]);
 }
