@@ -18,8 +18,12 @@ export interface LevelIndex {
 }
 
 const cache = new WeakMap<object, LevelIndex>();
+// The rules ask for the index of one level thousands of times a turn: the last one asked
+// for is kept at hand, a pointer comparison instead of a WeakMap lookup.
+let last: { level: LoadedLevel; idx: LevelIndex } | null = null;
 
 export function indexOf(level: LoadedLevel): LevelIndex {
+  if (last !== null && last.level === level) return last.idx;
   let idx = cache.get(level);
   if (!idx) {
     const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((x) => [x.id, x] as const));
@@ -36,5 +40,6 @@ export function indexOf(level: LoadedLevel): LevelIndex {
     };
     cache.set(level, idx);
   }
+  last = { level, idx };
   return idx;
 }

@@ -29,10 +29,15 @@ interface NetworkIndex {
 }
 
 const cache = new WeakMap<object, NetworkIndex>();
+let last: { level: LoadedLevel; n: NetworkIndex } | null = null; // as in lookup.ts
 
 export function networkIndex(level: LoadedLevel): NetworkIndex {
+  if (last !== null && last.level === level) return last.n;
   let n = cache.get(level);
-  if (n) return n;
+  if (n) {
+    last = { level, n };
+    return n;
+  }
   const idx = indexOf(level);
   const actorOrder = new Map(idx.actorIds.map((id, i) => [id, i] as const));
   const neighbours = new Map<string, string[]>();
@@ -80,6 +85,7 @@ export function networkIndex(level: LoadedLevel): NetworkIndex {
     routeSegs: level.routes.map((r) => r.segments.map((id) => level.segments.findIndex((sg) => sg.id === id))),
   };
   cache.set(level, n);
+  last = { level, n };
   return n;
 }
 
