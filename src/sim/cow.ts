@@ -166,11 +166,12 @@ export function seal(before: unknown, after: unknown): unknown {
 }
 
 // The parts a turn's resolution changes inside: deep-copied before and reconciled after.
-export const DEEP_PARTS: ReadonlySet<string> = new Set(['players', 'segments', 'altRoutes', 'power', 'stances', 'animosity', 'pledges', 'scores']);
-// Lists whose entries are never changed, only added or dropped: copied one level, old
-// entries shared. The log (one slot per turn) and proposals (a bound one's status changes)
-// are handled apart.
-export const APPEND_PARTS: ReadonlySet<string> = new Set(['news', 'injected', 'eventsSeen', 'animosityLog', 'history', 'pacts']);
+export const DEEP_PARTS: ReadonlySet<string> = new Set(['players', 'segments', 'altRoutes', 'power', 'stances', 'animosity', 'scores']);
+// Lists whose entries are never changed inside, only added, dropped or replaced (a pledge
+// being paid is replaced by a changed copy: payPledges): copied one level, old entries
+// shared, so a finished pledge stays one frozen object whose digest treeHash keeps. The
+// log (one slot per turn) and proposals (a bound one's status changes) are handled apart.
+export const APPEND_PARTS: ReadonlySet<string> = new Set(['news', 'injected', 'eventsSeen', 'animosityLog', 'history', 'pacts', 'pledges']);
 
 /** A copy of a part the steps change inside: its objects are copied all the way down, but
  * arrays inside them are shared (frozen): the steps replace such arrays, never change them. */
@@ -224,12 +225,13 @@ export function workingCopy(base: GameState, inPlace = false): GameState {
 }
 
 // The lists of a state that only grow, with entries that are objects the checkpoint hash reads.
-const GROWING = ['history', 'proposals', 'pacts'] as const;
+const GROWING = ['history', 'proposals', 'pacts', 'pledges'] as const;
 
 /**
  * Ends a turn of an open run: freezes the entries of the lists that only grow (a turn
- * record, a proposal, a pact), which never change again (a bound proposal is copied
- * before it is ratified), so that treeHash can remember their digests.
+ * record, a proposal, a pact, a pledge), which never change again (a bound proposal is
+ * copied before it is ratified, a pledge before it is paid), so that treeHash can remember
+ * their digests.
  */
 export function freezeEntries(s: GameState): void {
   for (const k of GROWING) {

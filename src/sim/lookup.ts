@@ -19,11 +19,11 @@ export interface LevelIndex {
 
 const cache = new WeakMap<object, LevelIndex>();
 // The rules ask for the index of one level thousands of times a turn: the last one asked
-// for is kept at hand, a pointer comparison instead of a WeakMap lookup.
-let last: { level: LoadedLevel; idx: LevelIndex } | null = null;
+// for is kept at hand, a pointer comparison instead of a WeakMap lookup (a pure cache too).
+const last: { level: LoadedLevel | null; idx: LevelIndex | null } = { level: null, idx: null };
 
 export function indexOf(level: LoadedLevel): LevelIndex {
-  if (last !== null && last.level === level) return last.idx;
+  if (last.level === level && last.idx) return last.idx;
   let idx = cache.get(level);
   if (!idx) {
     const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((x) => [x.id, x] as const));
@@ -40,6 +40,7 @@ export function indexOf(level: LoadedLevel): LevelIndex {
     };
     cache.set(level, idx);
   }
-  last = { level, idx };
+  last.level = level;
+  last.idx = idx;
   return idx;
 }

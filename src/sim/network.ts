@@ -29,15 +29,18 @@ interface NetworkIndex {
 }
 
 const cache = new WeakMap<object, NetworkIndex>();
-let last: { level: LoadedLevel; n: NetworkIndex } | null = null; // as in lookup.ts
+const last: { level: LoadedLevel | null; n: NetworkIndex | null } = { level: null, n: null }; // as in lookup.ts
 
 export function networkIndex(level: LoadedLevel): NetworkIndex {
-  if (last !== null && last.level === level) return last.n;
+  if (last.level === level && last.n) return last.n;
   let n = cache.get(level);
-  if (n) {
-    last = { level, n };
-    return n;
-  }
+  if (!n) cache.set(level, (n = buildIndex(level)));
+  last.level = level;
+  last.n = n;
+  return n;
+}
+
+function buildIndex(level: LoadedLevel): NetworkIndex {
   const idx = indexOf(level);
   const actorOrder = new Map(idx.actorIds.map((id, i) => [id, i] as const));
   const neighbours = new Map<string, string[]>();
@@ -70,7 +73,7 @@ export function networkIndex(level: LoadedLevel): NetworkIndex {
   if (!originForces.length) originForces = forceIds.filter((f) => f === 'china');
   let marketForces = forceIds.filter((f) => marketCountries.has(f));
   if (!marketForces.length) marketForces = forceIds.filter((f) => f === 'eu');
-  n = {
+  return {
     neighbours,
     corridor,
     seaRoute: level.alternativeRoutes.find((r) => r.sea)?.id ?? null,
@@ -84,9 +87,6 @@ export function networkIndex(level: LoadedLevel): NetworkIndex {
     segIndex: new Map(level.segments.map((sg, i) => [sg.id, i] as const)),
     routeSegs: level.routes.map((r) => r.segments.map((id) => level.segments.findIndex((sg) => sg.id === id))),
   };
-  cache.set(level, n);
-  last = { level, n };
-  return n;
 }
 
 export function neighboursOf(level: LoadedLevel, segId: string): string[] {

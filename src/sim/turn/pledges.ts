@@ -32,8 +32,12 @@ export function withholdChance(level: LoadedLevel, s: GameState, pl: Pledge): nu
 
 export function payPledges(level: LoadedLevel, s: GameState, rng: Rng): void {
   const idx = indexOf(level);
-  for (const pl of s.pledges) {
-    if (pl.turnsLeft <= 0) continue;
+  for (let i = 0; i < s.pledges.length; i++) {
+    if (s.pledges[i].turnsLeft <= 0) continue;
+    // The list's entries are shared with earlier states (cow.ts): a pledge still running is
+    // replaced by a copy that this turn changes; a finished one stays as it is.
+    const pl = Object.isFrozen(s.pledges[i]) ? { ...s.pledges[i] } : s.pledges[i];
+    s.pledges[i] = pl;
     const def = idx.stages.get(pl.stage);
     const stage = s.power[pl.stage];
     if (!def || !stage) {
