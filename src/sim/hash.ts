@@ -94,8 +94,8 @@ function mixString(H: Lanes, text: string): void {
   H.h2 = b;
 }
 
-/** Mixes a member or element; true when it is a primitive. `depth`: the enclosing node's. */
-function mixValue(H: Lanes, v: unknown, depth: number, inList: boolean, inLong: boolean): boolean {
+/** Mixes a member or element. `depth`: the enclosing node's; `inLong`: it is an entry of a long list. */
+function mixValue(H: Lanes, v: unknown, depth: number, inList: boolean, inLong: boolean): void {
   switch (typeof v) {
     case 'number':
       if (v === (v | 0)) {
@@ -106,17 +106,17 @@ function mixValue(H: Lanes, v: unknown, depth: number, inList: boolean, inLong: 
         mix(H, NUMBER);
         mixString(H, String(v));
       }
-      return true;
+      return;
     case 'string':
       mixString(H, v);
-      return true;
+      return;
     case 'boolean':
       mix(H, v ? TRUE : FALSE);
-      return true;
+      return;
     case 'object': {
       if (v === null) {
         mix(H, NULL);
-        return true;
+        return;
       }
       const s1 = H.h1;
       const s2 = H.h2;
@@ -128,11 +128,11 @@ function mixValue(H: Lanes, v: unknown, depth: number, inList: boolean, inLong: 
       mix(H, NODE);
       mix(H, d1);
       mix(H, d2);
-      return false;
+      return;
     }
     case 'undefined':
       mix(H, NULL); // only reached in an array: JSON writes it as null
-      return true;
+      return;
     default:
       throw new Error(`cannot hash a ${typeof v}`);
   }
@@ -141,39 +141,46 @@ function mixValue(H: Lanes, v: unknown, depth: number, inList: boolean, inLong: 
 // Frozen nodes never change, so their digest is kept (every state is deep-frozen and shares
 // unchanged parts with the state before it, cow.ts). A WeakMap entry costs about as much as
 // hashing a small node again, so only digests read again often are kept: the parts of the
-// value hashed (a state's players, proposals, history...) and the entries of the lists among
-// them (a turn record, a proposal), but not a leaf (only primitive members) of a long list,
-// which is read again only through the list's kept lanes. The caches cannot change a
-// result: a digest depends only on the node's content.
+// value hashed (a state's players, proposals, history...) and the entries of the short lists
+// among them. The entries of a long list are read again through the list's kept lanes
+// (below) instead. The caches cannot change a result: a digest depends only on the content.
 interface Digest { h1: number; h2: number }
 const digests = new WeakMap<object, Digest>();
 
-// Long lists that grow by a few entries a turn (proposals): their lanes after the last
-// entry are kept, and a list recorded as grown from an earlier one (grownFrom) resumes from
-// them once it is checked to begin with the same entries.
-const LONG = 32;
-const prefixLanes = new WeakMap<readonly unknown[], { n: number; h1: number; h2: number }>();
+// A long list keeps the lanes after each of its entries, with the entries they were fed from.
+// Hashed again (an open list, changed in place: a replay being verified, cow.ts), or a list
+// recorded as made from it (grownFrom) hashed, it resumes after the longest run of leading
+// entries it still has in common with them: the same frozen objects or equal primitives,
+// whose content cannot have changed. So a list that gains a few entries a turn (proposals)
+// or has recent ones replaced (pledges being paid) is fed only from the first change on.
+// Only entries that cannot change (primitives, frozen objects) are recorded, so an open
+// list's entry changed in place is never taken for the one recorded.
+const LONG = 8;
+interface ListLanes { entries: readonly unknown[]; h1: Int32Array; h2: Int32Array }
+const listLanes = new WeakMap<readonly unknown[], ListLanes>();
 const extended = new WeakMap<readonly unknown[], readonly unknown[]>();
 
 /**
- * Records that `next` was made from `prev` by adding entries or replacing recent ones: a
- * hint only, since a list resumes from an earlier one's lanes only after checking that it
- * begins with that list's very entries.
+ * Records that `next` was made from `prev` by adding entries or replacing some: a hint
+ * only, since a list resumes from another's lanes only as far as its entries are the same.
  */
 export function grownFrom(next: readonly unknown[], prev: readonly unknown[]): void {
   if (next !== prev && next.length >= LONG) extended.set(next, prev);
 }
 
-function resumeFrom(v: readonly unknown[]): { n: number; h1: number; h2: number } | null {
-  let base = extended.get(v);
-  for (let hops = 0; base && hops < 10000; hops++) {
-    const known = prefixLanes.get(base);
+/** Where a long list can resume: its own record or its nearest recorded ancestor's. */
+function resumeFrom(v: readonly unknown[]): { known: ListLanes; at: number } | null {
+  let list: readonly unknown[] | undefined = v;
+  for (let hops = 0; list && hops < 10000; hops++) {
+    const known = listLanes.get(list);
     if (known) {
-      if (known.n > v.length) return null;
-      for (let i = 0; i < known.n; i++) if (v[i] !== base[i]) return null;
-      return known;
+      const e = known.entries;
+      const m = e.length < v.length ? e.length : v.length;
+      let k = 0;
+      while (k < m && v[k] === e[k]) k++;
+      return k > 0 ? { known, at: k } : null;
     }
-    base = extended.get(base);
+    list = extended.get(list);
   }
   return null;
 }
@@ -228,19 +235,33 @@ function digest(H: Lanes, v: object, depth: number, inList: boolean, inLong: boo
   }
   H.h1 = START1;
   H.h2 = START2;
-  let leaf = true; // no member is an object or array
   if (Array.isArray(v)) {
-    let start = 0;
-    const long = v.length >= LONG && Object.isFrozen(v);
-    const from = long ? resumeFrom(v) : null;
-    if (from) {
-      H.h1 = from.h1;
-      H.h2 = from.h2;
-      start = from.n;
-      leaf = false;
-    } else mix(H, ARRAY);
-    for (let i = start; i < v.length; i++) if (!mixValue(H, v[i], depth, true, long)) leaf = false;
-    if (long) prefixLanes.set(v, { n: v.length, h1: H.h1, h2: H.h2 });
+    const n = v.length;
+    if (n < LONG) {
+      mix(H, ARRAY);
+      for (let i = 0; i < n; i++) mixValue(H, v[i], depth, true, false);
+    } else {
+      const l1 = new Int32Array(n);
+      const l2 = new Int32Array(n);
+      let start = 0;
+      const from = resumeFrom(v);
+      if (from) {
+        start = from.at;
+        l1.set(from.known.h1.subarray(0, start));
+        l2.set(from.known.h2.subarray(0, start));
+        H.h1 = l1[start - 1];
+        H.h2 = l2[start - 1];
+      } else mix(H, ARRAY);
+      let settled = start; // leading entries that cannot change
+      for (let i = start; i < n; i++) {
+        const m = v[i];
+        mixValue(H, m, depth, true, true);
+        l1[i] = H.h1;
+        l2[i] = H.h2;
+        if (settled === i && (m === null || typeof m !== 'object' || Object.isFrozen(m))) settled = i + 1;
+      }
+      if (settled > 0) listLanes.set(v, { entries: settled === n && Object.isFrozen(v) ? v : v.slice(0, settled), h1: l1, h2: l2 });
+    }
   } else {
     const { at, k1, k2 } = shapeOf(Object.keys(v));
     const values = Object.values(v) as unknown[];
@@ -250,11 +271,11 @@ function digest(H: Lanes, v: object, depth: number, inList: boolean, inLong: boo
       if (m === undefined) continue;
       mix(H, k1[i]);
       mix(H, k2[i]);
-      if (!mixValue(H, m, depth, false, false)) leaf = false;
+      mixValue(H, m, depth, false, false);
     }
   }
   mix(H, END);
-  if (cached && !(leaf && inLong)) digests.set(v, { h1: H.h1, h2: H.h2 });
+  if (cached && !inLong) digests.set(v, { h1: H.h1, h2: H.h2 });
 }
 
 const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
 import { fullStateHash, NARRATION, stateHash } from '../../src/sim/checkpoint';
-import { compareStrings, treeHash } from '../../src/sim/hash';
+import { compareStrings, grownFrom, treeHash } from '../../src/sim/hash';
 import { makeReplay, parseLevelText, verifyReplay, type GameState, type LoadedLevel } from '../../src/sim/index';
 
 function load(file: string): LoadedLevel {
@@ -110,6 +110,26 @@ describe('treeHash', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
       expect(treeHash(v)).toBe(reference(v));
     }), { numRuns: 300 });
+  });
+
+  it('equals it on a long list hashed again after changes in place, or copied and changed', () => {
+    const entry = (i: number) => Object.freeze({ id: `e${i}`, n: i });
+    const list: unknown[] = Array.from({ length: 12 }, (_, i) => entry(i));
+    const open = { x: 1 }; // not frozen: may change in place, so never taken as recorded
+    list.push(open, 'tail');
+    expect(treeHash(list)).toBe(reference(list));
+    list[5] = entry(50); // a recorded entry replaced
+    list.push(entry(99));
+    expect(treeHash(list)).toBe(reference(list));
+    open.x = 2; // an open entry changed in place
+    expect(treeHash(list)).toBe(reference(list));
+    list[12] = 'swapped';
+    list.splice(2, 1);
+    expect(treeHash(list)).toBe(reference(list));
+    const copy = Object.freeze([...list.slice(0, 9), entry(7), ...list.slice(9)]);
+    grownFrom(copy, list);
+    expect(treeHash(copy)).toBe(reference(copy));
+    expect(treeHash(Object.freeze([...copy.slice(0, 3)]))).toBe(reference(copy.slice(0, 3)));
   });
 
   it('equals it on the states of a whole game, hashed in order (the caches at work) and fresh', () => {
