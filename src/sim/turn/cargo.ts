@@ -50,7 +50,11 @@ function cargoIndex(level: LoadedLevel): CargoIndex {
     const order = ids.map((_, i) => i).sort((a, b) => compareStrings(ids[a], ids[b]));
     const rank = new Array<number>(ids.length);
     order.forEach((at, i) => (rank[at] = i));
-    x = { routeRank: rank.slice(0, level.routes.length), altRank: rank.slice(level.routes.length), flows: Object.fromEntries(ids.map((id) => [id, 0])) };
+    // Members made null, then 0: their layout then takes any number (with small integers
+    // only, the first flow V8 holds as a double would give the records a new layout).
+    const flows: Record<string, number | null> = Object.fromEntries(ids.map((id) => [id, null]));
+    for (const id of ids) flows[id] = 0;
+    x = { routeRank: rank.slice(0, level.routes.length), altRank: rank.slice(level.routes.length), flows: flows as Record<string, number> };
     indexes.set(level, x);
   }
   return x;
@@ -126,7 +130,9 @@ export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext
     const st = s.segments[level.segments[i].id];
     if (st.flow !== segFlow[i]) st.flow = segFlow[i];
   }
-  const routeFlows = { ...cx.flows };
+  // Object.assign, not a spread: V8 gives each spread copy this large a layout of its own
+  // once frozen, and freezing it then costs microseconds.
+  const routeFlows = Object.assign({}, cx.flows);
   for (const c of all) {
     if (c.carried === 0) continue;
     routeFlows[c.id] = c.carried;
