@@ -243,10 +243,15 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
     }
     case 'respond': {
       const list = state.proposals;
-      let i = 0;
-      while (list[i].id !== action.proposal) i++; // checkAction found it
+      // checkAction found it; ids are unique, and an open one is among the latest.
+      let i = list.length - 1;
+      while (list[i].id !== action.proposal) i--;
       const old = list[i];
-      const p: Proposal = Object.assign({}, old, { responses: Object.assign({}, old.responses, { [action.player]: action.accept ? 'accepted' : 'rejected' }) });
+      // Copies and plain stores: an object literal with a computed key is many times slower.
+      const responses = copyObject(old.responses);
+      responses[action.player] = action.accept ? 'accepted' : 'rejected';
+      const p: Proposal = copyObject(old);
+      p.responses = responses;
       settle(p);
       const proposals = own(list) ? list : [...list];
       proposals[i] = p;
@@ -261,17 +266,22 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
       }
       break;
     }
-    case 'endDiplomacy':
+    case 'endDiplomacy': {
+      const done = copyObject(state.diplomacyDone);
+      done[action.player] = true;
       // Diplomacy closes when every seat is done and no proposal awaits an answer.
-      if (diplomacyCloses(state, { ...state.diplomacyDone, [action.player]: true }, (q) => q.status === 'open')) {
+      if (diplomacyCloses(state, done, (q) => q.status === 'open')) {
         closeDiplomacy(s);
         made.push(s.orders);
       }
-      s.diplomacyDone = Object.assign({}, state.diplomacyDone, { [action.player]: true });
+      s.diplomacyDone = done;
       made.push(s.diplomacyDone);
       break;
+    }
     case 'submitOrders': {
-      s.orders = Object.assign({}, state.orders, { [action.player]: copyOrders(action.orders) });
+      const orders = copyObject(state.orders);
+      orders[action.player] = copyOrders(action.orders);
+      s.orders = orders;
       let all = true;
       for (const id in s.orders) if (s.orders[id] === null) all = false;
       if (all) return { ok: true, state: freeze ? sealState(state, resolve(level, s, false)) : resolve(level, s, true) };
