@@ -158,8 +158,8 @@ export function segmentFeeBp(level: LoadedLevel, s: GameState, segId: string): n
   const def = indexOf(level).segments.get(segId);
   if (!def) return 0;
   let best: FeeLevel = 'low';
-  for (const o of def.owners) {
-    const f = ownerFee(s, segId, o);
+  for (let i = 0; i < def.owners.length; i++) {
+    const f = ownerFee(s, segId, def.owners[i]);
     if (FEE_RANK[f] > FEE_RANK[best]) best = f;
   }
   return level.params.feeBp[best];

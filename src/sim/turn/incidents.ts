@@ -29,10 +29,15 @@ export function incidentOdds(level: LoadedLevel, s: GameState, def: SegmentDef):
   let grudge = 0;
   let suspect: string | null = null;
   let target: string | null = null;
-  for (const x of net.watchers.get(def.id) ?? def.owners) {
+  // Indexed loops: for-of over the level's and the state's frozen arrays is slow in V8.
+  const watchers = net.watchers.get(def.id) ?? def.owners;
+  const defOwners = def.owners;
+  for (let i = 0; i < watchers.length; i++) {
+    const x = watchers[i];
     const row = s.animosity[x];
     if (!row) continue;
-    for (const y of def.owners) {
+    for (let j = 0; j < defOwners.length; j++) {
+      const y = defOwners[j];
       if (x === y) continue;
       const v = row[y] ?? 0;
       if (v > grudge) {
@@ -44,18 +49,16 @@ export function incidentOdds(level: LoadedLevel, s: GameState, def: SegmentDef):
   }
   const owners = net.playerOwners.get(def.id) ?? [];
   let sec = 0;
-  for (const o of owners) sec += s.players[o].security;
+  for (let i = 0; i < owners.length; i++) sec += s.players[owners[i]].security;
   const security = owners.length ? Math.floor(sec / owners.length) : 0;
   let pact = false;
   if (owners.length > 0) {
-    for (const p of s.pacts) {
+    for (let k = 0; k < s.pacts.length && !pact; k++) {
+      const p = s.pacts[k];
       if (!pactActive(p, s.turn)) continue;
       let all = true;
-      for (const o of owners) if (!p.members.includes(o)) all = false;
-      if (all) {
-        pact = true;
-        break;
-      }
+      for (let i = 0; i < owners.length && all; i++) all = p.members.includes(owners[i]);
+      pact = all;
     }
   }
   const raw =
