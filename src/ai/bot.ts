@@ -29,14 +29,15 @@ export function investable(v: PlayerView, seg: SegmentView): boolean {
   return seg.status === 'open' && seg.upgradeTo !== null;
 }
 
-function judge(v: PlayerView, p: ProposalView): { accept: boolean; reason: string } {
+/** `promised`: what we have already agreed to this turn in deals not yet bound. */
+function judge(v: PlayerView, p: ProposalView, promised: number): { accept: boolean; reason: string } {
   const self = me(v);
   const others = p.parties.filter((x) => x !== v.viewer);
   const worst = others.reduce((w, o) => (grudge(v, o) > grudge(v, w) ? o : w), others[0]);
   const worstName = v.states.find((s) => s.id === worst)?.name ?? worst;
   const agenda = self.agenda?.id ?? '';
   const t = p.terms;
-  const budget = Math.max(0, self.treasury);
+  const budget = Math.max(0, self.treasury - committed(v) - promised);
   switch (t.kind) {
     case 'segmentDeal': {
       const seg = v.segments.find((s) => s.id === t.segment);
@@ -94,11 +95,16 @@ function ideas(v: PlayerView): { terms: ProposalTerms; reason: string }[] {
     const seg = planned.sort((a, b) => a.cost - a.funded - (b.cost - b.funded) || (a.id < b.id ? -1 : 1))[0];
     const partners = [...new Set([...seg.owners.filter((o) => o !== id), ...friends.filter((f) => f.treasury > 300).slice(0, 1).map((f) => f.id)])].slice(0, 2);
     if (partners.length) {
-      const n = partners.length + 1;
+      // An equal share for us, or less: only what we can pay at ratification (judge's rule
+      // for others' deals), so that we keep the promise. The partners split the rest.
+      const remaining = seg.cost - seg.funded;
+      const affordable = Math.floor((Math.max(0, self.treasury - committed(v) - promisedOpen(v)) * 6) / 10);
+      const mine = Math.min(Math.floor(10000 / (partners.length + 1)), Math.floor((affordable * 10000) / Math.max(1, remaining)));
       const shares: Record<StateId, number> = {};
-      let left = 10000;
-      for (const p of partners) { shares[p] = Math.floor(10000 / n); left -= shares[p]; }
-      shares[id] = left;
+      const each = Math.floor((10000 - mine) / partners.length);
+      for (const p of partners) shares[p] = each;
+      shares[partners[0]] += 10000 - mine - each * partners.length;
+      if (mine > 0) shares[id] = mine;
       out.push({ terms: { kind: 'segmentDeal', segment: seg.id, shares, feeCap: 'standard' }, reason: `${seg.name} is too costly to build alone` });
     }
   }
@@ -130,9 +136,12 @@ function ideas(v: PlayerView): { terms: ProposalTerms; reason: string }[] {
 export function diplomacyChoices(v: PlayerView, maxProposals: number): BotChoice[] {
   const id = v.viewer as StateId;
   const out: BotChoice[] = [];
+  // Each acceptance adds to what we have promised, so that together they stay affordable.
+  let promised = promisedOpen(v);
   for (const p of v.proposals) {
     if (p.status === 'open' && p.responses[id] === 'pending') {
-      const { accept, reason } = judge(v, p);
+      const { accept, reason } = judge(v, p, promised);
+      if (accept) promised += owedThisTurn(v, p);
       out.push({ action: { type: 'respond', player: id, proposal: p.id, accept }, reason });
     }
   }
@@ -147,10 +156,48 @@ export function diplomacyChoices(v: PlayerView, maxProposals: number): BotChoice
   return out;
 }
 
+/**
+ * What this turn's resolution will ask of us after our orders are carried out (orders come
+ * first, docs/RULES.md): our shares of the segment deals bound this turn, the first payment
+ * of the pledges bound this turn, our running pledges, and the contributions to the pacts we
+ * are in or have just joined. Orders leave it in the treasury, so that promises are kept.
+ */
+export function committed(v: PlayerView): number {
+  const id = v.viewer as StateId;
+  let sum = 0;
+  for (const p of v.proposals) if (p.turn === v.turn && p.status === 'bound') sum += owedThisTurn(v, p);
+  for (const pl of v.pledges) if (pl.state === id && pl.turnsLeft > 0) sum += pl.perTurn;
+  for (const pact of v.pacts) if (pact.members.includes(id) && pact.formedTurn <= v.turn && v.turn <= pact.endsTurn) sum += pact.contribution;
+  return sum;
+}
+
+/** What a deal asks of us this turn once bound: our share of a segment's remaining cost,
+ * a pledge's first payment, a pact's first contribution (0 if we are not a party). */
+function owedThisTurn(v: PlayerView, p: ProposalView): number {
+  const id = v.viewer as StateId;
+  if (!p.parties.includes(id)) return 0;
+  const t = p.terms;
+  if (t.kind === 'segmentDeal') {
+    const seg = v.segments.find((s) => s.id === t.segment);
+    return seg ? Math.floor((Math.max(0, seg.cost - seg.funded) * (t.shares[id] ?? 0)) / 10000) : 0;
+  }
+  if (t.kind === 'powerPledge') return t.perTurn;
+  if (t.kind === 'securityPact') return t.contribution;
+  return 0;
+}
+
+/** This turn's deals we have accepted (or made) that are still open: they may yet bind. */
+function promisedOpen(v: PlayerView): number {
+  const id = v.viewer as StateId;
+  let sum = 0;
+  for (const p of v.proposals) if (p.turn === v.turn && p.status === 'open' && p.responses[id] === 'accepted') sum += owedThisTurn(v, p);
+  return sum;
+}
+
 export function orderChoice(v: PlayerView): BotChoice {
   const id = v.viewer as StateId;
   const self = me(v);
-  let budget = Math.max(0, self.treasury);
+  let budget = Math.max(0, self.treasury - committed(v));
   const orders: Orders = { invest: [], fees: {}, security: 0, intel: null };
   const reasons: string[] = [];
   if ((self.stability < 45 || self.security < 35) && budget >= 40) {

@@ -249,7 +249,7 @@ export interface PlayerView {
   powerEnergisedTurn: number | null;
   peace: { name: string; stage: number; stageName: string; stages: string[]; parties: StateId[]; guarantors: StateId[]; held: boolean } | null;
   pacts: SecurityPact[];
-  pledges: Pledge[]; // the viewer's own, or all for facilitator
+  pledges: Pledge[]; // every pledge: each comes from a ratified deal, which is public
   proposals: ProposalView[]; // those the viewer is party to (all for facilitator); bound ones are public
   news: { id: string; title: string; text: string }[];
   log: LogEntry[][]; // redacted: only entries and causes the viewer may read

@@ -1,0 +1,79 @@
+// The baseline bot keeps its word: its orders leave in the treasury what the turn's
+// resolution will ask of it (deals bound this turn, running pledges, pacts), and it offers
+// to pay only the share of a deal it can afford.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { committed, orderChoice } from '../../src/ai/bot';
+import { runBots } from '../../src/ai/driver';
+import { autoplay } from '../../src/ai/autoplay';
+import { newGame, parseLevelText, phaseOf, viewFor, type GameState, type LoadedLevel, type StateId } from '../../src/sim/index';
+
+function load(file: string): LoadedLevel {
+  const r = parseLevelText(readFileSync(file, 'utf8'));
+  if (!r.ok) throw new Error(`${file} does not load`);
+  return r.level;
+}
+const main = load('levels/middle-corridor.json');
+
+/** The states at the start of each turn's orders phase of one bot game. */
+function ordersPhases(seed: string): GameState[] {
+  const out: GameState[] = [];
+  let s = newGame(main, { seed });
+  while (phaseOf(s).phase !== 'ended') {
+    s = runBots(main, s, { stopWhen: (x) => x.phase === 'orders' || x.phase === 'ended' });
+    if (s.phase === 'orders') {
+      out.push(s);
+      s = runBots(main, s, { stopWhen: (x) => x.phase !== 'orders' });
+    }
+  }
+  return out;
+}
+
+/** The same obligations, read from the state itself. */
+function obligations(s: GameState, id: StateId): number {
+  let sum = 0;
+  for (const p of s.proposals) {
+    if (p.turn !== s.turn || p.status !== 'bound' || !p.parties.includes(id)) continue;
+    const t = p.terms;
+    if (t.kind === 'segmentDeal') {
+      const def = main.segments.find((d) => d.id === t.segment)!;
+      const st = s.segments[t.segment];
+      const cost = st.upgrading || (st.status === 'open' && def.upgrade) ? def.upgrade?.cost ?? def.cost : st.status === 'damaged' ? Math.floor(def.cost / 10) : def.cost;
+      sum += Math.floor((Math.max(0, cost - st.funded) * (t.shares[id] ?? 0)) / 10000);
+    } else if (t.kind === 'powerPledge') sum += t.perTurn;
+    else if (t.kind === 'securityPact') sum += t.contribution;
+  }
+  for (const pl of s.pledges) if (pl.state === id && pl.turnsLeft > 0) sum += pl.perTurn;
+  for (const pact of s.pacts) if (pact.members.includes(id) && pact.formedTurn <= s.turn && s.turn <= pact.endsTurn) sum += pact.contribution;
+  return sum;
+}
+
+describe('the baseline bot keeps its word', () => {
+  const phases = ['keep-1', 'keep-2'].flatMap(ordersPhases);
+
+  it('counts what the resolution will ask of it, and its orders leave that in the treasury', () => {
+    let owing = 0;
+    for (const s of phases) {
+      for (const id of main.states.map((x) => x.id)) {
+        const v = viewFor(main, s, id, { brief: true });
+        const owed = committed(v);
+        expect(owed, `turn ${s.turn}, ${id}`).toBe(obligations(s, id));
+        if (owed > 0) owing += 1;
+        const o = orderChoice(v).action;
+        if (o.type !== 'submitOrders') throw new Error('not orders');
+        const spend = o.orders.invest.reduce((a, i) => a + i.amount, 0) + o.orders.security + (o.orders.intel?.amount ?? 0);
+        expect(spend, `turn ${s.turn}, ${id}`).toBeLessThanOrEqual(Math.max(0, s.players[id].treasury - owed));
+      }
+    }
+    expect(owing).toBeGreaterThan(20); // the games do put bots under obligations
+  });
+
+  it('rarely pays less than it promised over whole games (once in 20 games at most)', () => {
+    let broken = 0;
+    for (let i = 0; i < 20; i++) {
+      const s = autoplay(main, { seed: `word-${i}` }).state;
+      for (const e of s.log.flat()) if (/ paid \$\d+M of (its|the) \$\d+M/.test(e.text)) broken += 1;
+    }
+    expect(broken).toBeLessThanOrEqual(1);
+  });
+});
