@@ -1,6 +1,6 @@
 // Plays a whole game with bots in every seat (or continues one), recording every action
 // and the state hash after setup and after each resolved turn: the raw material of a replay.
-import { gameStatus, newGame, phaseOf, stateHash, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
+import { closeRun, gameStatus, newGame, phaseOf, stateHash, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
 import { runBots } from './driver';
 
 export interface RecordedAction { turn: number; action: Action }
@@ -33,7 +33,11 @@ export function autoplay(level: LoadedLevel, options: AutoplayOptions): Autoplay
   while (resolved < limit) {
     const turn = gameStatus(level, state).turn;
     // Stop right after the resolution so the checkpoint is the state at the end of the turn.
+    // The bots step the game in place within the turn; at its end the state is closed
+    // (shared with the last one where unchanged, frozen), as applyAction's states are.
+    const base = state;
     state = runBots(level, state, {
+      open: true,
       onAction: (e) => actions.push({ turn: e.turn, action: e.action }),
       onRefused: (action, error) => refused.push({ action, error }),
       stopWhen: (s) => {
@@ -41,6 +45,7 @@ export function autoplay(level: LoadedLevel, options: AutoplayOptions): Autoplay
         return now.phase === 'ended' || now.turn !== turn;
       },
     });
+    state = closeRun(base, state);
     const now = gameStatus(level, state);
     if (now.phase !== 'ended' && now.turn === turn) break; // waiting for a human seat
     resolved += 1;

@@ -1,7 +1,7 @@
 // Runs the bot seats: after any human action, every bot acts until a human must act or
 // the game ends. Bots decide from viewFor(...) only. A bot move the sim refuses is a bug;
 // the driver then falls back to the safe move (end diplomacy / hold orders) and reports it.
-import { applyAction, emptyOrders, gameStatus, phaseOf, viewFor, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
+import { applyAction, emptyOrders, openStep, gameStatus, phaseOf, viewFor, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
 import { diplomacyChoices, orderChoice, type BotChoice } from './bot';
 
 export interface BotLogEntry { turn: number; player: StateId; action: Action; reason: string }
@@ -18,6 +18,13 @@ export interface RunBotsOptions {
    * one uninterrupted call would; stopping elsewhere may not.
    */
   stopWhen?: (state: GameState, fresh: boolean) => boolean;
+  /**
+   * The caller owns the state and keeps none of the states between: the bots step it in
+   * place (openStep) instead of copying it per action, and the state returned is open. The
+   * caller closes it (closeRun) before keeping it, and should at every turn's end: the
+   * views the bots read keep what they derive from frozen parts.
+   */
+  open?: boolean;
 }
 
 export function botChoices(level: LoadedLevel, state: GameState, bot: StateId): BotChoice[] {
@@ -34,6 +41,7 @@ function fallback(phase: string, bot: StateId): Action {
 /** Lets every bot act until the game waits for a human (or has ended). */
 export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOptions = {}): GameState {
   let s = state;
+  const step = options.open ? openStep : applyAction;
   for (let guard = 0; guard < 10000; guard++) {
     const status = gameStatus(level, s);
     if (status.phase === 'ended') return s;
@@ -46,7 +54,7 @@ export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOp
       const choice = choices[i];
       const now = phaseOf(s);
       if (now.turn !== turn || now.phase !== phase) break; // the phase moved on: re-read the view
-      const r = applyAction(level, s, choice.action);
+      const r = step(level, s, choice.action);
       if (r.ok) {
         s = r.state;
         acted = true;
@@ -60,7 +68,7 @@ export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOp
     }
     if (!acted) {
       const action = fallback(phase, bot);
-      const r = applyAction(level, s, action);
+      const r = step(level, s, action);
       if (!r.ok) throw new Error(`bot ${bot} cannot move: ${r.error}`);
       s = r.state;
       options.onAction?.({ turn, player: bot, action, reason: 'fallback' });

@@ -1,6 +1,6 @@
 // Actions: validation with human reasons, the phase flow, and applyAction, which is one
 // copy-on-write step per action and never throws for bad input.
-import { copyObject, deepFreeze, jsonCopy, sealState, workingCopy } from './cow';
+import { copyObject, deepFreeze, jsonCopy, sealRun, sealState, workingCopy } from './cow';
 import { grownFrom } from './hash';
 import type { LoadedLevel } from './level';
 import { FEE_LEVELS, type FeeLevel } from './level-schema';
@@ -296,13 +296,24 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
       s.revealed = true;
       break;
   }
+  // What the action made is never changed again (later actions replace it): frozen in an
+  // open run too, so that views can keep what they derive from it (a proposal's summary).
+  for (const x of made) deepFreeze(x);
   if (!freeze) return { ok: true, state: s };
   if (Object.isFrozen(state)) {
-    for (const x of made) deepFreeze(x);
     for (const x of lists) Object.freeze(x);
     Object.freeze(s);
   } else deepFreeze(s); // a state read from JSON: frozen with the new one, as immer froze what it shared
   return { ok: true, state: s };
+}
+
+/**
+ * Ends a run of openStep that the caller keeps (a bot game, at each turn's end): the open
+ * state, sealed against `base`, the frozen state the run started from. What the run left
+ * unchanged is shared with it, the rest frozen, as a run of applyAction would have left it.
+ */
+export function closeRun(base: GameState, state: GameState): GameState {
+  return sealRun(base, state);
 }
 
 export function emptyOrders(): Orders {

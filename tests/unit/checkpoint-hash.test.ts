@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
 import { fullStateHash, NARRATION, stateHash } from '../../src/sim/checkpoint';
 import { compareStrings, grownFrom, treeHash } from '../../src/sim/hash';
-import { makeReplay, parseLevelText, verifyReplay, type GameState, type LoadedLevel } from '../../src/sim/index';
+import { applyAction, makeReplay, newGame, parseLevelText, verifyReplay, type GameState, type LoadedLevel } from '../../src/sim/index';
 
 function load(file: string): LoadedLevel {
   const r = parseLevelText(readFileSync(file, 'utf8'));
@@ -183,6 +183,25 @@ describe('the checkpoint hash', () => {
       o[last] = typeof o[last] === 'number' ? (o[last] as number) + 1 : `${String(o[last])}x`;
       expect(stateHash(s as unknown as GameState), path.join('.')).not.toBe(before);
     }
+  });
+});
+
+describe('a bot game run open (autoplay: open steps, closed once a turn)', () => {
+  it('hands out frozen states equal to those applyAction reaches, sharing what did not change', () => {
+    const states: GameState[] = [];
+    const rec = autoplay(tutorial, { seed: 'closed-run', onCheckpoint: (_t, s) => states.push(s) });
+    let s = newGame(tutorial, { seed: 'closed-run' });
+    const cow: GameState[] = [s];
+    for (const a of rec.actions) {
+      const r = applyAction(tutorial, s, a.action);
+      if (!r.ok) throw new Error(r.error);
+      if (r.state.turn !== s.turn || r.state.phase === 'ended') cow.push(r.state);
+      s = r.state;
+    }
+    expect(states.map(fullStateHash)).toEqual(cow.map(fullStateHash));
+    for (const x of states) expect(Object.isFrozen(x) && Object.isFrozen(x.players) && Object.isFrozen(x.proposals) && Object.isFrozen(x.log)).toBe(true);
+    // The level's static parts never change: each turn's state shares them with the one before.
+    for (let i = 1; i < states.length; i++) expect(states[i].perception).toBe(states[i - 1].perception);
   });
 });
 
