@@ -20,7 +20,15 @@ const ACTION_KEYS: Record<Action['type'], string[]> = {
   reveal: ['type', 'player'],
 };
 
+const ORDER_KEYS = ['invest', 'fees', 'security', 'intel'];
+
 const feeRank = (f: FeeLevel) => FEE_LEVELS.indexOf(f);
+
+/** The first own member of `o` not in `allowed`, or null (checked on every action: no arrays made). */
+function firstExtra(o: Record<string, unknown>, allowed: readonly string[]): string | null {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) return k;
+  return null;
+}
 
 /** Segments a state may put money into this turn, with why not for the others. */
 export function investReason(level: LoadedLevel, s: GameState, player: StateId, segment: string): string | null {
@@ -42,8 +50,8 @@ export function investReason(level: LoadedLevel, s: GameState, player: StateId, 
 
 function checkOrders(level: LoadedLevel, s: GameState, player: StateId, raw: unknown): string | null {
   if (!isObject(raw)) return 'orders must be an object with invest, fees, security and intel';
-  const extra = Object.keys(raw).filter((k) => !['invest', 'fees', 'security', 'intel'].includes(k));
-  if (extra.length) return `unexpected field "${extra[0]}" in orders`;
+  const extra = firstExtra(raw, ORDER_KEYS);
+  if (extra !== null) return `unexpected field "${extra}" in orders`;
   const idx = indexOf(level);
   const p = s.players[player];
   let spend = 0;
@@ -61,7 +69,8 @@ function checkOrders(level: LoadedLevel, s: GameState, player: StateId, raw: unk
     spend += inv.amount;
   }
   if (!isObject(raw.fees)) return 'orders.fees must map your segment ids to low, standard or high';
-  for (const [segId, fee] of Object.entries(raw.fees)) {
+  for (const segId of Object.keys(raw.fees)) {
+    const fee = raw.fees[segId];
     const seg = idx.segments.get(segId);
     if (!seg) return `orders.fees: segment "${segId}" does not exist`;
     if (!seg.owners.includes(player)) return `orders.fees: you do not own ${seg.name}`;
@@ -86,8 +95,8 @@ export function checkAction(level: LoadedLevel, s: GameState, action: unknown): 
   if (!isObject(action)) return 'an action must be an object with a type';
   const type = action.type;
   if (typeof type !== 'string' || !(type in ACTION_KEYS)) return `unknown action type ${JSON.stringify(type)}; expected one of ${Object.keys(ACTION_KEYS).join(', ')}`;
-  const extra = Object.keys(action).filter((k) => !ACTION_KEYS[type as Action['type']].includes(k));
-  if (extra.length) return `unexpected field "${extra[0]}" in a ${type} action`;
+  const extra = firstExtra(action, ACTION_KEYS[type as Action['type']]);
+  if (extra !== null) return `unexpected field "${extra}" in a ${type} action`;
   if (s.phase === 'ended') return 'the game is over';
   const player = action.player;
   if (type === 'inject' || type === 'reveal') {
