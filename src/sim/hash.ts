@@ -147,7 +147,7 @@ function mixValue(H: Lanes, v: unknown, depth: number, inList: boolean, inLong: 
 interface Digest { h1: number; h2: number }
 const digests = new WeakMap<object, Digest>();
 
-// A long list keeps the lanes after each of its entries, with the entries they were fed from.
+// A long list of objects keeps the lanes after each of its entries, with the entries they were fed from.
 // Hashed again (an open list, changed in place: a replay being verified, cow.ts), or a list
 // recorded as made from it (grownFrom) hashed, it resumes after the longest run of leading
 // entries it still has in common with them: the same frozen objects or equal primitives,
@@ -237,7 +237,9 @@ function digest(H: Lanes, v: object, depth: number, inList: boolean, inLong: boo
   H.h2 = START2;
   if (Array.isArray(v)) {
     const n = v.length;
-    if (n < LONG) {
+    // A list of primitives (the generator's table) is fed as it is: resuming it would save
+    // no more than it costs to record.
+    if (n < LONG || v[0] === null || typeof v[0] !== 'object') {
       mix(H, ARRAY);
       for (let i = 0; i < n; i++) mixValue(H, v[i], depth, true, false);
     } else {
