@@ -305,11 +305,14 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
       s.revealed = true;
       break;
   }
-  // What the action made is never changed again (later actions replace it): frozen in an
-  // open run too, so that views can keep what they derive from it (a proposal's summary).
-  for (const x of made) deepFreeze(x);
-  if (!freeze) return { ok: true, state: s };
+  if (!freeze) {
+    // A proposal is never changed again (an answer replaces it): frozen in an open run too,
+    // so that the bots' views can keep its summary (view.ts).
+    if (action.type === 'propose' || action.type === 'respond') deepFreeze(made[0]);
+    return { ok: true, state: s };
+  }
   if (Object.isFrozen(state)) {
+    for (const x of made) deepFreeze(x);
     for (const x of lists) Object.freeze(x);
     Object.freeze(s);
   } else deepFreeze(s); // a state read from JSON: frozen with the new one, as immer froze what it shared
