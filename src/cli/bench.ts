@@ -33,7 +33,7 @@ runCli(async () => {
     }
     verifyRounds.push({ median: median(vt), fastest: Math.min(...vt) });
   };
-  for (let i = 0; i < 10; i++) verifyReplay(level, replay);
+  for (let i = 0; i < 40; i++) verifyReplay(level, replay); // warm: the figure is a warmed-up engine's
   verifyRound();
 
   // 1. Full games per second: 16 turns, every seat a bot, one process (one core).
