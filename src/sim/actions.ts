@@ -206,10 +206,12 @@ export function applyAction(level: LoadedLevel, state: GameState, action: Action
 
 /**
  * applyAction for a run of actions whose states the caller does not keep (a replay being
- * verified): the state it returns is open (not frozen) and belongs to the caller, who
- * passes it to the next openStep and to nothing else; the turn's resolution then works on
- * it in place instead of on a copy. At a checkpoint, freezeEntries lets treeHash remember
- * what will not change again. What the actions do is the same code as applyAction's.
+ * verified, a bot game between turns): the state it returns is open (not frozen) and
+ * belongs to the caller, who passes it to the next openStep and lets nothing keep it
+ * (reading it meanwhile, as a view does, is fine); the turn's resolution then works on it in
+ * place instead of on a copy. The run ends with closeRun, or (a replay) with freezeEntries
+ * at each checkpoint so that treeHash remembers what will not change again. What the
+ * actions do is the same code as applyAction's.
  */
 export function openStep(level: LoadedLevel, state: GameState, action: Action): ActionResult {
   return step(level, state, action, false);
