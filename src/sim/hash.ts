@@ -147,14 +147,15 @@ function mixValue(H: Lanes, v: unknown, depth: number, inList: boolean, inLong: 
 interface Digest { h1: number; h2: number }
 const digests = new WeakMap<object, Digest>();
 
-// A long list of objects keeps the lanes after each of its entries, with the entries they were fed from.
-// Hashed again (an open list, changed in place: a replay being verified, cow.ts), or a list
-// recorded as made from it (grownFrom) hashed, it resumes after the longest run of leading
-// entries it still has in common with them: the same frozen objects or equal primitives,
-// whose content cannot have changed. So a list that gains a few entries a turn (proposals)
-// or has recent ones replaced (pledges being paid) is fed only from the first change on.
-// Only entries that cannot change (primitives, frozen objects) are recorded, so an open
-// list's entry changed in place is never taken for the one recorded.
+// A long list of objects keeps the lanes after each of its entries, with the entries they
+// were fed from. Hashed again (an open list, changed in place: a replay being verified,
+// cow.ts), or a list recorded as made from it (grownFrom) hashed, it resumes after the
+// longest run of leading entries it still has in common with them: the same frozen objects
+// or equal primitives, whose content cannot have changed. So a list that gains a few
+// entries a turn (proposals) or has recent ones replaced (pledges being paid) is fed only
+// from the first change on. Only entries that cannot change (primitives, frozen objects)
+// are recorded, so an open list's entry changed in place is never taken for the one
+// recorded.
 const LONG = 8;
 interface ListLanes { entries: readonly unknown[]; h1: Int32Array; h2: Int32Array }
 const listLanes = new WeakMap<readonly unknown[], ListLanes>();
