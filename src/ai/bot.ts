@@ -29,15 +29,16 @@ export function investable(v: PlayerView, seg: SegmentView): boolean {
   return seg.status === 'open' && seg.upgradeTo !== null;
 }
 
-/** `promised`: what we have already agreed to this turn in deals not yet bound. */
-function judge(v: PlayerView, p: ProposalView, promised: number): { accept: boolean; reason: string } {
+/** `owed`: what this turn already asks of us (committed), and the deals we have agreed to
+ * that are not bound yet. */
+function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean; reason: string } {
   const self = me(v);
   const others = p.parties.filter((x) => x !== v.viewer);
   const worst = others.reduce((w, o) => (grudge(v, o) > grudge(v, w) ? o : w), others[0]);
   const worstName = v.states.find((s) => s.id === worst)?.name ?? worst;
   const agenda = self.agenda?.id ?? '';
   const t = p.terms;
-  const budget = Math.max(0, self.treasury - committed(v) - promised);
+  const budget = Math.max(0, self.treasury - owed);
   switch (t.kind) {
     case 'segmentDeal': {
       const seg = v.segments.find((s) => s.id === t.segment);
@@ -82,7 +83,8 @@ function pledging(v: PlayerView, id: StateId, stageId: string): boolean {
   );
 }
 
-function ideas(v: PlayerView): { terms: ProposalTerms; reason: string }[] {
+/** `owed`: as for judge, before this view's answers. */
+function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: string }[] {
   const self = me(v);
   const id = v.viewer as StateId;
   const out: { terms: ProposalTerms; reason: string }[] = [];
@@ -98,7 +100,7 @@ function ideas(v: PlayerView): { terms: ProposalTerms; reason: string }[] {
       // An equal share for us, or less: only what we can pay at ratification (judge's rule
       // for others' deals), so that we keep the promise. The partners split the rest.
       const remaining = seg.cost - seg.funded;
-      const affordable = Math.floor((Math.max(0, self.treasury - committed(v) - promisedOpen(v)) * 6) / 10);
+      const affordable = Math.floor((Math.max(0, self.treasury - owed) * 6) / 10);
       const mine = Math.min(Math.floor(10000 / (partners.length + 1)), Math.floor((affordable * 10000) / Math.max(1, remaining)));
       const shares: Record<StateId, number> = {};
       const each = Math.floor((10000 - mine) / partners.length);
@@ -136,19 +138,20 @@ function ideas(v: PlayerView): { terms: ProposalTerms; reason: string }[] {
 export function diplomacyChoices(v: PlayerView, maxProposals: number): BotChoice[] {
   const id = v.viewer as StateId;
   const out: BotChoice[] = [];
-  // Each acceptance adds to what we have promised, so that together they stay affordable.
-  let promised = promisedOpen(v);
+  // Each acceptance adds to what we owe, so that together they stay affordable.
+  const before = committed(v) + promisedOpen(v);
+  let owed = before;
   for (const p of v.proposals) {
     if (p.status === 'open' && p.responses[id] === 'pending') {
-      const { accept, reason } = judge(v, p, promised);
-      if (accept) promised += owedThisTurn(v, p);
+      const { accept, reason } = judge(v, p, owed);
+      if (accept) owed += owedThisTurn(v, p);
       out.push({ action: { type: 'respond', player: id, proposal: p.id, accept }, reason });
     }
   }
   const self = me(v);
   if (!self.diplomacyDone) {
     const made = v.proposals.filter((p) => p.turn === v.turn && p.from === id).length;
-    for (const idea of ideas(v).slice(0, Math.max(0, Math.min(2, maxProposals - made)))) {
+    for (const idea of ideas(v, before).slice(0, Math.max(0, Math.min(2, maxProposals - made)))) {
       out.push({ action: { type: 'propose', player: id, terms: idea.terms }, reason: idea.reason });
     }
     out.push({ action: { type: 'endDiplomacy', player: id }, reason: 'done for this turn' });

@@ -28,10 +28,11 @@ function freezeNew(after: unknown[], before: readonly unknown[], freezeSelf = tr
 }
 
 // Deep-copied and replaced: everything a step may change inside.
-const DEEP = new Set(['players', 'segments', 'altRoutes', 'power', 'stances', 'animosity', 'pacts', 'pledges', 'scores']);
-// Append-only lists: copied one level, old entries shared. Frozen when replaced. The log is
-// one too, handled apart (its slots are frozen, its own array is not).
-const APPEND = new Set(['news', 'injected', 'eventsSeen', 'animosityLog', 'history', 'proposals']);
+const DEEP = new Set(['players', 'segments', 'altRoutes', 'power', 'stances', 'animosity', 'pacts', 'scores']);
+// Append-only lists: copied one level, old entries shared (a pledge being paid is replaced,
+// not changed: payPledges). Frozen when replaced. The log is one too, handled apart (its
+// slots are frozen, its own array is not).
+const APPEND = new Set(['news', 'injected', 'eventsSeen', 'animosityLog', 'history', 'proposals', 'pledges']);
 
 function changedList(b: readonly unknown[], a: readonly unknown[]): boolean {
   if (a.length !== b.length) return true;
