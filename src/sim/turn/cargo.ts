@@ -17,8 +17,6 @@ interface Candidate {
   id: string;
   /** Place of the id in code-unit order among the level's routes and alternatives (ties in cost). */
   rank: number;
-  /** Index in level.routes, or in level.alternativeRoutes when alt. */
-  index: number;
   cost: number;
   weight: number;
   share: number;
@@ -37,9 +35,9 @@ export function routeWeight(cost: number): number {
 const byCost = (a: Candidate, b: Candidate) => a.cost - b.cost || a.rank - b.rank;
 
 // Per level: the ids' ranks, and a template for a turn record's routeFlows, which has one
-// member per route (94 on the default level). Built member by member, V8 turns an object
-// that large into a slow dictionary; copied from a template made in one go, it keeps a fast
-// layout, several times quicker to build and to read.
+// member per route and alternative (94 on the default level). Built member by member, V8
+// turns an object that large into a slow dictionary; copied from a template made in one go,
+// it keeps a fast layout, quicker to build, to read and to freeze.
 interface CargoIndex { routeRank: number[]; altRank: number[]; flows: Record<string, number> }
 const indexes = new WeakMap<LoadedLevel, CargoIndex>();
 
@@ -70,7 +68,7 @@ export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext
   for (let r = 0; r < level.routes.length; r++) {
     if (!routes.usable[r]) continue;
     const cost = routes.cost[r];
-    cands.push({ id: level.routes[r].id, rank: cx.routeRank[r], index: r, cost, weight: routeWeight(cost), share: 0, carried: 0, segments: net.routeSegs[r], alt: false, capacity: 0 });
+    cands.push({ id: level.routes[r].id, rank: cx.routeRank[r], cost, weight: routeWeight(cost), share: 0, carried: 0, segments: net.routeSegs[r], alt: false, capacity: 0 });
   }
   let sea: Candidate | null = null;
   for (let i = 0; i < level.alternativeRoutes.length; i++) {
@@ -79,7 +77,7 @@ export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext
     const capacity = s.altRoutes[a.id].capacity;
     if (!isSea && capacity <= 0) continue;
     const cost = altRouteCost(level, s, a.id);
-    const c: Candidate = { id: a.id, rank: cx.altRank[i], index: i, cost, weight: routeWeight(cost), share: 0, carried: 0, segments: null, alt: true, capacity };
+    const c: Candidate = { id: a.id, rank: cx.altRank[i], cost, weight: routeWeight(cost), share: 0, carried: 0, segments: null, alt: true, capacity };
     if (isSea) sea = c;
     else cands.push(c);
   }
