@@ -19,7 +19,8 @@ export interface LevelIndex {
 
 const cache = new WeakMap<object, LevelIndex>();
 // The rules ask for the index of one level thousands of times a turn: the last one asked
-// for is kept at hand, a pointer comparison instead of a WeakMap lookup (a pure cache too).
+// for is kept at hand, a pointer comparison instead of a WeakMap lookup (a pure cache too;
+// it keeps that one level alive).
 const last: { level: LoadedLevel | null; idx: LevelIndex | null } = { level: null, idx: null };
 
 export function indexOf(level: LoadedLevel): LevelIndex {
