@@ -144,7 +144,7 @@ export function diplomacyChoices(v: PlayerView, maxProposals: number): BotChoice
   for (const p of v.proposals) {
     if (p.status === 'open' && p.responses[id] === 'pending') {
       const { accept, reason } = judge(v, p, owed);
-      if (accept) owed += owedThisTurn(v, p);
+      if (accept) owed += costToUs(v, p);
       out.push({ action: { type: 'respond', player: id, proposal: p.id, accept }, reason });
     }
   }
@@ -159,24 +159,15 @@ export function diplomacyChoices(v: PlayerView, maxProposals: number): BotChoice
   return out;
 }
 
-/**
- * What this turn's resolution will ask of us after our orders are carried out (orders come
- * first, docs/RULES.md): our shares of the segment deals bound this turn, the first payment
- * of the pledges bound this turn, our running pledges, and the contributions to the pacts we
- * are in or have just joined. Orders leave it in the treasury, so that promises are kept.
- */
+/** What this turn's resolution will ask of us after our orders: the view says (src/sim/obligations.ts). */
 export function committed(v: PlayerView): number {
-  const id = v.viewer as StateId;
-  let sum = 0;
-  for (const p of v.proposals) if (p.turn === v.turn && p.status === 'bound') sum += owedThisTurn(v, p);
-  for (const pl of v.pledges) if (pl.state === id && pl.turnsLeft > 0) sum += pl.perTurn;
-  for (const pact of v.pacts) if (pact.members.includes(id) && pact.formedTurn <= v.turn && v.turn <= pact.endsTurn) sum += pact.contribution;
-  return sum;
+  return v.owed ?? 0;
 }
 
-/** What a deal asks of us this turn once bound: our share of a segment's remaining cost,
- * a pledge's first payment, a pact's first contribution (0 if we are not a party). */
-function owedThisTurn(v: PlayerView, p: ProposalView): number {
+/** What an open deal would ask of us this turn once bound, as the view lets us estimate it:
+ * our share of the segment's remaining cost, a pledge's first payment, a pact's first
+ * contribution (0 if we are not a party). */
+function costToUs(v: PlayerView, p: ProposalView): number {
   const id = v.viewer as StateId;
   if (!p.parties.includes(id)) return 0;
   const t = p.terms;
@@ -193,7 +184,7 @@ function owedThisTurn(v: PlayerView, p: ProposalView): number {
 function promisedOpen(v: PlayerView): number {
   const id = v.viewer as StateId;
   let sum = 0;
-  for (const p of v.proposals) if (p.turn === v.turn && p.status === 'open' && p.responses[id] === 'accepted') sum += owedThisTurn(v, p);
+  for (const p of v.proposals) if (p.turn === v.turn && p.status === 'open' && p.responses[id] === 'accepted') sum += costToUs(v, p);
   return sum;
 }
 

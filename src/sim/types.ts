@@ -258,6 +258,9 @@ export interface PlayerView {
   throughput: number;
   targetThroughput: number;
   /** The viewer's own row exactly (its grudges) — null for public unless revealed. */
+  /** What this turn's resolution will ask the viewing state to pay after its orders (deal
+   * shares, pledges, pact contributions); null for the public and the facilitator. */
+  owed: number | null;
   ownAnimosity: Record<string, number> | null;
   /** Estimates of how others feel about the viewer. */
   perceived: Record<string, Estimate> | null;

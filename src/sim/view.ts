@@ -6,6 +6,7 @@ import { indexOf } from './lookup';
 import { agendaStatus } from './agendas';
 import { routeCost, segmentUsable } from './network';
 import { describeTerms, thisTurnStart } from './proposals';
+import { owedThisTurn } from './obligations';
 import { clamp, nameOf } from './util';
 import { deepFreeze } from './cow';
 import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView, SegmentView, StateId, StateView, Viewer } from './types';
@@ -391,6 +392,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     demand: s.demand,
     throughput: last?.throughput ?? 0,
     targetThroughput: level.targetThroughput,
+    owed: isState && s.phase !== 'ended' ? owedThisTurn(level, s, viewer) : null,
     ownAnimosity,
     perceived,
     animosity: seesAll ? (share && frozen(s.animosity) ? s.animosity : JSON.parse(JSON.stringify(s.animosity))) : null,

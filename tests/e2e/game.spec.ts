@@ -146,3 +146,19 @@ test('every screen draws its text at 14 px or more at 1280x720', async ({ page }
   await note('end');
   expect(found, 'text smaller than 14 px').toEqual([]);
 });
+
+test('the Orders tab says what the turn will ask for promises made, and warns when orders leave too little', async ({ page }) => {
+  // Georgia accepts the bots' offers in turn 1 (a pledge among them), so its orders come with promises to keep.
+  await startFromLink(page, { level: 'middle-corridor', seed: 'owed-1', humans: ['georgia'] });
+  await finishDiplomacyViaUi(page);
+  const owed = await page.evaluate(() => window.__corridor.view()?.owed ?? 0);
+  expect(owed).toBeGreaterThan(0);
+  await page.getByTestId('tab-orders').click();
+  const line = page.getByTestId('orders-owed');
+  await expect(line).toHaveText(`Your deals, pledges and pacts will ask $${owed}M after your orders are carried out.`);
+  await expect(line).toHaveClass('hint');
+  const treasury = await page.evaluate(() => window.__corridor.view()!.states.find((s) => s.id === 'georgia')!.treasury);
+  await page.getByTestId('security').fill(String(treasury - Math.floor(owed / 2)));
+  await expect(line).toHaveClass('warn');
+  await expect(line).toContainText(`spend at most $${treasury - owed}M to keep every promise`);
+});

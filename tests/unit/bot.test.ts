@@ -1,6 +1,6 @@
 // The baseline bot keeps its word: its orders leave in the treasury what the turn's
-// resolution will ask of it (deals bound this turn, running pledges, pacts), and it offers
-// to pay only the share of a deal it can afford.
+// resolution will ask of it (the view's `owed`: deals bound this turn, running pledges,
+// pacts), and it offers to pay only the share of a deal it can afford.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { committed, orderChoice } from '../../src/ai/bot';
@@ -29,7 +29,9 @@ function ordersPhases(seed: string): GameState[] {
   return out;
 }
 
-/** The same obligations, read from the state itself. */
+/** The rule written out plainly: shares of deals bound this turn (of the remaining cost,
+ * pennies to the largest share), first payments of pledges bound this turn, running
+ * pledges, contributions to pacts in force. */
 function obligations(s: GameState, id: StateId): number {
   let sum = 0;
   for (const p of s.proposals) {
@@ -38,8 +40,14 @@ function obligations(s: GameState, id: StateId): number {
     if (t.kind === 'segmentDeal') {
       const def = main.segments.find((d) => d.id === t.segment)!;
       const st = s.segments[t.segment];
-      const cost = st.upgrading || (st.status === 'open' && def.upgrade) ? def.upgrade?.cost ?? def.cost : st.status === 'damaged' ? Math.floor(def.cost / 10) : def.cost;
-      sum += Math.floor((Math.max(0, cost - st.funded) * (t.shares[id] ?? 0)) / 10000);
+      const cost = st.status === 'damaged' ? Math.max(1, Math.floor(def.cost / 10)) : st.status === 'open' ? (def.upgrade && !st.upgrading && st.capacity < def.upgrade.capacity ? def.upgrade.cost : 0) : def.cost;
+      const remaining = Math.max(0, cost - st.funded);
+      const payers = p.parties.filter((x) => (t.shares[x] ?? 0) > 0);
+      const owe = new Map(payers.map((x) => [x, Math.floor((t.shares[x] * remaining) / 10000)]));
+      const left = remaining - [...owe.values()].reduce((a, b) => a + b, 0);
+      const largest = [...payers].sort((a, b) => t.shares[b] - t.shares[a] || (a < b ? -1 : 1))[0];
+      if (largest !== undefined && left > 0) owe.set(largest, owe.get(largest)! + left);
+      sum += owe.get(id) ?? 0;
     } else if (t.kind === 'powerPledge') sum += t.perTurn;
     else if (t.kind === 'securityPact') sum += t.contribution;
   }
@@ -58,6 +66,7 @@ describe('the baseline bot keeps its word', () => {
         const v = viewFor(main, s, id, { brief: true });
         const owed = committed(v);
         expect(owed, `turn ${s.turn}, ${id}`).toBe(obligations(s, id));
+        expect(viewFor(main, s, id).owed).toBe(owed);
         if (owed > 0) owing += 1;
         const o = orderChoice(v).action;
         if (o.type !== 'submitOrders') throw new Error('not orders');
@@ -66,6 +75,9 @@ describe('the baseline bot keeps its word', () => {
       }
     }
     expect(owing).toBeGreaterThan(20); // the games do put bots under obligations
+    // Only a state is told what it owes.
+    expect(viewFor(main, phases[0], 'public').owed).toBeNull();
+    expect(viewFor(main, phases[0], 'facilitator').owed).toBeNull();
   });
 
   it('rarely pays less than it promised over whole games (once in 20 games at most)', () => {

@@ -93,16 +93,16 @@ function applyTerms(level: LoadedLevel, s: GameState, p: Proposal, rng: Rng, ctx
   }
 }
 
-function applySegmentDeal(level: LoadedLevel, s: GameState, p: Proposal): StateId[] {
-  if (p.terms.kind !== 'segmentDeal') return [];
-  const t = p.terms;
-  const def = indexOf(level).segments.get(t.segment);
-  const st = s.segments[t.segment];
-  if (!def || !st) return [];
-  const remaining = fundingNeed(level, s, t.segment);
-  // Each share of the remaining cost, rounded down; the pennies left go to the largest share.
-  const payers = p.parties.filter((id) => (t.shares[id] ?? 0) > 0);
+/**
+ * What each party with a share pays when a segment deal is ratified now: its share of the
+ * segment's remaining cost, rounded down, the pennies left to the largest share.
+ */
+export function dealShares(level: LoadedLevel, s: GameState, p: Proposal): Record<StateId, number> {
   const owe: Record<StateId, number> = {};
+  if (p.terms.kind !== 'segmentDeal') return owe;
+  const t = p.terms;
+  const remaining = fundingNeed(level, s, t.segment);
+  const payers = p.parties.filter((id) => (t.shares[id] ?? 0) > 0);
   let assigned = 0;
   for (const id of payers) {
     owe[id] = mulDiv(t.shares[id], remaining, 10000);
@@ -112,6 +112,17 @@ function applySegmentDeal(level: LoadedLevel, s: GameState, p: Proposal): StateI
     const largest = [...payers].sort((a, b) => t.shares[b] - t.shares[a] || compareStrings(a, b))[0];
     owe[largest] += remaining - assigned;
   }
+  return owe;
+}
+
+function applySegmentDeal(level: LoadedLevel, s: GameState, p: Proposal): StateId[] {
+  if (p.terms.kind !== 'segmentDeal') return [];
+  const t = p.terms;
+  const def = indexOf(level).segments.get(t.segment);
+  const st = s.segments[t.segment];
+  if (!def || !st) return [];
+  const owe = dealShares(level, s, p);
+  const payers = Object.keys(owe);
   const breakers: StateId[] = [];
   for (const id of payers) {
     const pl = s.players[id];

@@ -71,11 +71,21 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
   const mineOrCofunded = view.segments.filter((s) => s.owners.includes(me) || s.cofunders.includes(me));
   const total = h('strong', { 'data-testid': 'orders-total' });
   const remaining = h('span', { role: 'status' });
+  // Deals, pledges and pacts are paid after the orders (docs/RULES.md): say how much of the
+  // treasury they will ask, and warn when the orders leave too little for them.
+  const owed = view.owed ?? 0;
+  const promised = h('p', { 'data-testid': 'orders-owed' });
   const updateTotals = () => {
     const t = spend(d);
     total.textContent = money(t);
     remaining.textContent = t > st.treasury ? ` — ${money(t - st.treasury)} more than your treasury` : ` of ${money(st.treasury)} (${money(st.treasury - t)} left)`;
     remaining.className = t > st.treasury ? 'warn' : '';
+    const short = owed > 0 && t <= st.treasury && t > st.treasury - owed;
+    promised.hidden = owed === 0;
+    promised.className = short ? 'warn' : 'hint';
+    promised.textContent = short
+      ? `These orders leave less than the ${money(owed)} your deals, pledges and pacts will ask after them: spend at most ${money(Math.max(0, st.treasury - owed))} to keep every promise.`
+      : `Your deals, pledges and pacts will ask ${money(owed)} after your orders are carried out.`;
   };
   const params = ctx.level.params;
 
@@ -152,6 +162,7 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
     h('h2', null, 'Orders'),
     h('p', { class: 'hint' }, 'Orders are secret until resolution, and everyone gives them at the same time.'),
     h('p', { class: 'budget' }, 'Spending ', total, remaining),
+    promised,
     h(
       'section',
       { 'aria-labelledby': 'invest-h' },

@@ -1,0 +1,25 @@
+// What a turn's resolution will ask a state to pay once its orders are carried out (orders
+// are step 1; deals, pledges and pacts are paid in steps 2, 4 and 6): its shares of the
+// segment deals bound this turn, the first payment of the pledges bound this turn, its
+// running pledges and its pact contributions. Paying less is a broken promise, so the
+// orders panel shows it and the bots leave it in the treasury.
+import type { LoadedLevel } from './level';
+import { pactActive } from './network';
+import { thisTurnStart } from './proposals';
+import { dealShares } from './turn/ratify';
+import type { GameState, StateId } from './types';
+
+export function owedThisTurn(level: LoadedLevel, s: GameState, id: StateId): number {
+  let sum = 0;
+  for (let i = thisTurnStart(s); i < s.proposals.length; i++) {
+    const p = s.proposals[i];
+    if (p.status !== 'bound' || !p.parties.includes(id)) continue;
+    const t = p.terms;
+    if (t.kind === 'segmentDeal') sum += dealShares(level, s, p)[id] ?? 0;
+    else if (t.kind === 'powerPledge') sum += t.perTurn;
+    else if (t.kind === 'securityPact') sum += t.contribution;
+  }
+  for (const pl of s.pledges) if (pl.state === id && pl.turnsLeft > 0) sum += pl.perTurn;
+  for (const pact of s.pacts) if (pactActive(pact, s.turn) && pact.members.includes(id)) sum += pact.contribution;
+  return sum;
+}
