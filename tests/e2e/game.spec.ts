@@ -157,6 +157,7 @@ test('the Orders tab says what the turn will ask for promises made, and warns wh
   const line = page.getByTestId('orders-owed');
   await expect(line).toHaveText(`Your deals, pledges and pacts will ask $${owed}M after your orders are carried out.`);
   await expect(line).toHaveClass('hint');
+  await expect(page.getByTestId('waiting')).toContainText(`$${owed}M of it promised.`);
   const treasury = await page.evaluate(() => window.__corridor.view()!.states.find((s) => s.id === 'georgia')!.treasury);
   await page.getByTestId('security').fill(String(treasury - Math.floor(owed / 2)));
   await expect(line).toHaveClass('warn');

@@ -377,7 +377,8 @@ export class GameScreen {
           const d = currentOrdersDraft(ctx);
           this.act({ type: 'submitOrders', player: me, orders: draftToOrders(d) }, 'Orders submitted.');
         },
-        note: m.tab === 'orders' ? 'Sends what you set above.' : 'Open the Orders tab to invest and set fees first.',
+        // Deals, pledges and pacts are paid after the orders: keep the figure in sight (the Orders tab explains it).
+        note: `${view.owed ? `${money(view.owed)} of it promised. ` : ''}${m.tab === 'orders' ? 'Sends what you set above.' : 'Open the Orders tab to invest and set fees first.'}`,
       };
     }
     return { label: 'Waiting…', run: null, note: '' };
