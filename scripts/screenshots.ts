@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     await playToEnd(page);
     await page.waitForSelector('[data-testid="end-screen"]');
     await shot(page, '11-end');
+    await page.locator('svg.chart').scrollIntoViewIfNeeded();
+    await shot(page, '11b-end-chart');
 
     // Hot-seat: the curtain.
     await page.goto(`${BASE}?level=${LEVEL}&seed=shots-2&seats=${HOTSEAT.map((id) => `${id}:human`).join(',')}`);
@@ -83,6 +85,28 @@ async function main(): Promise<void> {
     await shot(page, '12-curtain');
     await page.keyboard.press('Enter');
     await shot(page, '13-after-curtain');
+
+    // A tablet (touch: bigger targets) on the Orders tab.
+    const tablet = await browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+    await tablet.goto(`${BASE}?level=${LEVEL}&seed=shots-3&seats=${SOLO}:human`);
+    await tablet.waitForFunction(() => window.__corridor?.mapReady);
+    await tablet.click('[data-testid="tab-diplomacy"]');
+    await tablet.evaluate(async () => {
+      // The panel re-renders as the bots move, so click through the DOM, one answer at a time.
+      for (let i = 0; i < 20; i++) {
+        const b = document.querySelector<HTMLButtonElement>('[data-testid^="reject-"]');
+        if (!b) break;
+        b.click();
+        await window.__corridor.idle();
+      }
+    });
+    await tablet.click('[data-testid="end-turn"]'); // finish diplomacy
+    await botsIdle(tablet);
+    await tablet.click('[data-testid="tab-orders"]');
+    const target = await tablet.evaluate(() => Math.min(...[...document.querySelectorAll('.panel button:not(.link), #end-turn')].map((b) => b.getBoundingClientRect().height).filter((x) => x > 0)));
+    console.log(`smallest button on a touch screen: ${target.toFixed(0)} px high`);
+    await shot(tablet, '15-tablet-orders');
+    await tablet.close();
 
     // A broken level file on the start screen (a fresh tab: this one would resume its game).
     const fresh = await browser.newPage({ viewport: { width: 1280, height: 720 } });

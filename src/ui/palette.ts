@@ -26,7 +26,8 @@ export const MAP_COLORS = {
   water: '#dcebf3',
   land: '#f3f1ea',
   landPlayer: '#ece3cc',
-  landOwn: '#e2cf9d',
+  landOwn: '#f2d079', // the viewer's own state: warmer than the others, and outlined (ownEdge)
+  ownEdge: '#a66d00',
   landForce: '#e7e7ea',
   border: '#9a9488',
   coast: '#7d97a6',

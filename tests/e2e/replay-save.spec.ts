@@ -241,12 +241,15 @@ test('the omniscient view asks for confirmation first', async ({ page }) => {
   await page.getByTestId('spoiler-confirm').click();
   expect(await page.evaluate(() => window.__corridor.replay!.perspective)).toBe('facilitator');
   await expect(page.getByTestId('replay-agendas')).toBeVisible();
+  await expect(page.locator('.map-country.own'), 'no state is "you" in the omniscient view').toHaveCount(0);
 
   // A state's own view needs no confirmation: it shows that state's agenda only.
   await page.getByTestId('replay-perspective').selectOption('georgia');
   await expect(page.getByTestId('spoiler-dialog')).toHaveCount(0);
   expect(await page.evaluate(() => window.__corridor.replay!.perspective)).toBe('georgia');
   await expect(page.getByTestId('agenda')).toBeVisible();
+  // The map marks the perspective's own state, and the mark follows the perspective.
+  await expect(page.locator('.map-country.own')).toHaveText('Georgia · you');
 });
 
 test('a replay that fails shows the exact message and changes nothing', async ({ page }) => {

@@ -84,6 +84,7 @@ export function drawBasemap(
   tx: number,
   ty: number,
   fillFor: (country: string) => string,
+  outlined: (country: string) => boolean = () => false,
 ): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = MAP_COLORS.water;
@@ -109,5 +110,11 @@ export function drawBasemap(
   ctx.lineWidth = 0.9 / k;
   ctx.stroke();
   ctx.setLineDash([]);
+  // The viewer's own state, drawn over the shared borders so it reads at a glance.
+  ctx.beginPath();
+  for (const c of map.countries) if (outlined(c.name)) for (const r of c.rings) tracePath(ctx, r, true);
+  ctx.strokeStyle = MAP_COLORS.ownEdge;
+  ctx.lineWidth = 2.2 / k;
+  ctx.stroke();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
 }

@@ -34,6 +34,12 @@ function nodeSwatch(shape: 'circle' | 'square' | 'diamond' | 'origin' | 'market'
   return s;
 }
 
+function landSwatch(fill: string, edge?: string): SVGSVGElement {
+  const s = svg('svg', { width: 40, height: 16, viewBox: '0 0 40 16', 'aria-hidden': 'true' });
+  s.append(svg('rect', { x: 3, y: 2, width: 34, height: 12, rx: 2, fill, stroke: edge ?? MAP_COLORS.border, 'stroke-width': edge ? 2 : 1 }));
+  return s;
+}
+
 export function buildLegend(): HTMLElement {
   const row = (sw: SVGSVGElement, text: string) => h('li', null, sw, h('span', null, text));
   const power = svg('svg', { width: 40, height: 16, viewBox: '0 0 40 16', 'aria-hidden': 'true' });
@@ -66,6 +72,8 @@ export function buildLegend(): HTMLElement {
       row(nodeSwatch('diamond'), 'Border crossing'),
       row(nodeSwatch('origin'), 'Cargo origin'),
       row(nodeSwatch('market'), 'Market'),
+      row(landSwatch(MAP_COLORS.landOwn, MAP_COLORS.ownEdge), 'Your state'),
+      row(landSwatch(MAP_COLORS.landPlayer), 'Other player states'),
     ),
   );
 }

@@ -68,7 +68,7 @@ export class CorridorMap {
   private levelKey = '';
   private nodes = new Map<string, NodeGeo>();
   private labelEls = new Map<string, HTMLElement>();
-  private countryLabels: { el: HTMLElement; wx: number; wy: number }[] = [];
+  private countryLabels: { el: HTMLElement; wx: number; wy: number; own: boolean }[] = [];
   private altEls = new Map<string, HTMLElement>();
   private altBoxes = new Map<string, { x: number; y: number; w: number; h: number }>();
   private offsets = new Map<string, number>();
@@ -181,7 +181,10 @@ export class CorridorMap {
       this.buildLabels();
       this.refit();
     }
-    if (meChanged) this.dirtyBase = true;
+    if (meChanged) {
+      this.dirtyBase = true;
+      if (!newLevel) this.placeCountryLabels(); // "· you" follows the perspective
+    }
     this.dirtyStatic = true;
     this.refreshTooltip();
   }
@@ -267,7 +270,7 @@ export class CorridorMap {
     this.redrawAnim(time);
   }
 
-  private countryFill(): (name: string) => string {
+  private countryKind(): (name: string) => 'player' | 'force' | 'own' | undefined {
     const input = this.input!;
     const byName = new Map<string, 'player' | 'force' | 'own'>();
     for (const s of input.level.states) byName.set(norm(s.name), s.id === input.me ? 'own' : 'player');
@@ -275,16 +278,18 @@ export class CorridorMap {
     for (const f of input.level.forces) byName.set(norm(f.name), 'force');
     for (const f of input.level.forces) byName.set(norm(f.id), 'force');
     const hasEu = input.level.forces.some((f) => f.id === 'eu');
-    return (name: string) => {
-      const kind = byName.get(norm(name)) ?? (hasEu && EU_MEMBERS.has(name) ? 'force' : undefined);
-      return kind === 'own' ? MAP_COLORS.landOwn : kind === 'player' ? MAP_COLORS.landPlayer : kind === 'force' ? MAP_COLORS.landForce : MAP_COLORS.land;
-    };
+    return (name: string) => byName.get(norm(name)) ?? (hasEu && EU_MEMBERS.has(name) ? 'force' : undefined);
   }
 
   private redrawBase(): void {
     const ctx = this.landCanvas.getContext('2d');
     if (!ctx || !this.projected) return;
-    drawBasemap(ctx, this.projected, this.width, this.height, this.k, this.tx, this.ty, this.countryFill());
+    const kindOf = this.countryKind();
+    const fill = (name: string) => {
+      const kind = kindOf(name);
+      return kind === 'own' ? MAP_COLORS.landOwn : kind === 'player' ? MAP_COLORS.landPlayer : kind === 'force' ? MAP_COLORS.landForce : MAP_COLORS.land;
+    };
+    drawBasemap(ctx, this.projected, this.width, this.height, this.k, this.tx, this.ty, fill, (name) => kindOf(name) === 'own');
     this.dirtyBase = false;
     this.dirtyStatic = true;
   }
@@ -546,10 +551,11 @@ export class CorridorMap {
     for (const c of this.countryLabels) c.el.remove();
     this.countryLabels = [];
     if (!this.input || !this.projected) return;
-    const wanted = new Map<string, string>();
+    const wanted = new Map<string, { name: string; own: boolean }>();
     for (const s of this.input.level.states) {
-      wanted.set(norm(s.name), s.name);
-      wanted.set(norm(s.id), s.name);
+      const label = { name: s.name, own: s.id === this.input.me };
+      wanted.set(norm(s.name), label);
+      wanted.set(norm(s.id), label);
     }
     for (const c of this.projected.countries) {
       const label = wanted.get(norm(c.name));
@@ -563,9 +569,9 @@ export class CorridorMap {
       }
       if (!best) continue;
       const [cx, cy] = ringCentroid(best);
-      const el = h('span', { class: 'map-country' }, label);
+      const el = label.own ? h('span', { class: 'map-country own' }, `${label.name} · you`) : h('span', { class: 'map-country' }, label.name);
       this.labelLayer.prepend(el);
-      this.countryLabels.push({ el, wx: cx, wy: cy });
+      this.countryLabels.push({ el, wx: cx, wy: cy, own: label.own });
     }
   }
 
@@ -610,12 +616,15 @@ export class CorridorMap {
         el.hidden = false;
       } else el.hidden = true;
     }
-    for (const c of this.countryLabels) {
+    // Your own state's label first. A label may shift off its centre to find room: small
+    // states (Azerbaijan, Georgia, Armenia) are crowded with node labels.
+    const shifts = [[0, 0], [0, -22], [0, 22], [-40, 0], [40, 0], [0, -44], [0, 44]];
+    for (const c of [...this.countryLabels].sort((a, b) => Number(b.own) - Number(a.own))) {
       const x = c.wx * this.k + this.tx;
       const y = c.wy * this.k + this.ty;
       const { w, h: hgt } = size.get(c.el)!;
-      const box = { x: x - w / 2, y: y - hgt / 2, w, h: hgt };
-      if (!collides(box)) {
+      const box = shifts.map(([dx, dy]) => ({ x: x - w / 2 + dx, y: y - hgt / 2 + dy, w, h: hgt })).find((b) => !collides(b));
+      if (box) {
         placed.push(box);
         c.el.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
         c.el.hidden = false;

@@ -45,6 +45,8 @@ function responseChips(view: PlayerView, p: ProposalView): HTMLElement {
 
 function proposalCard(ctx: PanelContext, p: ProposalView, answerable: boolean): HTMLElement {
   const { view, me } = ctx;
+  // The confirmation names the proposal: several answered in a row must stay tellable apart.
+  const answered = (verb: string) => `You ${verb} ${nameIn(view, p.from)}'s ${KIND_LABEL[p.terms.kind].toLowerCase()}.`;
   return h(
     'li',
     { class: `proposal ${p.status}`, 'data-testid': `proposal-${p.id}`, 'data-proposal': p.id },
@@ -55,8 +57,8 @@ function proposalCard(ctx: PanelContext, p: ProposalView, answerable: boolean): 
       ? h(
           'div',
           { class: 'answer' },
-          h('button', { type: 'button', class: 'primary', 'data-testid': `accept-${p.id}`, onclick: () => ctx.act({ type: 'respond', player: me, proposal: p.id, accept: true }, 'Accepted.') }, 'Accept'),
-          h('button', { type: 'button', class: 'danger', 'data-testid': `reject-${p.id}`, onclick: () => ctx.act({ type: 'respond', player: me, proposal: p.id, accept: false }, 'Rejected.') }, 'Reject'),
+          h('button', { type: 'button', class: 'primary', 'data-testid': `accept-${p.id}`, onclick: () => ctx.act({ type: 'respond', player: me, proposal: p.id, accept: true }, answered('accepted')) }, 'Accept'),
+          h('button', { type: 'button', class: 'danger', 'data-testid': `reject-${p.id}`, onclick: () => ctx.act({ type: 'respond', player: me, proposal: p.id, accept: false }, answered('rejected')) }, 'Reject'),
         )
       : null,
   );

@@ -25,10 +25,10 @@ export function animosityMatrix(view: PlayerView): HTMLElement | null {
     'section',
     null,
     h('h3', null, 'All animosities (revealed)'),
-    h('p', { class: 'hint' }, 'Row distrusts column, 0–100.'),
+    h('p', { class: 'hint' }, 'How much the state in each row distrusts the one in each column, 0–100. Shaded: 35–59 medium, 60 and over high.'),
     h('div', { class: 'matrix-wrap' },
       h('table', { class: 'table matrix' },
-        h('thead', null, h('tr', null, h('th', null, ''), ids.map((id) => h('th', { scope: 'col', title: nameIn(view, id) }, nameIn(view, id).slice(0, 4))))),
+        h('thead', null, h('tr', null, h('th', null, ''), ids.map((id) => h('th', { scope: 'col', class: 'col-name' }, h('span', null, nameIn(view, id)))))),
         h('tbody', null, ids.map((a) => h('tr', null, h('th', { scope: 'row' }, nameIn(view, a)), ids.map((b) => {
           const v = a === b ? null : m[a]?.[b];
           return h('td', { class: v === null || v === undefined ? 'na' : v >= 60 ? 'hi' : v >= 35 ? 'mid' : 'lo' }, v === null || v === undefined ? '' : String(v));

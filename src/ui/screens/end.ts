@@ -16,27 +16,50 @@ export interface EndHooks {
   onShare?(): void;
 }
 
-function chart(view: PlayerView): SVGSVGElement | null {
+/** A round step (1, 2 or 5 times a power of ten) giving about `parts` steps up to max. */
+function niceStep(max: number, parts: number): number {
+  const raw = Math.max(max / parts, 1e-9);
+  const p = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * p).find((st) => st >= raw) ?? 10 * p;
+}
+
+function chart(view: PlayerView): HTMLElement | null {
   const hist = view.history;
   if (hist.length < 1) return null;
   const W = 520;
-  const H = 170;
-  const P = 34;
-  const maxY = Math.max(view.targetThroughput, ...hist.map((r) => Math.max(r.throughput, 1)));
-  const x = (i: number) => P + (i * (W - 2 * P)) / Math.max(1, hist.length - 1);
-  const y = (v: number) => H - P - (v * (H - 2 * P)) / Math.max(1, maxY);
+  const H = 190;
+  const L = 52; // room for the y-axis figures
+  const R = 16;
+  const T = 14;
+  const B = 40; // room for the turn numbers and the axis name
+  const text = (attrs: Record<string, string | number>, content: string) => {
+    const t = svg('text', { fill: '#333', 'font-size': 14, ...attrs });
+    t.textContent = content;
+    return t;
+  };
+  // Mt/yr, on a scale with round steps that reaches past both the target and the best turn.
+  const top = Math.max(view.targetThroughput, ...hist.map((r) => Math.max(r.throughput, 1))) / 1000;
+  const step = niceStep(top, 4);
+  const maxY = Math.ceil(top / step) * step;
+  const x = (i: number) => L + (i * (W - L - R)) / Math.max(1, hist.length - 1);
+  const y = (kt: number) => H - B - ((kt / 1000) * (H - T - B)) / maxY;
   const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': `Corridor cargo per turn, from ${mt(hist[0].throughput)} to ${mt(hist[hist.length - 1].throughput)}; target ${mt(view.targetThroughput)}`, class: 'chart' });
-  s.append(svg('line', { x1: P, y1: H - P, x2: W - P, y2: H - P, stroke: '#333' }));
-  s.append(svg('line', { x1: P, y1: y(view.targetThroughput), x2: W - P, y2: y(view.targetThroughput), stroke: '#D55E00', 'stroke-dasharray': '6 4', 'stroke-width': 2 }));
-  const tl = svg('text', { x: W - P, y: y(view.targetThroughput) - 6, 'text-anchor': 'end', fill: '#8a3b00', 'font-size': 14 });
-  tl.textContent = `target ${mt(view.targetThroughput)}`;
-  s.append(tl);
+  for (let v = 0; v <= maxY + step / 2; v += step) {
+    const yy = y(v * 1000);
+    s.append(svg('line', { x1: L, y1: yy, x2: W - R, y2: yy, stroke: v === 0 ? '#333' : '#ddd' }));
+    s.append(text({ x: L - 6, y: yy + 4, 'text-anchor': 'end' }, `${Number(v.toFixed(3))}`));
+  }
+  s.append(svg('line', { x1: L, y1: T, x2: L, y2: H - B, stroke: '#333' }));
+  const every = hist.length > 10 ? 2 : 1;
+  hist.forEach((r, i) => {
+    if (r.turn % every === 0) s.append(text({ x: x(i), y: H - B + 16, 'text-anchor': 'middle' }, String(r.turn)));
+  });
+  s.append(text({ x: L + (W - L - R) / 2, y: H - 6, 'text-anchor': 'middle' }, 'turn'));
+  s.append(svg('line', { x1: L, y1: y(view.targetThroughput), x2: W - R, y2: y(view.targetThroughput), stroke: '#D55E00', 'stroke-dasharray': '6 4', 'stroke-width': 2 }));
+  s.append(text({ x: W - R, y: y(view.targetThroughput) - 6, 'text-anchor': 'end', fill: '#8a3b00', 'font-size': 14 }, `target ${mt(view.targetThroughput)}`));
   s.append(svg('polyline', { points: hist.map((r, i) => `${x(i)},${y(r.throughput)}`).join(' '), fill: 'none', stroke: '#0072B2', 'stroke-width': 3 }));
   hist.forEach((r, i) => s.append(svg('circle', { cx: x(i), cy: y(r.throughput), r: 3.5, fill: '#0072B2' })));
-  const xl = svg('text', { x: W / 2, y: H - 8, 'text-anchor': 'middle', fill: '#333', 'font-size': 14 });
-  xl.textContent = `turns 1–${hist.length}`;
-  s.append(xl);
-  return s;
+  return h('figure', { class: 'chart-figure' }, h('figcaption', null, 'Cargo on the corridor each turn, Mt/yr'), s);
 }
 
 export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks): void {
