@@ -9,8 +9,8 @@ export { loadLevelData, parseLevelText, formatPath, type Finding, type LoadedLev
 export { LEVEL_FORMAT_VERSION, FEE_LEVELS, MODES, type Level, type FeeLevel } from './level-schema';
 export { canonicalJson, compareStrings, hashValue } from './hash';
 export {
-  REPLAY_FORMAT, REPLAY_VERSION, makeReplay, migrateReplay, parseReplay, parseReplayText, embeddedLevel, verifyReplay,
-  type Replay, type ReplayInput, type ReplayParse, type ReplayMigration, type VerifyResult,
+  REPLAY_FORMAT, REPLAY_VERSION, makeReplay, migrateReplay, parseReplay, parseReplayText, embeddedLevel, verifyReplay, rerunOnLevel,
+  type Replay, type Rerun, type ReplayInput, type ReplayParse, type ReplayMigration, type VerifyResult,
 } from './replay';
 export { undoBlock, undoable, undoRefusal, type UndoStep } from './undo';
 export { stateHash, fullStateHash, NARRATION } from './checkpoint';

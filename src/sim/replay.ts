@@ -322,3 +322,49 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   const finalHash = fresh ? hashes[hashes.length - 1] : stateHash(state);
   return { ok: true, turns: resolved, finalHash, hashes, states, ...(compare ? {} : { unchecked: true as const }) };
 }
+
+export type Rerun =
+  | { ok: true; actions: Replay['actions']; turns: number; stopped: { index: number; turn: number; error: string } | null }
+  | { ok: false; error: string };
+
+/**
+ * A save recorded on another version of `level` (same id, other content hash), re-run on
+ * this one: its actions from the start, as far as this version's rules accept them. Its
+ * checkpoint hashes belong to the other version and are not compared; the game that comes
+ * out is a new one, played on today's rules, that starts with the recorded moves. Stops at
+ * the first action this version refuses (or that the game no longer reaches in its turn).
+ * Never throws.
+ */
+export function rerunOnLevel(level: LoadedLevel, replay: Replay): Rerun {
+  if (replay.level.id !== level.id) return { ok: false, error: `$.level.id: the save is of level "${replay.level.id}", not "${level.id}"` };
+  let state: GameState;
+  try {
+    state = newGame(level, { seed: replay.seed, seats: replay.seats });
+  } catch (e) {
+    return { ok: false, error: `$.seats: ${(e as Error).message}` };
+  }
+  const kept: Replay['actions'] = [];
+  let turns = 0;
+  let stopped: { index: number; turn: number; error: string } | null = null;
+  try {
+    for (const [i, entry] of replay.actions.entries()) {
+      const refuse = (error: string) => (stopped = { index: i, turn: entry.turn, error });
+      if (state.phase === 'ended') refuse('the game ended before this action');
+      else if (entry.turn !== state.turn) refuse(`recorded for turn ${entry.turn}, but the game is in turn ${state.turn}`);
+      if (stopped) break;
+      const before = state.turn;
+      const r = openStep(level, state, entry.action as unknown as Action);
+      if (!r.ok) {
+        refuse(r.error);
+        break;
+      }
+      state = r.state;
+      kept.push(entry);
+      if (state.turn !== before || state.phase === 'ended') turns += 1;
+    }
+  } catch (e) {
+    // A throw is a bug in the simulation; the moves before it still stand.
+    stopped = { index: kept.length, turn: replay.actions[kept.length]?.turn ?? state.turn, error: `the simulation failed on this action (${(e as Error)?.message ?? String(e)})` };
+  }
+  return { ok: true, actions: kept, turns, stopped };
+}

@@ -13,9 +13,9 @@ import { ReplayScreen, type ReplayInfo } from './screens/replay';
 import { hideBanner, showBanner } from './screens/banner';
 import { pageBase, shareReplay } from './screens/share';
 import { toast } from './screens/toast';
-import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay } from './replay-io';
+import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
 import { deleteSave, listSaves, readSave, setTabGame, tabGame, writeSave, type SaveMeta } from './saves';
-import type { Action, PlayerView, Replay, StateId, Viewer } from './sim';
+import { rerunOnLevel, type Action, type LoadedLevel, type PlayerView, type Replay, type StateId, type Viewer } from './sim';
 import type { BasemapFile } from './map/basemap';
 import type { CorridorMap } from './map/map-view';
 
@@ -288,11 +288,15 @@ function startGame(setup: GameSetup): void {
   attach(c, true);
 }
 
+/** The game a recorded action list belongs to. */
+interface RecordedGame { level: LoadedLevel; seed: string; embedded: boolean }
+const gameOf = (o: OpenedReplay): RecordedGame => ({ level: o.level, seed: o.replay.seed, embedded: o.embedded });
+
 /** A game from a recorded action list (a save, a fork, an imported file). */
-function playFrom(opened: OpenedReplay, actions: Replay['actions'], seats: Record<StateId, SeatKind>, id?: string): boolean {
+function playFrom(game: RecordedGame, actions: Replay['actions'], seats: Record<StateId, SeatKind>, id?: string): boolean {
   let c: Controller;
   try {
-    c = new Controller({ level: opened.level, seed: opened.replay.seed, seats, embedLevel: opened.embedded }, { history: actions as unknown as RecordedAction[], id, pacing });
+    c = new Controller({ level: game.level, seed: game.seed, seats, embedLevel: game.embedded }, { history: actions as unknown as RecordedAction[], id, pacing });
   } catch (e) {
     failOpen('This game could not be continued:', (e as Error).message);
     return false;
@@ -315,10 +319,47 @@ function resumeSave(id: string): boolean {
   }
   const o = openReplayText(r.text, levels, { keepStates: false });
   if (!o.ok) {
-    failOpen('This save could not be opened:', o.error);
+    if (!offerThisVersion('This save could not be opened:', o, 'It')) failOpen('This save could not be opened:', o.error);
     return false;
   }
-  return playFrom(o.opened, o.opened.replay.actions, o.opened.replay.seats, id);
+  return playFrom(gameOf(o.opened), o.opened.replay.actions, o.opened.replay.seats, id);
+}
+
+/**
+ * A save made on another version of one of this game's levels (a level updated since, a
+ * changed head start): says so and offers to replay its moves on this version, as a new
+ * game with its own save (the old one is kept). False when the failure is another one.
+ */
+function offerThisVersion(title: string, o: Extract<OpenResult, { ok: false }>, what: string): boolean {
+  const { replay, otherVersion } = o;
+  if (!replay || !otherVersion) return false;
+  openError = o.error;
+  showBanner(
+    'replay-error',
+    title,
+    `${what} was made on another version of “${otherVersion.level.name}” (level hash ${replay.level.hash}; this version is ${otherVersion.level.hash}), whose rules or figures differ. Its moves can be replayed on this version as a new game; the save itself is kept.`,
+    'error',
+    { label: 'Continue on this version', run: () => continueOnThisVersion(replay, otherVersion) },
+  );
+  return true;
+}
+
+function continueOnThisVersion(replay: Replay, other: OtherVersion): void {
+  const r = rerunOnLevel(other.level, replay);
+  if (!r.ok) {
+    failOpen('This save could not be continued:', r.error);
+    return;
+  }
+  if (!playFrom({ level: other.level, seed: replay.seed, embedded: other.embedded }, r.actions, replay.seats)) return;
+  const all = replay.actions.length;
+  showBanner(
+    'replay-note',
+    'Continued on this version:',
+    r.stopped
+      ? `${r.actions.length} of ${all} recorded moves replayed. Move ${r.stopped.index + 1} (turn ${r.stopped.turn}) is not allowed on this version (${r.stopped.error}), so the game goes on from just before it.`
+      : `all ${all} recorded moves replayed; from here the game goes on with this version's rules.`,
+    'info',
+  );
 }
 
 const MAX_FILE_BYTES = 25_000_000;
@@ -341,10 +382,10 @@ async function importSaveFile(file: File): Promise<void> {
   if (text === null) return;
   const o = openReplayText(text, levels, { keepStates: false });
   if (!o.ok) {
-    failOpen('This save could not be imported:', `${file.name}: ${o.error}`);
+    if (!offerThisVersion('This save could not be imported:', o, file.name)) failOpen('This save could not be imported:', `${file.name}: ${o.error}`);
     return;
   }
-  if (playFrom(o.opened, o.opened.replay.actions, o.opened.replay.seats)) toast(`Imported ${file.name}: it is saved in this browser now.`);
+  if (playFrom(gameOf(o.opened), o.opened.replay.actions, o.opened.replay.seats)) toast(`Imported ${file.name}: it is saved in this browser now.`);
 }
 
 // ---------- replays ----------
@@ -383,9 +424,9 @@ function showReplay(opened: OpenedReplay, start: number | 'end'): void {
       else showStart();
     },
     onFork: (turn, seats) => {
-      if (playFrom(opened, opened.replay.actions.filter((a) => a.turn <= turn), seats)) toast(`A new game from turn ${turn + 1}: a sandbox with its own save.`);
+      if (playFrom(gameOf(opened), opened.replay.actions.filter((a) => a.turn <= turn), seats)) toast(`A new game from turn ${turn + 1}: a sandbox with its own save.`);
     },
-    onContinue: () => void playFrom(opened, opened.replay.actions, opened.replay.seats),
+    onContinue: () => void playFrom(gameOf(opened), opened.replay.actions, opened.replay.seats),
     onDownload: () => void downloadReplay(opened.replay),
     onShare: () => void shareReplay(opened.replay),
   }, start);

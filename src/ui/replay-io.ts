@@ -21,17 +21,27 @@ export interface OpenedReplay {
   embedded: boolean;
 }
 
-export type OpenResult = { ok: true; opened: OpenedReplay } | { ok: false; error: string };
+/** A failure may carry the parsed replay and the other version of its level, for a save
+ * that can be continued on today's version (rerunOnLevel). */
+export type OpenResult = { ok: true; opened: OpenedReplay } | { ok: false; error: string; replay?: Replay; otherVersion?: OtherVersion };
+
+/** A level of this game with the id a replay names but other content: the version it was not recorded on. */
+export interface OtherVersion { level: LoadedLevel; embedded: boolean }
 
 /** The level a replay names: embedded, else a loaded level with the same id and content hash. */
-export function levelForReplay(replay: Replay, levels: LevelEntry[]): { ok: true; level: LoadedLevel; embedded: boolean } | { ok: false; error: string } {
+export function levelForReplay(replay: Replay, levels: LevelEntry[]): { ok: true; level: LoadedLevel; embedded: boolean } | { ok: false; error: string; otherVersion?: OtherVersion } {
   const embedded = embeddedLevel(replay);
   if (embedded) return embedded.ok ? { ok: true, level: embedded.level, embedded: true } : embedded;
   const same = levels.filter((l) => l.level && l.level.id === replay.level.id);
   const match = same.find((l) => l.level!.hash === replay.level.hash);
   if (match) return { ok: true, level: match.level!, embedded: match.source !== 'shipped' };
   if (same.length) {
-    return { ok: false, error: `$.level.hash: recorded on a different version of "${replay.level.id}" (hash ${replay.level.hash}; this game has ${same.map((l) => l.level!.hash).join(', ')})` };
+    const other = same.find((l) => l.source === 'shipped') ?? same[0];
+    return {
+      ok: false,
+      error: `$.level.hash: recorded on a different version of "${replay.level.id}" (hash ${replay.level.hash}; this game has ${same.map((l) => l.level!.hash).join(', ')})`,
+      otherVersion: { level: other.level!, embedded: other.source !== 'shipped' },
+    };
   }
   return { ok: false, error: `$.level.id: "${replay.level.id}" is not a level of this game and the replay does not embed its level (load the level file first, or ask for a replay that embeds it)` };
 }
@@ -41,7 +51,7 @@ export function openReplayText(text: string, levels: LevelEntry[], options: { ke
   const parsed = parseReplayText(text);
   if (!parsed.ok) return parsed;
   const lv = levelForReplay(parsed.replay, levels);
-  if (!lv.ok) return lv;
+  if (!lv.ok) return { ...lv, replay: parsed.replay };
   const v = verifyReplay(lv.level, parsed.replay, { keepStates: options.keepStates ?? true });
   if (!v.ok) return { ok: false, error: v.message };
   return { ok: true, opened: { replay: parsed.replay, level: lv.level, states: v.states, hashes: v.hashes, finalHash: v.finalHash, turns: v.turns, embedded: lv.embedded } };

@@ -20,6 +20,7 @@ export {
   parseReplayText,
   embeddedLevel,
   verifyReplay,
+  rerunOnLevel,
   undoBlock,
   undoRefusal,
 } from '../sim/index';

@@ -98,6 +98,33 @@ test('a reload mid-game resumes the same state hash, and so does a closed tab', 
   expect(await snapshot(tab)).toEqual(before);
 });
 
+test('a save made on another version of a level says so, and continues on this version as a new game', async ({ page }) => {
+  await page.goto('./?level=tutorial&seed=e2e-version&seats=kazakhstan:human');
+  await ready(page, 'game');
+  await play(page, 7);
+  const before = await snapshot(page);
+  // As if the save came from an older release whose tutorial had other figures: same id, other hash.
+  await page.evaluate((id) => {
+    const key = `corridor.save.${id}`;
+    const r = JSON.parse(localStorage.getItem(key)!);
+    r.level.hash = '0123456789abcdef';
+    localStorage.setItem(key, JSON.stringify(r));
+  }, before.id);
+
+  await page.goto('./'); // this tab's game resumes (no link to start instead)
+  await expect(page.getByTestId('replay-error')).toContainText('was made on another version of “Tutorial: across the Caspian” (level hash 0123456789abcdef');
+  expect(await page.evaluate(() => window.__corridor.screen)).toBe('start');
+  await page.getByTestId('replay-error-action').click();
+  await ready(page, 'game');
+  await expect(page.getByTestId('replay-note')).toContainText(`all ${before.actions} recorded moves replayed`);
+  const after = await snapshot(page);
+  // The same moves on the same rules (only the recorded hash was changed): the same game, in a new save.
+  expect({ ...after, id: '' }).toEqual({ ...before, id: '' });
+  expect(after.id).not.toBe(before.id);
+  const kept = await page.evaluate((id) => localStorage.getItem(`corridor.save.${id}`) !== null, before.id);
+  expect(kept, 'the old save is kept').toBe(true);
+});
+
 test('a resumed hot-seat game comes back behind the curtain', async ({ page }) => {
   await page.goto('./?level=tutorial&seed=e2e-hotseat&seats=kazakhstan:human,azerbaijan:human');
   await ready(page, 'game');

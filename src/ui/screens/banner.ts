@@ -2,7 +2,9 @@
 // be opened, an autosave that failed. It never changes the screen under it.
 import { h } from '../dom';
 
-export function showBanner(testid: string, title: string, message: string, kind: 'error' | 'info' = 'error'): HTMLElement {
+export interface BannerAction { label: string; run: () => void }
+
+export function showBanner(testid: string, title: string, message: string, kind: 'error' | 'info' = 'error', action?: BannerAction): HTMLElement {
   hideBanner(testid);
   let host = document.getElementById('banners');
   if (!host) {
@@ -13,6 +15,7 @@ export function showBanner(testid: string, title: string, message: string, kind:
     'div',
     { class: `banner ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-testid': testid },
     h('div', { class: 'banner-text' }, h('strong', null, title), ' ', h('span', { 'data-testid': `${testid}-message` }, message)),
+    action ? h('button', { type: 'button', class: 'secondary', 'data-testid': `${testid}-action`, onclick: () => { el.remove(); action.run(); } }, action.label) : null,
     h('button', { type: 'button', class: 'link', 'aria-label': 'Dismiss', 'data-testid': `${testid}-dismiss`, onclick: () => el.remove() }, '×'),
   );
   host.append(el);
