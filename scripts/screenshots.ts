@@ -103,8 +103,14 @@ async function main(): Promise<void> {
     await tablet.click('[data-testid="end-turn"]'); // finish diplomacy
     await botsIdle(tablet);
     await tablet.click('[data-testid="tab-orders"]');
-    const target = await tablet.evaluate(() => Math.min(...[...document.querySelectorAll('.panel button:not(.link), #end-turn')].map((b) => b.getBoundingClientRect().height).filter((x) => x > 0)));
-    console.log(`smallest button on a touch screen: ${target.toFixed(0)} px high`);
+    // Every control but inline text links: the smallest, with what it says.
+    const target = await tablet.evaluate(() => {
+      const sizes = [...document.querySelectorAll<HTMLElement>('button:not(.link), select, input, [role="tab"]')]
+        .map((b) => ({ h: b.getBoundingClientRect().height, w: b.getBoundingClientRect().width, text: (b.textContent || b.getAttribute('aria-label') || b.tagName).trim().slice(0, 30) }))
+        .filter((x) => x.h > 0);
+      return sizes.sort((a, b) => Math.min(a.h, a.w) - Math.min(b.h, b.w))[0];
+    });
+    console.log(`smallest control on a touch screen: ${target.w.toFixed(0)}x${target.h.toFixed(0)} px ("${target.text}")`);
     await shot(tablet, '15-tablet-orders');
     await tablet.close();
 

@@ -349,8 +349,8 @@ export function rerunOnLevel(level: LoadedLevel, replay: Replay): Rerun {
   try {
     for (const [i, entry] of replay.actions.entries()) {
       const refuse = (error: string) => (stopped = { index: i, turn: entry.turn, error });
-      if (state.phase === 'ended') refuse('the game ended before this action');
-      else if (entry.turn !== state.turn) refuse(`recorded for turn ${entry.turn}, but the game is in turn ${state.turn}`);
+      if (state.phase === 'ended') refuse('on this version the game ended before it');
+      else if (entry.turn !== state.turn) refuse(`it was made in turn ${entry.turn}, but on this version the game is still in turn ${state.turn}`);
       if (stopped) break;
       const before = state.turn;
       const r = openStep(level, state, entry.action as unknown as Action);

@@ -201,7 +201,12 @@ function showStart(init: StartInit = {}): void {
   setTabGame(null);
   history.replaceState(null, '', location.pathname);
   show('start');
-  renderStart(startEl, levels, init, (setup, entry) => startGame({ ...setup, embedLevel: entry.source !== 'shipped' }), startSaves);
+  renderStart(startEl, levels, init, (setup, entry) => {
+    // A new game of the player's choosing: an offer about another save is stale now.
+    hideBanner('replay-error');
+    hideBanner('replay-note');
+    startGame({ ...setup, embedLevel: entry.source !== 'shipped' });
+  }, startSaves);
   (startEl.querySelector('#resume-game, #start-game') as HTMLElement | null)?.focus({ preventScroll: true });
 }
 
@@ -302,6 +307,7 @@ function playFrom(game: RecordedGame, actions: Replay['actions'], seats: Record<
     return false;
   }
   hideBanner('replay-error');
+  hideBanner('replay-note');
   attach(c);
   return true;
 }
@@ -319,7 +325,7 @@ function resumeSave(id: string): boolean {
   }
   const o = openReplayText(r.text, levels, { keepStates: false });
   if (!o.ok) {
-    if (!offerThisVersion('This save could not be opened:', o, 'It')) failOpen('This save could not be opened:', o.error);
+    if (!offerThisVersion('This save could not be opened:', o, 'It', id)) failOpen('This save could not be opened:', o.error);
     return false;
   }
   return playFrom(gameOf(o.opened), o.opened.replay.actions, o.opened.replay.seats, id);
@@ -330,36 +336,42 @@ function resumeSave(id: string): boolean {
  * changed head start): says so and offers to replay its moves on this version, as a new
  * game with its own save (the old one is kept). False when the failure is another one.
  */
-function offerThisVersion(title: string, o: Extract<OpenResult, { ok: false }>, what: string): boolean {
+function offerThisVersion(title: string, o: Extract<OpenResult, { ok: false }>, what: string, saveId?: string): boolean {
   const { replay, otherVersion } = o;
   if (!replay || !otherVersion) return false;
   openError = o.error;
   showBanner(
     'replay-error',
     title,
-    `${what} was made on another version of “${otherVersion.level.name}” (level hash ${replay.level.hash}; this version is ${otherVersion.level.hash}), whose rules or figures differ. Its moves can be replayed on this version as a new game; the save itself is kept.`,
+    `${what} was made with another version of “${otherVersion.level.name}”: its figures or rules have changed since, so it cannot be checked move by move against this one. Its moves can be replayed on this version and the game played on from there. (Level hash ${replay.level.hash} in the save, ${otherVersion.level.hash} here.)`,
     'error',
-    { label: 'Continue on this version', run: () => continueOnThisVersion(replay, otherVersion) },
+    { label: 'Continue on this version', run: () => continueOnThisVersion(replay, otherVersion, saveId) },
   );
   return true;
 }
 
-function continueOnThisVersion(replay: Replay, other: OtherVersion): void {
+/**
+ * Replays a save's moves on today's version of its level. When every move stands, the game
+ * takes the save's slot (it holds all the save held); when some do not, it is a new save
+ * and the old one is kept.
+ */
+function continueOnThisVersion(replay: Replay, other: OtherVersion, saveId?: string): void {
   const r = rerunOnLevel(other.level, replay);
   if (!r.ok) {
     failOpen('This save could not be continued:', r.error);
     return;
   }
-  if (!playFrom({ level: other.level, seed: replay.seed, embedded: other.embedded }, r.actions, replay.seats)) return;
+  if (!playFrom({ level: other.level, seed: replay.seed, embedded: other.embedded }, r.actions, replay.seats, r.stopped ? undefined : saveId)) return;
   const all = replay.actions.length;
-  showBanner(
-    'replay-note',
-    'Continued on this version:',
-    r.stopped
-      ? `${r.actions.length} of ${all} recorded moves replayed. Move ${r.stopped.index + 1} (turn ${r.stopped.turn}) is not allowed on this version (${r.stopped.error}), so the game goes on from just before it.`
-      : `all ${all} recorded moves replayed; from here the game goes on with this version's rules.`,
-    'info',
-  );
+  const ended = controller?.ended ?? false;
+  let text: string;
+  if (!r.stopped) text = `all ${all} recorded moves replayed; from here the game goes on with this version's rules.`;
+  else {
+    const player = (replay.actions[r.stopped.index].action as { player?: unknown }).player;
+    const who = typeof player === 'string' ? (other.level.states.find((s) => s.id === player)?.name ?? player) : 'a player';
+    text = `${r.actions.length} of the ${all} recorded moves replayed. ${who}'s recorded move in turn ${r.stopped.turn} does not fit this version (${r.stopped.error}), so ${ended ? `the game ended before it: these are its results on this version` : 'the game goes on from just before it, in a new save; the old one is kept'}.`;
+  }
+  showBanner('replay-note', 'Continued on this version:', text, 'info');
 }
 
 const MAX_FILE_BYTES = 25_000_000;

@@ -98,31 +98,50 @@ test('a reload mid-game resumes the same state hash, and so does a closed tab', 
   expect(await snapshot(tab)).toEqual(before);
 });
 
-test('a save made on another version of a level says so, and continues on this version as a new game', async ({ page }) => {
+test('a save made on another version of a level says so, and continues on this version', async ({ page }) => {
   await page.goto('./?level=tutorial&seed=e2e-version&seats=kazakhstan:human');
   await ready(page, 'game');
   await play(page, 7);
   const before = await snapshot(page);
-  // As if the save came from an older release whose tutorial had other figures: same id, other hash.
-  await page.evaluate((id) => {
-    const key = `corridor.save.${id}`;
-    const r = JSON.parse(localStorage.getItem(key)!);
-    r.level.hash = '0123456789abcdef';
-    localStorage.setItem(key, JSON.stringify(r));
-  }, before.id);
+  const slot = before.id ?? '';
+  expect(slot, 'the game has a save').not.toBe('');
+  /** Edits this game's save as if it came from a release whose tutorial had other figures. */
+  const edit = (id: string, tamper: boolean) =>
+    page.evaluate(([id, tamper]) => {
+      const key = `corridor.save.${id}`;
+      const r = JSON.parse(localStorage.getItem(key)!);
+      r.level.hash = '0123456789abcdef';
+      // ...and whose rules refuse the last move (orders investing in a segment it lacks).
+      if (tamper) r.actions[r.actions.length - 1].action = { type: 'submitOrders', player: 'kazakhstan', orders: { invest: [{ segment: 'gone', amount: 1 }], fees: {}, security: 0, intel: null } };
+      localStorage.setItem(key, JSON.stringify(r));
+      return r.actions.length as number;
+    }, [id, tamper] as const);
 
+  // Every move stands: the game takes the save's own slot.
+  await edit(slot, false);
   await page.goto('./'); // this tab's game resumes (no link to start instead)
-  await expect(page.getByTestId('replay-error')).toContainText('was made on another version of “Tutorial: across the Caspian” (level hash 0123456789abcdef');
+  await expect(page.getByTestId('replay-error')).toContainText('It was made with another version of “Tutorial: across the Caspian”');
+  await expect(page.getByTestId('replay-error')).toContainText('(Level hash 0123456789abcdef in the save');
   expect(await page.evaluate(() => window.__corridor.screen)).toBe('start');
   await page.getByTestId('replay-error-action').click();
   await ready(page, 'game');
   await expect(page.getByTestId('replay-note')).toContainText(`all ${before.actions} recorded moves replayed`);
+  // The same moves on the same rules (only the recorded hash was changed): the same game.
+  expect(await snapshot(page)).toEqual(before);
+  const hash = await page.evaluate((id) => JSON.parse(localStorage.getItem(`corridor.save.${id}`)!).level.hash, before.id);
+  expect(hash, 'the slot holds the game on this version now').not.toBe('0123456789abcdef');
+
+  // A move this version refuses: the moves before it are replayed, in a new save; the old one stays.
+  const moves = await edit(slot, true);
+  await page.goto('./');
+  await page.getByTestId('replay-error-action').click();
+  await ready(page, 'game');
+  await expect(page.getByTestId('replay-note')).toContainText(`${moves - 1} of the ${moves} recorded moves replayed. Kazakhstan's recorded move in turn`);
+  await expect(page.getByTestId('replay-note')).toContainText('does not fit this version (');
   const after = await snapshot(page);
-  // The same moves on the same rules (only the recorded hash was changed): the same game, in a new save.
-  expect({ ...after, id: '' }).toEqual({ ...before, id: '' });
   expect(after.id).not.toBe(before.id);
-  const kept = await page.evaluate((id) => localStorage.getItem(`corridor.save.${id}`) !== null, before.id);
-  expect(kept, 'the old save is kept').toBe(true);
+  expect(after.actions).toBeGreaterThanOrEqual(moves - 1);
+  expect(await page.evaluate((id) => localStorage.getItem(`corridor.save.${id}`) !== null, before.id), 'the old save is kept').toBe(true);
 });
 
 test('a resumed hot-seat game comes back behind the curtain', async ({ page }) => {

@@ -63,7 +63,7 @@ describe('rerunOnLevel', () => {
     if (!r.ok) throw new Error(r.error);
     expect(r.turns).toBe(5);
     const first6 = replay.actions.findIndex((a) => a.turn === 6);
-    expect(r.stopped).toEqual({ index: first6, turn: 6, error: 'the game ended before this action' });
+    expect(r.stopped).toEqual({ index: first6, turn: 6, error: 'on this version the game ended before it' });
     expect(r.actions).toEqual(replay.actions.slice(0, first6));
     expect(applyAll(shorter, replay, r.actions).phase).toBe('ended');
   });

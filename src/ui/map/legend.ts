@@ -72,7 +72,7 @@ export function buildLegend(): HTMLElement {
       row(nodeSwatch('diamond'), 'Border crossing'),
       row(nodeSwatch('origin'), 'Cargo origin'),
       row(nodeSwatch('market'), 'Market'),
-      row(landSwatch(MAP_COLORS.landOwn, MAP_COLORS.ownEdge), 'Your state'),
+      row(landSwatch(MAP_COLORS.landOwn, MAP_COLORS.ownEdge), 'Your state (in a state\'s own view)'),
       row(landSwatch(MAP_COLORS.landPlayer), 'Other player states'),
     ),
   );

@@ -616,8 +616,8 @@ export class CorridorMap {
         el.hidden = false;
       } else el.hidden = true;
     }
-    // Your own state's label first. A label may shift off its centre to find room: small
-    // states (Azerbaijan, Georgia, Armenia) are crowded with node labels.
+    // Country labels after the node labels, your own state's first. A label may shift off
+    // its centre to find room (small states are crowded with node labels), else it is hidden.
     const shifts = [[0, 0], [0, -22], [0, 22], [-40, 0], [40, 0], [0, -44], [0, 44]];
     for (const c of [...this.countryLabels].sort((a, b) => Number(b.own) - Number(a.own))) {
       const x = c.wx * this.k + this.tx;

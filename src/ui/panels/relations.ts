@@ -25,7 +25,7 @@ export function animosityMatrix(view: PlayerView): HTMLElement | null {
     'section',
     null,
     h('h3', null, 'All animosities (revealed)'),
-    h('p', { class: 'hint' }, 'How much the state in each row distrusts the one in each column, 0–100. Shaded: 35–59 medium, 60 and over high.'),
+    h('p', { class: 'hint' }, 'How much the state in each row distrusts the one in each column, 0–100: green under 35, sand 35–59, orange and bold 60 and over.'),
     h('div', { class: 'matrix-wrap' },
       h('table', { class: 'table matrix' },
         h('thead', null, h('tr', null, h('th', null, ''), ids.map((id) => h('th', { scope: 'col', class: 'col-name' }, h('span', null, nameIn(view, id)))))),

@@ -1,5 +1,6 @@
 // A message that stays until dismissed, above every screen: a replay or save that could not
-// be opened, an autosave that failed. It never changes the screen under it.
+// be opened, an autosave that failed. Showing it never changes the screen under it; its one
+// optional button (Continue on this version) does what it says when pressed.
 import { h } from '../dom';
 
 export interface BannerAction { label: string; run: () => void }
