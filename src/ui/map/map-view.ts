@@ -461,9 +461,11 @@ export class CorridorMap {
       g.fillRoundedRect(box.x, box.y, box.w, box.h, 8);
       g.lineStyle(hl ? 3 : 1, hl ? hex(MAP_COLORS.highlight) : 0x9a9488, 1);
       g.strokeRoundedRect(box.x, box.y, box.w, box.h, 8);
-      // A west-bound arrow whose shaft thickens with the load.
+      // A west-bound arrow whose shaft thickens with the load; short in a narrow box (a phone),
+      // to leave the text its room.
+      const compact = box.w < 180;
       const tipX = box.x + 8;
-      const tailX = box.x + 46;
+      const tailX = box.x + (compact ? 24 : 46);
       g.lineStyle(w, color, 0.95);
       dashed(g, { x1: tailX, y1: slot.y, x2: tipX + 12, y2: slot.y }, 9, 4, 0);
       g.fillStyle(color, 1);
@@ -474,11 +476,14 @@ export class CorridorMap {
         // Short name on the map (the tooltip has the full one and the details).
         el.firstElementChild!.textContent = r.name.split(/[(,;]/)[0].replace(/\s*\broute\b/i, '').trim();
         // Flow is last turn's; capacity is now (this turn's news may have cut it below that flow).
-        el.lastElementChild!.textContent = r.sea ? mt(r.flow) : r.flow > r.capacity ? `${mt(r.flow)} · now ${mt(r.capacity)}` : `${(r.flow / 1000).toFixed(1)} of ${mt(r.capacity)}`;
+        const mtOnly = (kt: number) => (kt / 1000).toFixed(1);
+        el.lastElementChild!.textContent = compact
+          ? `${r.sea ? mtOnly(r.flow) : `${mtOnly(r.flow)}/${mtOnly(r.capacity)}`} Mt/yr`
+          : r.sea ? mt(r.flow) : r.flow > r.capacity ? `${mt(r.flow)} · now ${mt(r.capacity)}` : `${mtOnly(r.flow)} of ${mt(r.capacity)}`;
         el.title = r.name;
-        el.style.left = `${box.x + 54}px`;
+        el.style.left = `${box.x + (compact ? 28 : 54)}px`;
         el.style.top = `${box.y + 4}px`;
-        el.style.width = `${box.w - 60}px`;
+        el.style.width = `${box.w - (compact ? 32 : 60)}px`;
       }
     }
   }
