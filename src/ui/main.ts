@@ -228,6 +228,7 @@ function autosave(c: Controller): void {
     phase: st.phase,
     humans: c.humans.map((id) => c.level.states.find((s) => s.id === id)?.name ?? id),
     savedAt: Date.now(),
+    levelHash: c.level.hash,
   };
   const r = writeSave(meta, c.record());
   if (!r.ok) {

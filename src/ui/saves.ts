@@ -22,6 +22,8 @@ export interface SaveMeta {
   humans: string[];
   /** Milliseconds since 1970, for "saved 5 minutes ago" and the order of the list. */
   savedAt: number;
+  /** The level's content hash when saved (absent in saves written before it was kept). */
+  levelHash?: string;
 }
 
 export type StoreResult = { ok: true } | { ok: false; error: string };

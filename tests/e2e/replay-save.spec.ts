@@ -114,6 +114,9 @@ test('a save made on another version of a level says so, and continues on this v
       // ...and whose rules refuse the last move (orders investing in a segment it lacks).
       if (tamper) r.actions[r.actions.length - 1].action = { type: 'submitOrders', player: 'kazakhstan', orders: { invest: [{ segment: 'gone', amount: 1 }], fees: {}, security: 0, intel: null } };
       localStorage.setItem(key, JSON.stringify(r));
+      const index = JSON.parse(localStorage.getItem('corridor.saves')!) as { id: string; levelHash?: string }[];
+      for (const m of index) if (m.id === id) m.levelHash = '0123456789abcdef';
+      localStorage.setItem('corridor.saves', JSON.stringify(index));
       return r.actions.length as number;
     }, [id, tamper] as const);
 
@@ -123,6 +126,7 @@ test('a save made on another version of a level says so, and continues on this v
   await expect(page.getByTestId('replay-error')).toContainText('It was made with another version of “Tutorial: across the Caspian”');
   await expect(page.getByTestId('replay-error')).toContainText('(Level hash 0123456789abcdef in the save');
   expect(await page.evaluate(() => window.__corridor.screen)).toBe('start');
+  await expect(page.getByTestId(`save-version-${slot}`), 'the saves list says so too').toContainText('Made with another version of this level');
   await page.getByTestId('replay-error-action').click();
   await ready(page, 'game');
   await expect(page.getByTestId('replay-note')).toContainText(`all ${before.actions} recorded moves replayed`);

@@ -61,6 +61,12 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
     );
   };
 
+  /** The save's level is here, but its content has changed since the save was written. */
+  const otherVersion = (m: SaveMeta) => {
+    const here = levels.find((l) => l.id === m.levelId && l.level)?.level;
+    return !!(here && m.levelHash && here.hash !== m.levelHash);
+  };
+
   const describeSave = (m: SaveMeta) =>
     `${m.phase === 'ended' ? 'finished' : `turn ${m.turn} of ${m.turns}, ${m.phase}`} · ${m.humans.length ? m.humans.join(', ') : 'bots only'} · seed “${m.seed}” · saved ${ago(m.savedAt)}`;
 
@@ -115,6 +121,7 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
                 { class: 'save-item', 'data-testid': `save-${m.id}` },
                 h('div', { class: 'save-name' }, m.levelName),
                 h('div', { class: 'sub' }, describeSave(m)),
+                otherVersion(m) ? h('div', { class: 'sub warn', 'data-testid': `save-version-${m.id}` }, 'Made with another version of this level: Resume offers to replay its moves on this one.') : null,
                 h(
                   'div',
                   { class: 'save-actions' },
