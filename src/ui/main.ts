@@ -408,6 +408,8 @@ function openReplayFromText(text: string, source: string | null): Result {
   if (!o.ok) {
     const message = source ? `${source}: ${o.error}` : o.error;
     failOpen('This replay could not be opened:', message);
+    // Its checkpoints cannot be checked here, but its moves can still be played on.
+    if (o.otherVersion) showBanner('replay-error', 'This replay could not be opened:', `${message}. To play its moves on this version of “${o.otherVersion.level.name}”, use Import a save… on the start screen.`);
     return { ok: false, error: message };
   }
   hideBanner('replay-error');

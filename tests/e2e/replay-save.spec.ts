@@ -321,6 +321,11 @@ test('a replay that fails shows the exact message and changes nothing', async ({
   await expect(page.getByTestId('replay-error')).toContainText('$.actions[2].turn');
   expect(await page.evaluate(() => window.__corridor.screen)).toBe('start');
 
+  // Recorded on another version of the level: refused, with the way to play its moves on.
+  await openReplayFile(page, 'old.replay.json', JSON.stringify({ ...good, level: { ...good.level, hash: '0123456789abcdef' } }));
+  await expect(page.getByTestId('replay-error')).toContainText('old.replay.json: $.level.hash: recorded on a different version of "tutorial" (hash 0123456789abcdef');
+  await expect(page.getByTestId('replay-error')).toContainText('To play its moves on this version of “Tutorial: across the Caspian”, use Import a save… on the start screen.');
+
   // A game in progress is untouched by a failed open.
   await page.goto('./?level=tutorial&seed=e2e-fail&seats=kazakhstan:human');
   await ready(page, 'game');
