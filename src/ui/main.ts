@@ -313,9 +313,10 @@ function playFrom(game: RecordedGame, actions: Replay['actions'], seats: Record<
   return true;
 }
 
-function failOpen(title: string, message: string): void {
+/** `shown`: the banner's text when it says more than the message (the test hook's openError). */
+function failOpen(title: string, message: string, shown = message): void {
   openError = message;
-  showBanner('replay-error', title, message);
+  showBanner('replay-error', title, shown);
 }
 
 function resumeSave(id: string): boolean {
@@ -334,8 +335,8 @@ function resumeSave(id: string): boolean {
 
 /**
  * A save made on another version of one of this game's levels (a level updated since, a
- * changed head start): says so and offers to replay its moves on this version, as a new
- * game with its own save (the old one is kept). False when the failure is another one.
+ * changed head start): says so and offers to replay its moves on this version
+ * (continueOnThisVersion). False when the failure is another one.
  */
 function offerThisVersion(title: string, o: Extract<OpenResult, { ok: false }>, what: string, saveId?: string): boolean {
   const { replay, otherVersion } = o;
@@ -407,9 +408,9 @@ function openReplayFromText(text: string, source: string | null): Result {
   const o = openReplayText(text, levels);
   if (!o.ok) {
     const message = source ? `${source}: ${o.error}` : o.error;
-    failOpen('This replay could not be opened:', message);
-    // Its checkpoints cannot be checked here, but its moves can still be played on.
-    if (o.otherVersion) showBanner('replay-error', 'This replay could not be opened:', `${message}. To play its moves on this version of “${o.otherVersion.level.name}”, use Import a save… on the start screen.`);
+    // Of another version of its level: its checkpoints cannot be checked here, but its moves can be played on.
+    const how = o.otherVersion ? `. To play its moves on this version of “${o.otherVersion.level.name}”, use Import a save… on the start screen.` : '';
+    failOpen('This replay could not be opened:', message, message + how);
     return { ok: false, error: message };
   }
   hideBanner('replay-error');
