@@ -41,6 +41,8 @@ async function assertCurtainShowsNothing(page: Page, secrets: Secrets): Promise<
     };
   });
   expect(leftovers, 'nothing but the curtain is on the page').toEqual({ visible: [], sidebarChildren: 0, topbarChildren: 0, dialogs: 0, toasts: 0 });
+  // Not even hidden: the map's "· you" label goes with the player who left.
+  await expect(page.locator('.map-country.own')).toHaveCount(0);
 
   // Neither the visible text nor the accessibility tree names anyone or anything private.
   const text = await page.evaluate(() => document.body.innerText);
