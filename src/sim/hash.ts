@@ -284,6 +284,8 @@ function digest(H: Lanes, v: object, depth: number, inList: boolean, inLong: boo
     for (let i = 0; i < at.length; i++) {
       const m = values[at[i]];
       if (m === undefined) continue;
+      // The key's lanes, then the member as an element is mixed above (inlined in both loops:
+      // a shared helper would have to hand the lanes back through memory).
       a = lane1(lane1(a, k1[i]), k2[i]);
       b = lane2(lane2(b, k1[i]), k2[i]);
       if (typeof m === 'number' && m === (m | 0)) {
