@@ -61,10 +61,10 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
     );
   };
 
-  /** The save's level is here, but its content has changed since the save was written. */
+  /** Levels of the save's id are here, but none with the content it was saved on (levelForReplay's rule). */
   const otherVersion = (m: SaveMeta) => {
-    const here = levels.find((l) => l.id === m.levelId && l.level)?.level;
-    return !!(here && m.levelHash && here.hash !== m.levelHash);
+    const same = levels.filter((l) => l.level?.id === m.levelId);
+    return !!m.levelHash && same.length > 0 && !same.some((l) => l.level!.hash === m.levelHash);
   };
 
   const describeSave = (m: SaveMeta) =>
