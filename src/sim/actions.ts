@@ -164,8 +164,7 @@ function resetAll<V>(rec: Record<string, unknown>, value: V): Record<string, V> 
 /** Resolves the turn on a working copy of `s` (which has every seat's orders) and starts the next. */
 function resolve(level: LoadedLevel, s: GameState, inPlace: boolean): GameState {
   const w = workingCopy(s, inPlace);
-  // A plain copy of the generator's table: copying a frozen array is slow (cow.ts).
-  const rng = restoreRng({ i: w.rng.i, j: w.rng.j, S: [...w.rng.S] });
+  const rng = restoreRng(w.rng);
   resolveTurn(level, w, rng);
   if (w.turn >= level.turns) {
     w.phase = 'ended';
