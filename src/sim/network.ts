@@ -1,7 +1,7 @@
 // The network as the rules see it: which segments are usable, what they charge, what a
 // route costs a shipper, and the segment state transitions that several steps share.
 import type { LoadedLevel } from './level';
-import type { FeeLevel, SegmentDef } from './level-schema';
+import { FEE_LEVELS, type FeeLevel, type SegmentDef } from './level-schema';
 import { indexOf } from './lookup';
 import { RULES } from './turn/rules';
 import type { GameState, SecurityPact, SegmentState, StateId } from './types';
@@ -146,32 +146,37 @@ export function feeAbove(fee: FeeLevel, cap: FeeLevel): boolean {
   return FEE_RANK[fee] > FEE_RANK[cap];
 }
 
-/** The fee level an owner charges on a segment, a deal's cap applied. */
-export function ownerFee(s: GameState, segId: string, owner: StateId): FeeLevel {
-  const fee = s.players[owner]?.fees[segId] ?? 'standard';
-  const cap = s.segments[segId]?.feeCap;
-  return cap ? lowerFee(fee, cap) : fee;
-}
-
 /** A shared segment charges the highest fee any of its owners sets, in basis points. */
 export function segmentFeeBp(level: LoadedLevel, s: GameState, segId: string): number {
   const def = indexOf(level).segments.get(segId);
-  if (!def) return 0;
-  let best: FeeLevel = 'low';
+  const st = s.segments[segId];
+  return def ? feeBpOf(level, s, def, st?.feeCap ?? null) : 0;
+}
+
+/** segmentFeeBp for a segment already looked up (`cap`: its deal's cap). An owner charges
+ * the fee it set (standard if none), lowered to the cap; ranks are compared, and each
+ * record is read once, since every route is priced from these. */
+function feeBpOf(level: LoadedLevel, s: GameState, def: SegmentDef, cap: FeeLevel | null): number {
+  const capRank = cap ? FEE_RANK[cap] : 2;
+  let best = 0;
   for (let i = 0; i < def.owners.length; i++) {
-    const f = ownerFee(s, segId, def.owners[i]);
-    if (FEE_RANK[f] > FEE_RANK[best]) best = f;
+    const own = FEE_RANK[s.players[def.owners[i]]?.fees[def.id] ?? 'standard'];
+    const r = own < capRank ? own : capRank;
+    if (r > best) best = r;
   }
-  return level.params.feeBp[best];
+  return level.params.feeBp[FEE_LEVELS[best]];
 }
 
 /** Generalised cost of one segment per Mt: fee + time + risk premium. */
 export function segmentCost(level: LoadedLevel, s: GameState, segId: string): number {
   const def = indexOf(level).segments.get(segId);
   const st = s.segments[segId];
-  if (!def || !st) return 0;
+  return def && st ? costAt(level, def, st, feeBpOf(level, s, def, st.feeCap)) : 0;
+}
+
+function costAt(level: LoadedLevel, def: SegmentDef, st: SegmentState, feeBp: number): number {
   const p = level.params;
-  return Math.floor((def.transitCost * segmentFeeBp(level, s, segId)) / 10000) + def.days * p.dayCost + st.risk * p.riskCost;
+  return Math.floor((def.transitCost * feeBp) / 10000) + def.days * p.dayCost + st.risk * p.riskCost;
 }
 
 export function routeCost(level: LoadedLevel, s: GameState, route: { segments: readonly string[] }): number {
@@ -180,18 +185,20 @@ export function routeCost(level: LoadedLevel, s: GameState, route: { segments: r
   return c;
 }
 
-/** Per-segment usability, generalised cost and capacity (level.segments order), read once:
- * cheaper than asking segment by segment when every route is priced. */
-export interface SegmentTable { usable: boolean[]; cost: number[]; capacity: number[] }
+/** Per-segment usability, fee (basis points), generalised cost and capacity (level.segments
+ * order), read once: cheaper than asking segment by segment when every route is priced. */
+export interface SegmentTable { usable: boolean[]; feeBp: number[]; cost: number[]; capacity: number[] }
 
 export function segmentTable(level: LoadedLevel, s: GameState): SegmentTable {
   const n = level.segments.length;
-  const table: SegmentTable = { usable: new Array<boolean>(n), cost: new Array<number>(n), capacity: new Array<number>(n) };
+  const table: SegmentTable = { usable: new Array<boolean>(n), feeBp: new Array<number>(n), cost: new Array<number>(n), capacity: new Array<number>(n) };
   for (let i = 0; i < n; i++) {
     const def = level.segments[i];
     const st = s.segments[def.id];
+    const bp = feeBpOf(level, s, def, st.feeCap);
     table.usable[i] = st.status === 'open' && requiresMet(level, s, def);
-    table.cost[i] = segmentCost(level, s, def.id);
+    table.feeBp[i] = bp;
+    table.cost[i] = costAt(level, def, st, bp);
     table.capacity[i] = st.capacity;
   }
   return table;

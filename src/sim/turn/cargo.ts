@@ -63,6 +63,7 @@ export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext
   const cx = cargoIndex(level);
   const seaId = net.seaRoute;
   const table = segmentTable(level, s);
+  ctx.segments = table;
   const routes = routeTable(level, s, table);
   const cands: Candidate[] = [];
   for (let r = 0; r < level.routes.length; r++) {

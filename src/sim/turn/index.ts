@@ -43,7 +43,7 @@ function resolveSteps(level: LoadedLevel, s: GameState, rng: Rng): void {
   checkPacts(level, s, rng);
   checkPeace(level, s, rng, ctx);
   allocateCargo(level, s, ctx);
-  collectRevenue(level, s);
+  collectRevenue(level, s, ctx.segments ?? undefined);
   driftAnimosity(level, s);
   recordTurn(level, s, ctx);
 }

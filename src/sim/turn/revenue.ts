@@ -4,7 +4,7 @@
 import { compareStrings } from '../hash';
 import type { LoadedLevel } from '../level';
 import { indexOf } from '../lookup';
-import { meanStance, networkIndex, segmentFeeBp, segmentUsable } from '../network';
+import { meanStance, networkIndex, segmentTable, type SegmentTable } from '../network';
 import { logEntry } from '../log';
 import { clamp } from '../util';
 import type { GameState, StateId } from '../types';
@@ -52,7 +52,8 @@ export function euGrant(level: LoadedLevel, s: GameState): number {
   return Math.floor(Math.max(0, meanStance(s, forces) - RULES.euGrantAbove) / RULES.euGrantDivisor);
 }
 
-export function collectRevenue(level: LoadedLevel, s: GameState): void {
+/** `table`: the segments as this turn's cargo allocation priced them (flows set since, nothing else). */
+export function collectRevenue(level: LoadedLevel, s: GameState, table: SegmentTable = segmentTable(level, s)): void {
   const idx = indexOf(level);
   const net = networkIndex(level);
   const transit: Record<StateId, number> = {};
@@ -64,12 +65,12 @@ export function collectRevenue(level: LoadedLevel, s: GameState): void {
   // Indexed loops: for-of over the level's frozen arrays is slow in V8.
   for (let i = 0; i < level.segments.length; i++) {
     const def = level.segments[i];
-    if (!segmentUsable(level, s, def.id)) continue;
+    if (!table.usable[i]) continue;
     const st = s.segments[def.id];
     const owners = def.owners;
     if (net.corridor.has(def.id)) for (let j = 0; j < owners.length; j++) if (owners[j] in hasCorridor) hasCorridor[owners[j]] = true;
     if (st.flow <= 0) continue;
-    const each = transitIncome(st.flow, def.transitCost, segmentFeeBp(level, s, def.id), owners.length);
+    const each = transitIncome(st.flow, def.transitCost, table.feeBp[i], owners.length);
     for (let j = 0; j < owners.length; j++) if (owners[j] in transit) transit[owners[j]] += each;
   }
   const power = powerShares(level, s);
