@@ -1,10 +1,10 @@
 // A reference the bench measures beside its figures, to tell the code's speed from the
 // machine's. This host shares its memory system with other tenants: in their busy spells a
 // walk over memory that misses the caches takes up to twice as long, while a loop that runs
-// in registers does not slow at all. A replay's verify slows with the memory walk (it
-// allocates ~3 MB a run and reads a working set larger than the core's 512 KB L2), so the
-// bench reports verify over the rounds in which the probe ran at its quiet speed, as well
-// as over all rounds.
+// in registers does not slow at all. A replay's verify slows with the walk (it allocates
+// ~3 MB a run and reads a working set larger than a core's 512 KB L2 cache), so the bench
+// prints the probe beside the verify figure: its median well above its fastest marks a
+// slow spell.
 import { performance } from 'node:perf_hooks';
 
 const WORDS = 1 << 21; // 16 MB of doubles: more than any core's cache share here
@@ -19,7 +19,7 @@ export function memoryProbe(): number {
   const start = performance.now();
   let at = 0;
   for (let i = 0; i < STEPS; i++) {
-    // A multiplicative step: every read lands on another cache line, out of prefetch order.
+    // A golden-ratio step: each read lands on another cache line, out of prefetch order.
     at = (at + 0x9e3779b1) & (WORDS - 1);
     t[at] += 1;
   }
@@ -27,9 +27,3 @@ export function memoryProbe(): number {
 }
 
 export interface Round { probeBefore: number; probeAfter: number; runs: number[] }
-
-/** A round is quiet when both its probes ran within `slack` of the fastest probe seen. */
-export function quietRounds(rounds: readonly Round[], slack = 1.3): Round[] {
-  const fastest = Math.min(...rounds.flatMap((r) => [r.probeBefore, r.probeAfter]));
-  return rounds.filter((r) => Math.max(r.probeBefore, r.probeAfter) <= fastest * slack);
-}

@@ -12,6 +12,7 @@ export {
   REPLAY_FORMAT, REPLAY_VERSION, makeReplay, migrateReplay, parseReplay, parseReplayText, embeddedLevel, verifyReplay, rerunOnLevel,
   type Replay, type Rerun, type ReplayInput, type ReplayParse, type ReplayMigration, type VerifyResult,
 } from './replay';
+export { stepRecorded, type RecordedEntry, type RecordedStep } from './recorded';
 export { undoBlock, undoable, undoRefusal, type UndoStep } from './undo';
 export { stateHash, fullStateHash, NARRATION } from './checkpoint';
 export type * from './types';

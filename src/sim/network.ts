@@ -4,7 +4,7 @@ import type { LoadedLevel } from './level';
 import { FEE_LEVELS, type FeeLevel, type SegmentDef } from './level-schema';
 import { indexOf } from './lookup';
 import { RULES } from './turn/rules';
-import type { GameState, SecurityPact, SegmentState, StateId } from './types';
+import type { GameState, SecurityPact, SegmentState } from './types';
 
 const FEE_RANK: Record<FeeLevel, number> = { low: 0, standard: 1, high: 2 };
 

@@ -8,6 +8,7 @@ import { stateHash } from './checkpoint';
 import { FORBIDDEN_KEYS, locate, parseJsonSource, type JsonPath } from './json-source';
 import { formatPath, loadLevelData, zodFindings, type LoadedLevel } from './level';
 import { closest } from './level-check';
+import { stepRecorded } from './recorded';
 import { newGame } from './state';
 import type { Action, GameState } from './types';
 
@@ -254,16 +255,18 @@ export interface VerifyOptions {
 
 /** Re-runs a replay and compares every checkpoint. Never throws. */
 export function verifyReplay(level: LoadedLevel, replay: Replay, options: VerifyOptions = {}): VerifyResult {
-  let at = '$';
+  // Where the run is: a path, or the index of the action being applied (its path is written
+  // only if needed).
+  let at: string | number = '$';
   try {
-    return run(level, replay, options, (path) => (at = path));
+    return run(level, replay, options, (place) => (at = place));
   } catch (e) {
     // A throw here is a bug in the simulation, not in the file; still name where it happened.
-    return { ok: false, kind: 'invalid', message: `${at}: the simulation failed on this entry (${(e as Error)?.message ?? String(e)})` };
+    return { ok: false, kind: 'invalid', message: `${typeof at === 'number' ? `$.actions[${at}]` : at}: the simulation failed on this entry (${(e as Error)?.message ?? String(e)})` };
   }
 }
 
-function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: (path: string) => void): VerifyResult {
+function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: (place: string | number) => void): VerifyResult {
   if (replay.level.id !== level.id || replay.level.hash !== level.hash) {
     return { ok: false, kind: 'invalid', message: `$.level: the replay was recorded on level "${replay.level.id}" (hash ${replay.level.hash}), not "${level.id}" (hash ${level.hash})` };
   }
@@ -292,19 +295,20 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   if (bad) return bad;
   let resolved = 0;
   let sealed = state; // with keepStates: the last checkpoint's state, frozen
-  for (const [i, entry] of replay.actions.entries()) {
-    where(`$.actions[${i}]`);
-    if (state.phase === 'ended') return { ok: false, kind: 'invalid', message: `$.actions[${i}]: the game ended before this action` };
-    if (entry.turn !== state.turn) return { ok: false, kind: 'diverged', turn: state.turn, expected: `an action of turn ${entry.turn}`, got: `turn ${state.turn}`, message: `diverged at turn ${state.turn}: $.actions[${i}] is recorded for turn ${entry.turn}` };
+  for (let i = 0; i < replay.actions.length; i++) {
+    const entry = replay.actions[i];
+    where(i);
     // The states between checkpoints are not kept: the actions run open (openStep). Kept
     // states are frozen at each checkpoint; otherwise the state stays open all along.
-    const r = openStep(level, state, entry.action as unknown as Action);
-    if (!r.ok) return { ok: false, kind: 'diverged', turn: state.turn, expected: 'a legal action', got: r.error, message: `diverged at turn ${state.turn}: $.actions[${i}] was refused: ${r.error}` };
-    // An open state may be changed in place: compare with the turn it had.
-    const turn = state.turn; // the game had not ended (checked above)
+    const r = stepRecorded(level, state, entry, openStep);
+    if (!r.ok) {
+      if (r.kind === 'ended') return { ok: false, kind: 'invalid', message: `$.actions[${i}]: the game ended before this action` };
+      if (r.kind === 'otherTurn') return { ok: false, kind: 'diverged', turn: r.turn, expected: `an action of turn ${entry.turn}`, got: `turn ${r.turn}`, message: `diverged at turn ${r.turn}: $.actions[${i}] is recorded for turn ${entry.turn}` };
+      return { ok: false, kind: 'diverged', turn: r.turn, expected: 'a legal action', got: r.error, message: `diverged at turn ${r.turn}: $.actions[${i}] was refused: ${r.error}` };
+    }
     state = r.state;
     fresh = false;
-    if (state.turn !== turn || state.phase === 'ended') {
+    if (r.resolved) {
       if (options.keepStates) state = sealed = sealRun(sealed, state);
       else freezeEntries(state);
       resolved += 1;
@@ -347,20 +351,20 @@ export function rerunOnLevel(level: LoadedLevel, replay: Replay): Rerun {
   let turns = 0;
   let stopped: { index: number; turn: number; error: string } | null = null;
   try {
-    for (const [i, entry] of replay.actions.entries()) {
-      const refuse = (error: string) => (stopped = { index: i, turn: entry.turn, error });
-      if (state.phase === 'ended') refuse('on this version the game ended before it');
-      else if (entry.turn !== state.turn) refuse(`it was made in turn ${entry.turn}, but on this version the game is still in turn ${state.turn}`);
-      if (stopped) break;
-      const before = state.turn;
-      const r = openStep(level, state, entry.action as unknown as Action);
+    for (let i = 0; i < replay.actions.length; i++) {
+      const entry = replay.actions[i];
+      const r = stepRecorded(level, state, entry, openStep);
       if (!r.ok) {
-        refuse(r.error);
+        const error =
+          r.kind === 'ended' ? 'on this version the game ended before it'
+          : r.kind === 'otherTurn' ? `it was made in turn ${entry.turn}, but on this version the game is still in turn ${r.turn}`
+          : r.error;
+        stopped = { index: i, turn: entry.turn, error };
         break;
       }
       state = r.state;
       kept.push(entry);
-      if (state.turn !== before || state.phase === 'ended') turns += 1;
+      if (r.resolved) turns += 1;
     }
   } catch (e) {
     // A throw is a bug in the simulation; the moves before it still stand.

@@ -15,6 +15,7 @@ import {
   phaseOf,
   runBots,
   stateHash,
+  stepRecorded,
   undoBlock,
   undoRefusal,
   viewFor,
@@ -109,10 +110,8 @@ export class Controller {
     this.settled = this.state;
     this.checkpoints.push({ turn: 0, hash: stateHash(this.state) });
     for (const [i, entry] of (options.history ?? []).entries()) {
-      const turn = gameStatus(this.level, this.state).turn;
-      if (entry.turn !== turn) throw new Error(`$.actions[${i}] is recorded for turn ${entry.turn}, but the game is in turn ${turn}`);
-      const r = applyAction(this.level, this.state, entry.action);
-      if (!r.ok) throw new Error(`$.actions[${i}] was refused: ${r.error}`);
+      const r = stepRecorded(this.level, this.state, entry, applyAction);
+      if (!r.ok) throw new Error(`$.actions[${i}] ${r.kind === 'refused' ? 'was refused: ' : ''}${r.error}`);
       this.remember(entry.action, this.state, r.state);
       this.state = r.state;
       this.checkpoint(this.state);
@@ -219,7 +218,7 @@ export class Controller {
     if (why) return { ok: false, error: `cannot undo: ${why}` };
     let s = newGame(this.level, { seed: this.setup.seed, seats: this.setup.seats });
     for (const entry of this.actions.slice(0, -1)) {
-      const r = applyAction(this.level, s, entry.action);
+      const r = stepRecorded(this.level, s, entry, applyAction);
       if (!r.ok) return { ok: false, error: `cannot undo: the game could not be rebuilt (${r.error})` };
       s = r.state;
     }

@@ -21,6 +21,7 @@ export {
   embeddedLevel,
   verifyReplay,
   rerunOnLevel,
+  stepRecorded,
   undoBlock,
   undoRefusal,
 } from '../sim/index';
