@@ -9,7 +9,7 @@ import { FORBIDDEN_KEYS, locate, parseJsonSource, type JsonPath } from './json-s
 import { formatPath, loadLevelData, zodFindings, type LoadedLevel } from './level';
 import { closest } from './level-check';
 import { stepRecorded } from './recorded';
-import { newGame } from './state';
+import { newGame, openGame } from './state';
 import type { Action, GameState } from './types';
 
 export const REPLAY_FORMAT = 'corridor-replay';
@@ -272,7 +272,8 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   }
   let state: GameState;
   try {
-    state = newGame(level, { seed: replay.seed, seats: replay.seats });
+    // Kept states are frozen; otherwise the run is open from the start (openGame).
+    state = (options.keepStates ? newGame : openGame)(level, { seed: replay.seed, seats: replay.seats });
   } catch (e) {
     return { ok: false, kind: 'invalid', message: `$.seats: ${(e as Error).message}` };
   }
@@ -343,7 +344,7 @@ export function rerunOnLevel(level: LoadedLevel, replay: Replay): Rerun {
   if (replay.level.id !== level.id) return { ok: false, error: `$.level.id: the save is of level "${replay.level.id}", not "${level.id}"` };
   let state: GameState;
   try {
-    state = newGame(level, { seed: replay.seed, seats: replay.seats });
+    state = openGame(level, { seed: replay.seed, seats: replay.seats }); // no state is kept
   } catch (e) {
     return { ok: false, error: `$.seats: ${(e as Error).message}` };
   }

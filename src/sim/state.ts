@@ -26,6 +26,16 @@ export function checkSeats(level: LoadedLevel, seats: unknown): string | null {
 }
 
 export function newGame(level: LoadedLevel, options: NewGameOptions): GameState {
+  // Every state is deep-frozen (see cow.ts): actions share its parts, treeHash caches them.
+  return deepFreeze(openGame(level, options));
+}
+
+/**
+ * newGame's state, not frozen: for a caller that owns it and runs it open (openStep), keeping
+ * none of its states, as a replay being verified does. Its first turn then resolves in place
+ * instead of copying every part, and nothing is frozen only to be copied.
+ */
+export function openGame(level: LoadedLevel, options: NewGameOptions): GameState {
   const seatError = checkSeats(level, options.seats);
   if (seatError) throw new RangeError(seatError);
   if (typeof options.seed !== 'string' || options.seed.length === 0 || options.seed.length > 200) {
@@ -112,7 +122,9 @@ export function newGame(level: LoadedLevel, options: NewGameOptions): GameState 
     stances,
     animosity,
     perception,
-    segments,
+    // Built member by member, a record this large is a slow dictionary in V8; a spread copy
+    // of it has a fast layout, which every later read of a segment's state gains from.
+    segments: { ...segments },
     altRoutes,
     power,
     powerEnergisedTurn: null,
@@ -138,6 +150,5 @@ export function newGame(level: LoadedLevel, options: NewGameOptions): GameState 
   startTurn(level, s, turnRng);
   s.rng = turnRng.save();
   updateScores(level, s, null); // the running scores from the start, after the first news
-  // Every state is deep-frozen (see cow.ts): actions share its parts, treeHash caches them.
-  return deepFreeze(s);
+  return s;
 }

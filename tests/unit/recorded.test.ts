@@ -1,9 +1,11 @@
 // stepRecorded: the checks every re-run of recorded actions makes (verify, a save continued
-// on another version, a save resumed, undo), whether the state steps frozen or open.
+// on another version, a save resumed, undo), whether the state steps frozen or open; and
+// openGame, the unfrozen start an open re-run begins from.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
 import { applyAction, newGame, openStep, parseLevelText, stateHash, stepRecorded, type GameState } from '../../src/sim/index';
+import { openGame } from '../../src/sim/state';
 
 const load = parseLevelText(readFileSync('levels/tutorial.json', 'utf8'));
 if (!load.ok) throw new Error('tutorial level does not load');
@@ -36,5 +38,24 @@ describe('stepRecorded', () => {
     expect(refused.ok ? '' : refused.error).toMatch(/atlantis/);
     expect(stepRecorded(level, game.state, first, applyAction)).toMatchObject({ ok: false, kind: 'ended', error: 'comes after the end of the game' });
     expect(stateHash(s)).toBe(before);
+  });
+});
+
+describe('openGame', () => {
+  it("is newGame's state, every part open, and an open run from it gives the same checkpoints", () => {
+    const frozen = newGame(level, { seed: 'recorded' });
+    const open = openGame(level, { seed: 'recorded' });
+    expect(JSON.stringify(open)).toBe(JSON.stringify(frozen));
+    expect(Object.isFrozen(frozen) && Object.isFrozen(frozen.segments)).toBe(true);
+    expect(Object.isFrozen(open) || Object.isFrozen(open.segments) || Object.isFrozen(open.players)).toBe(false);
+    let s: GameState = open;
+    const hashes = [stateHash(s)];
+    for (const entry of game.actions) {
+      const r = stepRecorded(level, s, entry, openStep);
+      if (!r.ok) throw new Error(r.error);
+      s = r.state;
+      if (r.resolved) hashes.push(stateHash(s));
+    }
+    expect(hashes).toEqual(game.checkpoints.map((c) => c.hash));
   });
 });
