@@ -12,19 +12,25 @@ if (!load.ok) throw new Error('tutorial level does not load');
 const level = load.level;
 const game = autoplay(level, { seed: 'recorded' });
 
+/** The game's actions re-run from `start`: the hash after setup and after each action that says it resolved a turn. */
+function rerun(start: GameState, step: typeof applyAction): { hashes: string[]; end: GameState } {
+  let s = start;
+  const hashes = [stateHash(s)];
+  for (const entry of game.actions) {
+    const r = stepRecorded(level, s, entry, step);
+    if (!r.ok) throw new Error(r.error);
+    s = r.state;
+    if (r.resolved) hashes.push(stateHash(s));
+  }
+  return { hashes, end: s };
+}
+
 describe('stepRecorded', () => {
   for (const [name, step] of [['applyAction', applyAction], ['openStep', openStep]] as const) {
     it(`re-runs a whole game with ${name}: same hashes, resolved exactly at each turn's end`, () => {
-      let s: GameState = newGame(level, { seed: 'recorded' });
-      const hashes = [stateHash(s)];
-      for (const entry of game.actions) {
-        const r = stepRecorded(level, s, entry, step);
-        if (!r.ok) throw new Error(r.error);
-        s = r.state;
-        if (r.resolved) hashes.push(stateHash(s));
-      }
+      const { hashes, end } = rerun(newGame(level, { seed: 'recorded' }), step);
       expect(hashes).toEqual(game.checkpoints.map((c) => c.hash));
-      expect(s.phase).toBe('ended');
+      expect(end.phase).toBe('ended');
     });
   }
 
@@ -48,14 +54,6 @@ describe('openGame', () => {
     expect(JSON.stringify(open)).toBe(JSON.stringify(frozen));
     expect(Object.isFrozen(frozen) && Object.isFrozen(frozen.segments)).toBe(true);
     expect(Object.isFrozen(open) || Object.isFrozen(open.segments) || Object.isFrozen(open.players)).toBe(false);
-    let s: GameState = open;
-    const hashes = [stateHash(s)];
-    for (const entry of game.actions) {
-      const r = stepRecorded(level, s, entry, openStep);
-      if (!r.ok) throw new Error(r.error);
-      s = r.state;
-      if (r.resolved) hashes.push(stateHash(s));
-    }
-    expect(hashes).toEqual(game.checkpoints.map((c) => c.hash));
+    expect(rerun(open, openStep).hashes).toEqual(game.checkpoints.map((c) => c.hash));
   });
 });
