@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, hashValue } from '../../src/sim/hash';
@@ -115,6 +116,34 @@ describe('helpers', () => {
     expect(mulDiv(1_000_000_000, 1_000_000_000_000, 3)).toBe(Number(10n ** 21n / 3n)); // the BigInt path
     expect(mulDiv(9_007_199_254_740_991, 3, 3)).toBe(9_007_199_254_740_991);
     expect(mulDiv(-5, 3, 2)).toBe(-8);
+  });
+
+  it('idiv is the exact floor of a / b for every pair of safe integers (checked against BigInt)', () => {
+    const floorDiv = (a: number, b: number) => {
+      const A = BigInt(a);
+      const B = BigInt(b);
+      const q = A / B;
+      return Number(A % B !== 0n && A < 0n !== B < 0n ? q - 1n : q);
+    };
+    const edges = fc.constantFrom(2 ** 52, -(2 ** 52), 2 ** 52 - 1, 2 ** 52 + 1, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 1, -1, 0);
+    const n = fc.oneof(fc.maxSafeInteger(), fc.integer({ min: -1e6, max: 1e6 }), edges);
+    fc.assert(
+      // Compared with ===: 0 and -0 are the same whole number (and hash alike).
+      fc.property(n, n.filter((b) => b !== 0), (a, b) => {
+        expect(idiv(a, b) === floorDiv(a, b)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    // Right next to a multiple, where a rounded a / b lands on the wrong side.
+    const big = fc.integer({ min: -(2 ** 26), max: 2 ** 26 });
+    fc.assert(
+      fc.property(big, fc.integer({ min: 1, max: 2 ** 26 }), fc.integer({ min: -2, max: 2 }), (q, b, d) => {
+        const a = q * b + d;
+        expect(idiv(a, b) === floorDiv(a, b)).toBe(true);
+        expect(idiv(a, -b) === floorDiv(a, -b)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
   });
 
   it('changeAnimosity clamps to 0..100 and logs the change made', () => {
