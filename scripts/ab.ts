@@ -6,7 +6,8 @@
 // and both bundles are loaded into one Node process (ab-harness.ts) that runs them in turn,
 // A B B A, B A A B, ..., so a spell hits both alike. The module loaded second runs a few
 // per cent faster whatever it is, so the process runs twice with the load order swapped and
-// the ratio printed is the square root of the two ratios' quotient, which cancels that bias.
+// the ratio printed is the square root of the product of B/A measured each way, which
+// cancels that bias.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,7 +70,8 @@ async function bundle(ref: string, dir: string): Promise<string> {
     try {
       execFileSync('git', ['archive', '--format=tar', '-o', tar, ref, 'src', 'levels'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     } catch (e) {
-      fail(`${ref}: not a commit of this repository (${String((e as { stderr?: Buffer }).stderr ?? e).trim()})`);
+      // Thrown, not exited: main's finally still removes the temporary trees.
+      throw new Error(`${ref}: not a commit of this repository (${String((e as { stderr?: Buffer }).stderr ?? e).trim()})`);
     }
     execFileSync('tar', ['-xf', tar, '-C', dir]);
   }
@@ -111,4 +113,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => fail(`ab: ${(e as Error)?.message ?? String(e)}`));
+main().catch((e: unknown) => fail((e as Error)?.message ?? String(e)));
