@@ -26,11 +26,14 @@ export interface AutoplayOptions {
    * a tenth of a bot game's time. Default 'every-turn', as a replay needs.
    */
   hashes?: 'every-turn' | 'final';
+  /** false: the game writes no narration (its log stays empty), for callers that read only
+   * its outcome; the bots never read the log, so the moves and hashes are the same. */
+  narrate?: boolean;
 }
 
 export function autoplay(level: LoadedLevel, options: AutoplayOptions): AutoplayResult {
   const limit = Math.min(options.turns ?? level.turns, level.turns);
-  let state = newGame(level, { seed: options.seed, seats: options.seats });
+  let state = newGame(level, { seed: options.seed, seats: options.seats, narrate: options.narrate });
   const actions: RecordedAction[] = [];
   const every = options.hashes !== 'final';
   const checkpoints: Checkpoint[] = every ? [{ turn: 0, hash: stateHash(state) }] : [];

@@ -35,7 +35,7 @@ export function batchSeeds(prefix: string, count: number): string[] {
 export function playBatch(level: LoadedLevel, seeds: string[], turns: number, onProgress?: (done: number) => void): BatchGame[] {
   const games: BatchGame[] = [];
   for (const seed of seeds) {
-    const r = autoplay(level, { seed, turns, hashes: 'final' });
+    const r = autoplay(level, { seed, turns, hashes: 'final', narrate: false }); // the outcome only
     if (r.refused.length) throw new CliError(`seed "${seed}": a bot made an illegal move: ${r.refused[0].error}`, 3);
     const end = viewFor(level, r.state, 'facilitator', { brief: true });
     const agendaMet: Record<StateId, boolean> = {};

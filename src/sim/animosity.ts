@@ -7,7 +7,7 @@ export function animosityOf(s: GameState, from: string, to: string): number {
   return s.animosity[from]?.[to] ?? 0;
 }
 
-/** Applies a change (clamped to 0..100) and logs it; returns the change actually made. */
+/** Applies a change (clamped to 0..100) and logs it (unless the run is silent); returns the change actually made. */
 export function changeAnimosity(s: GameState, from: string, to: string, delta: number, turn: number, cause: string): number {
   if (from === to || delta === 0) return 0;
   const row = s.animosity[from];
@@ -16,7 +16,7 @@ export function changeAnimosity(s: GameState, from: string, to: string, delta: n
   const value = old + delta < 0 ? 0 : old + delta > 100 ? 100 : old + delta;
   if (value === old) return 0;
   row[to] = value;
-  s.animosityLog.push({ turn, from, to, delta: value - old, value, cause });
+  if (!s.silent) s.animosityLog.push({ turn, from, to, delta: value - old, value, cause });
   return value - old;
 }
 

@@ -6,8 +6,9 @@
 import { treeHash } from './hash';
 import type { GameState } from './types';
 
-/** Parts of a GameState that only narrate; the rules never read them. */
-export const NARRATION: ReadonlySet<string> = new Set(['log', 'animosityLog']);
+/** Parts of a GameState that only narrate (and the mark of a run without narration); the
+ * rules never read them. */
+export const NARRATION: ReadonlySet<string> = new Set(['log', 'animosityLog', 'silent']);
 
 /** The state's checkpoint hash: its facts, without the narration. */
 export function stateHash(state: GameState): string {

@@ -21,12 +21,13 @@ export function cause(text: string, to: Audience): Cause {
 
 export const forFacilitator = (text: string): Cause => ({ text, to: 'facilitator' });
 
-/** Appends an entry to this turn's log (log[s.turn]), creating the slot if needed. */
-export function logEntry(s: GameState, step: string, text: string, to: Audience, causes: Cause[] = []): LogEntry {
+/** Appends an entry to this turn's log (log[s.turn]), creating the slot if needed; nothing
+ * in a silent run (GameState.silent), where callers that build long texts skip them too. */
+export function logEntry(s: GameState, step: string, text: string, to: Audience, causes: Cause[] = []): void {
+  if (s.silent) return;
   while (s.log.length <= s.turn) s.log.push([]);
   // A slot of an earlier state is frozen (every state is; cow.ts): add to a copy of it.
   if (Object.isFrozen(s.log[s.turn])) s.log[s.turn] = [...s.log[s.turn]];
   const entry: LogEntry = { turn: s.turn, step, text, to: copyAudience(to), causes };
   s.log[s.turn].push(entry);
-  return entry;
 }

@@ -272,8 +272,9 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   }
   let state: GameState;
   try {
-    // Kept states are frozen; otherwise the run is open from the start (openGame).
-    state = (options.keepStates ? newGame : openGame)(level, { seed: replay.seed, seats: replay.seats });
+    // Kept states are frozen and narrated; otherwise the run is open from the start
+    // (openGame) and silent: only its hashes are read, and they leave the narration out.
+    state = options.keepStates ? newGame(level, { seed: replay.seed, seats: replay.seats }) : openGame(level, { seed: replay.seed, seats: replay.seats, narrate: false });
   } catch (e) {
     return { ok: false, kind: 'invalid', message: `$.seats: ${(e as Error).message}` };
   }
@@ -344,7 +345,7 @@ export function rerunOnLevel(level: LoadedLevel, replay: Replay): Rerun {
   if (replay.level.id !== level.id) return { ok: false, error: `$.level.id: the save is of level "${replay.level.id}", not "${level.id}"` };
   let state: GameState;
   try {
-    state = openGame(level, { seed: replay.seed, seats: replay.seats }); // no state is kept
+    state = openGame(level, { seed: replay.seed, seats: replay.seats, narrate: false }); // no state is kept, only the moves
   } catch (e) {
     return { ok: false, error: `$.seats: ${(e as Error).message}` };
   }

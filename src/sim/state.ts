@@ -11,7 +11,12 @@ import type { GameState, PlayerState, StateId } from './types';
 
 export type Seats = Record<StateId, 'human' | 'bot'>;
 
-export interface NewGameOptions { seed: string; seats?: Partial<Seats> }
+export interface NewGameOptions {
+  seed: string;
+  seats?: Partial<Seats>;
+  /** false: write no narration (GameState.silent), for a run that only checks hashes. */
+  narrate?: boolean;
+}
 
 /** A reason a person can read, or null. Missing seats default to bots. */
 export function checkSeats(level: LoadedLevel, seats: unknown): string | null {
@@ -145,6 +150,7 @@ export function openGame(level: LoadedLevel, options: NewGameOptions): GameState
     history: [],
     scores: Object.fromEntries(idx.stateIds.map((id) => [id, 0])),
   };
+  if (options.narrate === false) s.silent = true;
   // The first turn's news is part of setup, drawn with the same generator.
   const turnRng = restoreRng(s.rng);
   startTurn(level, s, turnRng);

@@ -155,6 +155,10 @@ export interface GameState {
   animosityLog: AnimosityChange[];
   history: TurnRecord[];
   scores: Record<StateId, number>;
+  /** Set on a run that only checks hashes (a replay verified without keeping its states): it
+   * writes no narration, so log and animosityLog stay empty. Left out of the checkpoint hash
+   * with them, so its hashes are the narrated game's. Absent in every other game. */
+  silent?: true;
 }
 
 // ---------- actions ----------

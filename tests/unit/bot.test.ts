@@ -1,19 +1,14 @@
 // The baseline bot keeps its word: its orders leave in the treasury what the turn's
 // resolution will ask of it (the view's `owed`: deals bound this turn, running pledges,
 // pacts), and it offers to pay only the share of a deal it can afford.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { committed, orderChoice } from '../../src/ai/bot';
 import { runBots } from '../../src/ai/driver';
 import { autoplay } from '../../src/ai/autoplay';
-import { newGame, parseLevelText, phaseOf, viewFor, type GameState, type LoadedLevel, type StateId } from '../../src/sim/index';
+import { newGame, phaseOf, viewFor, type GameState, type StateId } from '../../src/sim/index';
+import { levelFile } from './fixtures';
 
-function load(file: string): LoadedLevel {
-  const r = parseLevelText(readFileSync(file, 'utf8'));
-  if (!r.ok) throw new Error(`${file} does not load`);
-  return r.level;
-}
-const main = load('levels/middle-corridor.json');
+const main = levelFile('levels/middle-corridor.json');
 
 /** The states at the start of each turn's orders phase of one bot game. */
 function ordersPhases(seed: string): GameState[] {

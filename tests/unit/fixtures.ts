@@ -1,6 +1,8 @@
 // A tiny hand-made level and a hand-built GameState for the turn-rule tests, so the
-// tests do not depend on the default level's numbers or on newGame's draws.
-import { loadLevelData, type LoadedLevel } from '../../src/sim/level';
+// tests do not depend on the default level's numbers or on newGame's draws; and the
+// shipped levels, read as the CLI reads them.
+import { readFileSync } from 'node:fs';
+import { loadLevelData, parseLevelText, type LoadedLevel } from '../../src/sim/level';
 import { seedRng, type Rng } from '../../src/sim/rng';
 import type { GameState, Orders, PlayerState } from '../../src/sim/types';
 
@@ -115,6 +117,13 @@ export function tinyLevelData(): Record<string, unknown> {
       { id: 'e-cool', title: 'Cooling', text: 'Russia cools.', weight: 0, effects: [{ do: 'stance', force: 'russia', delta: -30 }, { do: 'stat', state: 'all', stat: 'treasury', delta: -5 }] },
     ],
   };
+}
+
+/** A level file (e.g. levels/tutorial.json), which must load. */
+export function levelFile(file: string): LoadedLevel {
+  const r = parseLevelText(readFileSync(file, 'utf8'));
+  if (!r.ok) throw new Error(`${file} does not load`);
+  return r.level;
 }
 
 export function loadTiny(data: Record<string, unknown> = tinyLevelData()): LoadedLevel {

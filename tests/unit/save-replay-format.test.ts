@@ -4,16 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Controller } from '../../src/ui/controller';
-import { applyAction, hashValue, newGame, parseLevelText, stateHash, type Action, type GameState, type LoadedLevel } from '../../src/sim/index';
+import { applyAction, hashValue, newGame, stateHash, type Action, type GameState } from '../../src/sim/index';
 import { FORMAT_1, REPLAY_VERSION, embeddedLevel, makeReplay, migrateReplay, parseReplay, parseReplayText, verifyReplay, type Replay } from '../../src/sim/replay';
+import { levelFile } from './fixtures';
 
-function level(file: string): LoadedLevel {
-  const r = parseLevelText(readFileSync(file, 'utf8'));
-  if (!r.ok) throw new Error(`${file} does not load`);
-  return r.level;
-}
 
-const tutorial = level('levels/tutorial.json');
+const tutorial = levelFile('levels/tutorial.json');
 
 /** Plays the human seat on screen: answers every proposal with no, then ends diplomacy / gives empty orders. */
 function playOne(c: Controller): void {
@@ -166,7 +162,7 @@ describe('the autosave record (a replay)', () => {
   });
 
   it('embeds a level that is not shipped, and the embedded copy verifies', () => {
-    const mod = level('tests/levels-modding/tutorial-from-docs.json');
+    const mod = levelFile('tests/levels-modding/tutorial-from-docs.json');
     const c = new Controller({ level: mod, seed: 'mod', seats: { [mod.states[0].id]: 'human' }, embedLevel: true });
     for (let i = 0; i < 4; i++) playOne(c);
     const r = parseReplayText(JSON.stringify(c.record()));

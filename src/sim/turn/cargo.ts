@@ -146,6 +146,7 @@ export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext
   ctx.throughput = throughput;
 
   // The facilitator's trace: every route that carried cargo and every alternative.
+  if (s.silent) return;
   const shown = all.filter((c) => c.alt || c.carried > 0).sort(byCost);
   const idle = all.length - shown.length;
   const trace =

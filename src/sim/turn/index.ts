@@ -58,7 +58,7 @@ function deal(level: LoadedLevel, s: GameState, ev: LevelEvent, how: string): vo
   s.news.push(ev.id);
   if (!s.eventsSeen.includes(ev.id)) s.eventsSeen.push(ev.id);
   const trace = applyEvent(level, s, ev);
-  logEntry(s, 'news', `${ev.title}: ${ev.text}`, 'all', [forFacilitator(`${how}; effects: ${trace.join('; ')}`)]);
+  if (!s.silent) logEntry(s, 'news', `${ev.title}: ${ev.text}`, 'all', [forFacilitator(`${how}; effects: ${trace.join('; ')}`)]);
 }
 
 /** The news of s.turn: the facilitator's injected events first, then weighted draws. */

@@ -24,7 +24,7 @@ export function ratifyFailChance(level: LoadedLevel, s: GameState, parties: read
 export function ratifyDeals(level: LoadedLevel, s: GameState, rng: Rng, ctx: TurnContext): void {
   for (const p of s.proposals) {
     if (p.status !== 'bound') continue;
-    const summary = describeTerms(level, p.from, p.terms);
+    const summary = s.silent ? '' : describeTerms(level, p.from, p.terms);
     if (p.terms.kind === 'summit' && s.players[p.from].treasury < level.params.summitCost) {
       p.status = 'failed';
       logEntry(s, STEP, `Postponed: ${summary}.`, 'all', [cause(`the host could not pay the $${level.params.summitCost}M a summit costs`, p.parties)]);
@@ -41,7 +41,7 @@ export function ratifyDeals(level: LoadedLevel, s: GameState, rng: Rng, ctx: Tur
     }
     p.status = 'ratified';
     const breakers = applyTerms(level, s, p, rng, ctx);
-    const causes = chance > 0 ? [forFacilitator(`failure chance was ${chance} bp; ${pairLines(s, p.parties)}`)] : [];
+    const causes = chance > 0 && !s.silent ? [forFacilitator(`failure chance was ${chance} bp; ${pairLines(s, p.parties)}`)] : [];
     logEntry(s, STEP, `Ratified: ${summary}.`, 'all', causes);
     if (p.terms.kind !== 'summit') {
       // A kept deal eases distrust a little between everyone who kept it.

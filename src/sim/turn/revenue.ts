@@ -85,6 +85,7 @@ export function collectRevenue(level: LoadedLevel, s: GameState, table: SegmentT
     if (p.treasury < 0) p.stability = clamp(p.stability + RULES.debtStability, 0, 100);
     p.revenueLast = revenue;
     p.revenueTotal += revenue;
+    if (s.silent) continue;
     const parts = [`income $${p.income}M`, `transit $${transit[id]}M`];
     if (pw) parts.push(`power $${pw}M`);
     if (g) parts.push(`EU grant $${g}M`);
