@@ -92,6 +92,10 @@ export function openGame(level: LoadedLevel, options: NewGameOptions): GameState
     perception[viewer] = {};
     for (const other of idx.actorIds) if (other !== viewer) perception[viewer][other] = rng.int(10001);
   }
+  // Seats and perception never change in a game: frozen even in an open run, so that every
+  // checkpoint hash after the first reuses their digest.
+  deepFreeze(perception);
+  Object.freeze(seats);
 
   const segments: GameState['segments'] = {};
   for (const seg of level.segments) {
