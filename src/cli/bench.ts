@@ -49,6 +49,12 @@ runCli(async () => {
   for (let i = 0; i < games; i++) autoplay(level, { seed: `bench-${i}` });
   const gameMs = (performance.now() - t0) / games;
   console.log(`full games: ${(1000 / gameMs).toFixed(0)} games/s (${ms(gameMs)} per ${level.turns}-turn game, ${level.states.length} bot seats, ${games} seeds)`);
+  // The same games as `sim --seeds` plays them for a teacher checking seeds: the outcome
+  // only (no narration, one hash at the end); the moves and results are the same.
+  const t1 = performance.now();
+  for (let i = 0; i < games; i++) autoplay(level, { seed: `bench-${i}`, hashes: 'final', narrate: false });
+  const outcomeMs = (performance.now() - t1) / games;
+  console.log(`outcome-only games (as sim --seeds plays them): ${(1000 / outcomeMs).toFixed(0)} games/s (${ms(outcomeMs)} a game, the same ${games} seeds)`);
 
   verifyRounds(roundsEach);
 
