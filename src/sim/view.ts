@@ -13,8 +13,8 @@ import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView,
 
 export interface ViewOptions {
   /**
-   * A brief view for bots: the log of the current and previous turn only, this turn's
-   * proposals only, and no history or route table. Everything it does contain equals the full view.
+   * A brief view for bots: no log (the bots never read it), this turn's proposals only, and
+   * no history or route table. Everything it does contain equals the full view.
    * It is read-only: it shares frozen parts with the state and with other brief views.
    */
   brief?: boolean;
@@ -77,12 +77,9 @@ export function winnerOf(level: LoadedLevel, s: GameState): StateId | null {
   return best;
 }
 
-function redactEntries(entries: readonly LogEntry[], viewer: Viewer): LogEntry[] {
-  return entries.filter((e) => canRead(e.to, viewer)).map((e) => (viewer === 'facilitator' ? e : { ...e, causes: e.causes.filter((c) => canRead(c.to, viewer)) }));
-}
-
-function redactLog(log: LogEntry[][], viewer: Viewer, from: number): LogEntry[][] {
-  return log.map((entries, turn) => (turn < from ? [] : redactEntries(entries, viewer)));
+/** Each turn's entries the viewer may read, with the causes it may read. */
+function redactLog(log: LogEntry[][], viewer: Viewer): LogEntry[][] {
+  return log.map((entries) => entries.filter((e) => canRead(e.to, viewer)).map((e) => (viewer === 'facilitator' ? e : { ...e, causes: e.causes.filter((c) => canRead(c.to, viewer)) })));
 }
 
 // Brief views (the bots') are read-only: they share frozen parts with the state and with
@@ -91,13 +88,11 @@ function redactLog(log: LogEntry[][], viewer: Viewer, from: number): LogEntry[][
 // what is derived from them is kept in these caches, keyed by the part it was made from;
 // an unfrozen state is never cached. Like the digests in hash.ts, a cache cannot change a
 // result: every entry equals what a fresh computation would give.
-const NONE = Object.freeze([]) as unknown as LogEntry[];
 const segmentCache = new WeakMap<object, { level: LoadedLevel; players: object; peaceStage: number; list: SegmentView[] }>();
 const altRouteCache = new WeakMap<object, { level: LoadedLevel; list: PlayerView['altRoutes'] }>();
 const powerCache = new WeakMap<object, { level: LoadedLevel; list: PlayerView['power'] }>();
 const newsCache = new WeakMap<object, { level: LoadedLevel; list: PlayerView['news'] }>();
 const proposalCache = new WeakMap<object, { level: LoadedLevel; view: ProposalView }>();
-const logCache = new WeakMap<object, Map<Viewer, LogEntry[]>>();
 const levelCache = new WeakMap<object, { forces: PlayerView['forces']; stageNames: string[] }>();
 const perceivedCache = new WeakMap<object, Map<Viewer, { level: LoadedLevel; perception: object; intel: object; value: Record<string, Estimate> }>>();
 
@@ -210,43 +205,6 @@ function sharedProposalView(level: LoadedLevel, p: GameState['proposals'][number
   const view = deepFreeze(proposalView(level, p, false));
   proposalCache.set(p, { level, view });
   return view;
-}
-
-/** The log as a viewer may read it from turn `from` on, sharing each turn's redacted entries. */
-function sharedLog(log: LogEntry[][], viewer: Viewer, from: number): LogEntry[][] {
-  const out = new Array<LogEntry[]>(log.length);
-  for (let turn = 0; turn < log.length; turn++) {
-    const entries = log[turn];
-    if (turn < from) out[turn] = NONE;
-    else if (!frozen(entries)) out[turn] = redactEntries(entries, viewer);
-    else {
-      let byViewer = logCache.get(entries);
-      if (!byViewer) logCache.set(entries, (byViewer = new Map()));
-      let list = byViewer.get(viewer);
-      if (!list) {
-        list = [];
-        for (let i = 0; i < entries.length; i++) {
-          const e = entries[i];
-          if (!canRead(e.to, viewer)) continue;
-          let all = true;
-          for (let j = 0; j < e.causes.length && all; j++) all = canRead(e.causes[j].to, viewer);
-          // An entry whose causes the viewer may all read is the entry itself.
-          if (viewer === 'facilitator' || all) list.push(e);
-          else {
-            const causes: LogEntry['causes'] = [];
-            for (let j = 0; j < e.causes.length; j++) if (canRead(e.causes[j].to, viewer)) causes.push(e.causes[j]);
-            // The entry's own parts are the state's (frozen): only the copy and its causes list are new.
-            Object.freeze(causes);
-            list.push(Object.freeze(Object.assign({}, e, { causes })));
-          }
-        }
-        Object.freeze(list);
-        byViewer.set(viewer, list);
-      }
-      out[turn] = list;
-    }
-  }
-  return out;
 }
 
 function levelParts(level: LoadedLevel): { forces: PlayerView['forces']; stageNames: string[] } {
@@ -387,7 +345,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     pledges: share && frozen(s.pledges) ? [...s.pledges] : s.pledges.map((p) => ({ ...p })),
     proposals,
     news: share ? [...cachedBy(newsCache, s.news, level, () => newsViews(level, s))] : newsViews(level, s),
-    log: share ? sharedLog(s.log, viewer, options.brief ? s.turn - 1 : 0) : redactLog(s.log, viewer, options.brief ? s.turn - 1 : 0),
+    log: options.brief ? [] : redactLog(s.log, viewer),
     history: options.brief ? [] : s.history.map((h) => JSON.parse(JSON.stringify(h))),
     demand: s.demand,
     throughput: last?.throughput ?? 0,

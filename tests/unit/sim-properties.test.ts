@@ -189,4 +189,28 @@ describe('hidden information', () => {
     }
     expect(v.states.filter((st) => st.agenda !== null).map((st) => st.id)).toEqual([me]);
   });
+
+  it("a bot's brief view is the full view without the log, the history, the route table and earlier turns' proposals", () => {
+    const viewers = ['public', 'facilitator', ...main.states.map((st) => st.id)] as const;
+    let compared = 0;
+    autoplay(main, {
+      seed: 'brief',
+      onCheckpoint: (turn, s) => {
+        if (turn % 5 !== 1) return;
+        for (const viewer of viewers) {
+          const brief = viewFor(main, s, viewer, { brief: true });
+          const full = viewFor(main, s, viewer);
+          expect(brief.log).toEqual([]);
+          expect(brief.history).toEqual([]);
+          expect(brief.routes).toEqual([]);
+          expect(brief.proposals).toEqual(full.proposals.filter((p) => p.turn === s.turn));
+          expect(brief.animosityLog).toBeNull();
+          const rest = (v: typeof full) => ({ ...v, log: null, history: null, routes: null, proposals: null, animosityLog: null });
+          expect(rest(brief)).toEqual(rest(full));
+          compared += 1;
+        }
+      },
+    });
+    expect(compared).toBe(4 * viewers.length);
+  });
 });
