@@ -259,7 +259,8 @@ function sealList(before: readonly unknown[], after: unknown[]): readonly unknow
   return same ? before : Object.freeze(after);
 }
 
-/** Ends a copy-on-write step: shares what did not change with `base` and freezes the rest. */
+/** Ends a copy-on-write step: shares what did not change with `base` (lists entry by entry,
+ * the small parts by content) and freezes the rest. */
 export function sealState(base: GameState, next: GameState): GameState {
   const b = base as unknown as Record<string, unknown>;
   const n = next as unknown as Record<string, unknown>;
@@ -270,7 +271,10 @@ export function sealState(base: GameState, next: GameState): GameState {
     const v = n[k];
     if (v === null || typeof v !== 'object' || Object.isFrozen(v)) continue;
     const old = b[k];
-    n[k] = Array.isArray(v) && Array.isArray(old) && (APPEND_PARTS.has(k) || k === 'log' || k === 'proposals') ? sealList(old, v) : seal(old, v);
+    // A deep part a turn worked on (a copy) is frozen as it is, not compared with the old one
+    // to share what is equal: the turn changes nearly all of it (flows, treasuries), and the
+    // records inside are never cached, so the comparison cost more than it saved.
+    n[k] = Array.isArray(v) && Array.isArray(old) && (APPEND_PARTS.has(k) || k === 'log' || k === 'proposals') ? sealList(old, v) : DEEP_PARTS.has(k) ? deepFreeze(v) : seal(old, v);
   }
   return Object.freeze(next);
 }
