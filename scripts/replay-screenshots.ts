@@ -73,6 +73,9 @@ async function main(): Promise<void> {
     await page.waitForSelector('[data-testid="spoiler-dialog"]');
     await shot(page, '07-spoiler');
     await page.click('[data-testid="spoiler-confirm"]');
+    await page.click('[data-testid="replay-tab-news"]');
+    await page.evaluate(() => document.querySelector('[data-testid="turn-report"]')?.scrollIntoView());
+    await shot(page, '07b-viewer-facilitator-report');
     await page.click('[data-testid="replay-tab-overview"]');
     await shot(page, '08-viewer-facilitator');
     await page.click('[data-testid="replay-tab-relations"]');

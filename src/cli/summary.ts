@@ -1,6 +1,6 @@
 // A readable text summary of one resolved turn, from a view (so it shows only what that
 // viewer may know). Used by `sim` and `replay show`.
-import { periodOf, type LoadedLevel, type PlayerView } from '../sim/index';
+import { audienceLabel, periodOf, type LoadedLevel, type PlayerView } from '../sim/index';
 
 const kt = (n: number) => `${(n / 1000).toFixed(1)} Mt/yr`;
 
@@ -9,7 +9,8 @@ export function turnSummary(level: LoadedLevel, view: PlayerView, turn: number):
   lines.push('', `== Turn ${turn} of ${view.turns} (${periodOf(level, turn)}) ==`);
   const entries = view.log[turn] ?? [];
   for (const e of entries) {
-    lines.push(`  [${e.step}] ${e.text}`);
+    const label = audienceLabel(level, e.to, view.viewer);
+    lines.push(`  [${e.step}] ${label ? `${label}: ` : ''}${e.text}`);
     for (const c of e.causes) lines.push(`      because: ${c.text}`);
   }
   const deals = view.proposals.filter((p) => p.turn === turn);

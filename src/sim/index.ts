@@ -4,7 +4,7 @@
 export { newGame, checkSeats, type NewGameOptions, type Seats } from './state';
 export { applyAction, openStep, closeRun, checkAction, emptyOrders, investReason } from './actions';
 export { legalActions } from './legal';
-export { viewFor, canRead, estimateOf, periodOf, waitingFor, gameStatus, phaseOf, winnerOf, type GameStatus, type ViewOptions } from './view';
+export { viewFor, audienceLabel, canRead, estimateOf, periodOf, waitingFor, gameStatus, phaseOf, winnerOf, type GameStatus, type ViewOptions } from './view';
 export { loadLevelData, parseLevelText, formatPath, type Finding, type LoadedLevel, type LevelLoad } from './level';
 export { LEVEL_FORMAT_VERSION, FEE_LEVELS, MODES, type Level, type FeeLevel } from './level-schema';
 export { canonicalJson, compareStrings, hashValue } from './hash';

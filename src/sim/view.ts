@@ -26,6 +26,19 @@ export function canRead(to: Audience, viewer: Viewer): boolean {
   return viewer !== 'public' && to.includes(viewer);
 }
 
+/**
+ * Whom a log entry the viewer reads was written for, when the entry does not say so itself:
+ * "for Azerbaijan" when it is addressed to states the viewer is not (the facilitator reads
+ * every state's own report: its orders, its revenue), "facilitator only" for the
+ * facilitator's own notes; null for an entry to everyone or to the viewer.
+ */
+export function audienceLabel(level: LoadedLevel, to: Audience, viewer: Viewer): string | null {
+  if (to === 'all') return null;
+  if (to === 'facilitator') return 'facilitator only';
+  if (viewer !== 'facilitator' && viewer !== 'public' && to.includes(viewer)) return null;
+  return `for ${to.map((id) => nameOf(level, id)).join(', ')}`;
+}
+
 export function periodOf(level: LoadedLevel, turn: number): string {
   const t = Math.max(1, turn);
   return `${level.startYear + Math.floor((t - 1) / 2)} H${((t - 1) % 2) + 1}`;

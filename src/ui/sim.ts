@@ -5,6 +5,7 @@ export {
   applyAction,
   legalActions,
   viewFor,
+  audienceLabel,
   stateHash,
   parseLevelText,
   loadLevelData,

@@ -1,6 +1,6 @@
 // News of the turn and the report of what happened, with the causes this viewer may know.
 import { h } from '../dom';
-import type { LogEntry, PlayerView } from '../sim';
+import { audienceLabel, type LoadedLevel, type LogEntry, type PlayerView } from '../sim';
 import type { PanelContext } from './context';
 
 const STEP_LABEL: Record<string, string> = {
@@ -26,7 +26,8 @@ function stepName(step: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function renderLog(entries: LogEntry[]): HTMLElement {
+/** A turn's log as `view`'s viewer reads it; an entry written for someone else is marked for whom. */
+export function renderLog(level: LoadedLevel, view: PlayerView, entries: LogEntry[]): HTMLElement {
   if (!entries.length) return h('p', { class: 'hint' }, 'Nothing to report.');
   const groups: { step: string; items: LogEntry[] }[] = [];
   for (const e of entries) {
@@ -46,12 +47,17 @@ export function renderLog(entries: LogEntry[]): HTMLElement {
           'ul',
           null,
           g.items.map((e) =>
-            h('li', null, h('span', null, e.text), e.causes.length ? h('ul', { class: 'causes', 'aria-label': 'Causes' }, e.causes.map((c) => h('li', null, h('span', { class: 'because' }, 'because '), c.text))) : null),
+            h('li', null, audienceTag(level, view, e), h('span', null, e.text), e.causes.length ? h('ul', { class: 'causes', 'aria-label': 'Causes' }, e.causes.map((c) => h('li', null, h('span', { class: 'because' }, 'because '), c.text))) : null),
           ),
         ),
       ),
     ),
   );
+}
+
+function audienceTag(level: LoadedLevel, view: PlayerView, e: LogEntry): HTMLElement | null {
+  const label = audienceLabel(level, e.to, view.viewer);
+  return label ? h('span', { class: 'audience' }, label) : null;
 }
 
 export function renderNews(ctx: PanelContext): HTMLElement {
@@ -69,7 +75,7 @@ export function renderNews(ctx: PanelContext): HTMLElement {
         : h('p', { class: 'hint' }, 'A quiet half-year: no news.')
       : null,
     view.phase !== 'ended' && (view.log[view.turn] ?? []).filter((e) => e.step !== 'news').length
-      ? h('section', null, h('h3', null, 'This turn so far'), renderLog((view.log[view.turn] ?? []).filter((e) => e.step !== 'news')))
+      ? h('section', null, h('h3', null, 'This turn so far'), renderLog(ctx.level, view, (view.log[view.turn] ?? []).filter((e) => e.step !== 'news')))
       : null,
     last >= 1
       ? h(
@@ -83,7 +89,7 @@ export function renderNews(ctx: PanelContext): HTMLElement {
               ? h('label', null, 'Turn ', h('select', { 'aria-label': 'Report for turn', onchange: (e: Event) => { ctx.memory.reportTurn = Number((e.target as HTMLSelectElement).value); ctx.rerender(); } }, reportTurns.map((t) => h('option', { value: t, selected: t === chosen }, String(t)))))
               : null,
           ),
-          renderLog(view.log[chosen] ?? []),
+          renderLog(ctx.level, view, view.log[chosen] ?? []),
         )
       : h('p', { class: 'hint' }, 'The first report comes after turn 1 is resolved.'),
   );
