@@ -92,7 +92,8 @@ export function winnerOf(level: LoadedLevel, s: GameState): StateId | null {
 
 /** Each turn's entries the viewer may read, with the causes it may read. */
 function redactLog(log: LogEntry[][], viewer: Viewer): LogEntry[][] {
-  return log.map((entries) => entries.filter((e) => canRead(e.to, viewer)).map((e) => (viewer === 'facilitator' ? e : { ...e, causes: e.causes.filter((c) => canRead(c.to, viewer)) })));
+  const redact = (e: LogEntry): LogEntry => (viewer === 'facilitator' ? e : { ...e, causes: e.causes.filter((c) => canRead(c.to, viewer)) });
+  return log.map((entries) => entries.filter((e) => canRead(e.to, viewer)).map(redact));
 }
 
 // Brief views (the bots') are read-only: they share frozen parts with the state and with
