@@ -273,7 +273,7 @@ export function sealState(base: GameState, next: GameState): GameState {
     const old = b[k];
     // A deep part a turn worked on (a copy) is frozen as it is, not compared with the old one
     // to share what is equal: the turn changes nearly all of it (flows, treasuries), and the
-    // records inside are never cached, so the comparison cost more than it saved.
+    // caches (digests, views) are keyed by whole parts, so the comparison cost more than it saved.
     n[k] = Array.isArray(v) && Array.isArray(old) && (APPEND_PARTS.has(k) || k === 'log' || k === 'proposals') ? sealList(old, v) : DEEP_PARTS.has(k) ? deepFreeze(v) : seal(old, v);
   }
   return Object.freeze(next);
