@@ -61,6 +61,9 @@ async function main(): Promise<void> {
     await shot(page, '07-relations');
     await page.click('[data-testid="tab-network"]');
     await shot(page, '08-network');
+    // A segment's citation opens the sources list at that source.
+    await page.locator('[data-testid="network"] .citations button').first().click();
+    await shot(page, '08b-sources');
     // Hover something on the map for a tooltip: the first segment row's focus highlights it.
     const box = await page.locator('#map-root').boundingBox();
     if (box) {

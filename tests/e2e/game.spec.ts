@@ -163,3 +163,24 @@ test('the Orders tab says what the turn will ask for promises made, and warns wh
   await expect(line).toHaveClass('warn');
   await expect(line).toContainText(`spend at most $${treasury - owed}M to keep every promise`);
 });
+
+test('the Network tab lists the sources the level cites, and a citation opens the list at it', async ({ page }) => {
+  await startFromLink(page, { level: 'middle-corridor', seed: 'sources', humans: ['azerbaijan'] });
+  await page.click('[data-testid="tab-network"]');
+  const sources = page.getByTestId('sources');
+  await expect(sources).toBeVisible();
+  expect(await sources.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  const first = page.locator('[data-testid="network"] .citations button').first();
+  const id = (await first.textContent())!.trim();
+  await first.click();
+  expect(await sources.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  await expect(page.locator(`[id="source-${id}"]`)).toBeFocused();
+  // Every source of the shipped level is a web link, opened apart from the game.
+  const links = await sources.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')]));
+  expect(links.length).toBeGreaterThan(50);
+  for (const [href, target, rel] of links) {
+    expect(href).toMatch(/^https?:\/\//);
+    expect(target).toBe('_blank');
+    expect(rel).toContain('noopener');
+  }
+});
