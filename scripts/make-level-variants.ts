@@ -111,7 +111,7 @@ function greenLine(): LevelInput {
     stages: [
       { id: 'pl-kz-wind', name: 'Kazakh wind farms on the Caspian coast', from: 'beyneu', to: 'aktau', hosts: ['kazakhstan'], cost: 400, buildTurns: 3, sources: ['s49', 's51'] },
       { id: 'pl-uz-solar', name: 'Uzbek solar and the Uzbek–Kazakh grid link', from: 'tashkent', to: 'beyneu', hosts: ['uzbekistan', 'kazakhstan'], cost: 500, buildTurns: 3, sources: ['s49', 's51'] },
-      { id: 'pl-caspian', name: 'Trans-Caspian HVDC cable (cost an inference, not sourced)', from: 'aktau', to: 'baku', hosts: ['kazakhstan', 'azerbaijan'], cost: 2200, buildTurns: 5, sources: ['s49', 's50', 's51'] },
+      { id: 'pl-caspian', name: 'Trans-Caspian HVDC cable', from: 'aktau', to: 'baku', hosts: ['kazakhstan', 'azerbaijan'], cost: 2200, buildTurns: 5, sources: ['s49', 's50', 's51', 's79'] },
       { id: 'pl-azerbaijan', name: 'Azerbaijan grid reinforcement to the Georgian border', from: 'baku', to: 'tbilisi', hosts: ['azerbaijan'], cost: 300, buildTurns: 2, sources: ['s46'] },
       { id: 'pl-georgia', name: 'Georgian grid link to the Anaklia landing point', from: 'tbilisi', to: 'anaklia', hosts: ['georgia'], cost: 250, buildTurns: 2, sources: ['s46'] },
       { id: 'pl-black-sea', name: 'Black Sea submarine cable to Romania (1 GW HVDC; cost net of the EU\'s offered EUR 2.3bn)', from: 'anaklia', to: 'constanta', hosts: ['georgia'], cost: 1500, buildTurns: 6, sources: ['s45', 's46', 's47', 's48'] },
