@@ -20,7 +20,7 @@ function citations(ids: readonly string[] | undefined): HTMLElement | null {
     item.scrollIntoView({ block: 'center' });
     item.focus();
   };
-  return h('span', { class: 'citations' }, 'Sources: ', ids.flatMap((id, i) => [i ? ', ' : '', h('button', { type: 'button', class: 'link', onclick: () => show(id) }, id)]));
+  return h('span', { class: 'citations' }, 'Sources: ', ids.flatMap((id, i) => [i ? ', ' : '', h('button', { type: 'button', class: 'link', 'aria-label': `source ${id}`, onclick: () => show(id) }, id)]));
 }
 
 function sourceList(level: LoadedLevel): HTMLElement | null {
