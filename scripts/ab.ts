@@ -1,4 +1,4 @@
-// npm run -s ab -- REF_A REF_B [--what verify|game] [--rounds N]
+// npm run -s ab -- REF_A REF_B [--what verify|game|full] [--rounds N]
 // Times two versions of the simulation against each other, as docs/PERFORMANCE.md does: on
 // this shared host a slow spell can make every figure 1.7 times as long, so runs of two
 // versions in separate processes minutes apart cannot be compared. Each ref (a commit,
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const USAGE = 'usage: npm run -s ab -- REF_A REF_B [--what verify|game] [--rounds N]   (REF: a git ref, or . for the working tree)';
+const USAGE = 'usage: npm run -s ab -- REF_A REF_B [--what verify|game|full] [--rounds N]   (REF: a git ref, or . for the working tree)';
 
 // The entry each version is bundled from: its own level, its own code.
 const ENTRY = `
@@ -34,6 +34,7 @@ export function setup(dir: string) {
   return {
     verify: () => { const v = verifyReplay(level, replay); if (!v.ok) throw new Error(v.message); return v.finalHash; },
     game: () => autoplay(level, { seed: 'ab-' + n++, hashes: 'final' }).checkpoints[0].hash,
+    full: () => autoplay(level, { seed: 'ab-' + n++ }).checkpoints[16].hash,
   };
 }
 `;
@@ -43,7 +44,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function args(argv: string[]): { refs: [string, string]; what: 'verify' | 'game'; rounds: number } {
+function args(argv: string[]): { refs: [string, string]; what: 'verify' | 'game' | 'full'; rounds: number } {
   const refs: string[] = [];
   let what = 'verify';
   let rounds = 300;
@@ -55,7 +56,7 @@ function args(argv: string[]): { refs: [string, string]; what: 'verify' | 'game'
     else refs.push(a);
   }
   if (refs.length !== 2) fail(USAGE);
-  if (what !== 'verify' && what !== 'game') fail(`--what must be verify or game, not ${JSON.stringify(what)}\n${USAGE}`);
+  if (what !== 'verify' && what !== 'game' && what !== 'full') fail(`--what must be verify, game or full, not ${JSON.stringify(what)}\n${USAGE}`);
   if (!Number.isInteger(rounds) || rounds < 10) fail(`--rounds must be a whole number of at least 10\n${USAGE}`);
   return { refs: [refs[0], refs[1]], what, rounds };
 }

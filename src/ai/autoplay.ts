@@ -1,6 +1,6 @@
 // Plays a whole game with bots in every seat (or continues one), recording every action
 // and the state hash after setup and after each resolved turn: the raw material of a replay.
-import { closeRun, gameStatus, newGame, phaseOf, stateHash, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
+import { checkpointOpen, closeRun, gameStatus, newGame, openGame, phaseOf, stateHash, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
 import { runBots } from './driver';
 
 export interface RecordedAction { turn: number; action: Action }
@@ -33,9 +33,13 @@ export interface AutoplayOptions {
 
 export function autoplay(level: LoadedLevel, options: AutoplayOptions): AutoplayResult {
   const limit = Math.min(options.turns ?? level.turns, level.turns);
-  let state = newGame(level, { seed: options.seed, seats: options.seats, narrate: options.narrate });
-  const actions: RecordedAction[] = [];
   const every = options.hashes !== 'final';
+  // A caller that keeps no state but the last (no checkpoint callback) gets the whole game
+  // as one open run: nothing is copied or frozen until the end but what the hashes remember.
+  const whole = !options.onCheckpoint;
+  const start = { seed: options.seed, seats: options.seats, narrate: options.narrate };
+  let state = whole ? openGame(level, start) : newGame(level, start);
+  const actions: RecordedAction[] = [];
   const checkpoints: Checkpoint[] = every ? [{ turn: 0, hash: stateHash(state) }] : [];
   const refused: AutoplayResult['refused'] = [];
   options.onCheckpoint?.(0, state);
@@ -55,14 +59,18 @@ export function autoplay(level: LoadedLevel, options: AutoplayOptions): Autoplay
         return now.phase === 'ended' || now.turn !== turn;
       },
     });
-    state = closeRun(base, state);
+    if (!whole) state = closeRun(base, state);
     const now = gameStatus(level, state);
     if (now.phase !== 'ended' && now.turn === turn) break; // waiting for a human seat
     resolved += 1;
-    if (every) checkpoints.push({ turn: resolved, hash: stateHash(state) });
+    if (every) {
+      if (whole) checkpointOpen(state);
+      checkpoints.push({ turn: resolved, hash: stateHash(state) });
+    }
     options.onCheckpoint?.(resolved, state);
     if (now.phase === 'ended') break;
   }
+  if (whole) state = closeRun(null, state);
   if (!every) checkpoints.push({ turn: resolved, hash: stateHash(state) });
   return { state, actions, checkpoints, refused };
 }

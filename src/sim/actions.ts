@@ -1,6 +1,6 @@
 // Actions: validation with human reasons, the phase flow, and applyAction, which is one
 // copy-on-write step per action and never throws for bad input.
-import { copyObject, deepFreeze, jsonCopy, sealRun, sealState, workingCopy } from './cow';
+import { copyObject, deepFreeze, freezeEntries, jsonCopy, markOpen, sealRun, sealState, workingCopy } from './cow';
 import { grownFrom } from './hash';
 import type { LoadedLevel } from './level';
 import { FEE_LEVELS, type FeeLevel } from './level-schema';
@@ -221,7 +221,7 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
   if (error) return { ok: false, error };
   // An open state belongs to the caller (openStep): it is changed in place, lists included.
   const own = (x: object) => !freeze && !Object.isFrozen(x);
-  const s: GameState = own(state) ? state : copyObject(state);
+  const s: GameState = own(state) ? state : freeze ? copyObject(state) : markOpen(copyObject(state));
   // What this action made, to be frozen: lists are frozen on their own once their new
   // entries are (their other entries are the old state's, frozen already).
   const made: unknown[] = [];
@@ -294,7 +294,7 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
       s.orders = orders;
       let all = true;
       for (const id in s.orders) if (s.orders[id] === null) all = false;
-      if (all) return { ok: true, state: freeze ? sealState(state, resolve(level, s, false)) : resolve(level, s, true) };
+      if (all) return { ok: true, state: freeze ? sealState(state, resolve(level, s, false)) : markOpen(resolve(level, s, true)) };
       made.push(s.orders);
       break;
     }
@@ -324,9 +324,19 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
  * Ends a run of openStep that the caller keeps (a bot game, at each turn's end): the open
  * state, sealed against `base`, the frozen state the run started from. What the run left
  * unchanged is shared with it, the rest frozen, as a run of applyAction would have left it.
+ * `base` null: the run started from openGame, so there is nothing to share; all is frozen.
  */
-export function closeRun(base: GameState, state: GameState): GameState {
-  return sealRun(base, state);
+export function closeRun(base: GameState | null, state: GameState): GameState {
+  return base ? sealRun(base, state) : deepFreeze(state);
+}
+
+/**
+ * At a turn's end in an open run whose states are hashed but not kept (a bot game's
+ * checkpoints): freezes what will never change again (turn records, proposals, pacts,
+ * pledges), so that the next checkpoint's hash reuses their digests. The state stays open.
+ */
+export function checkpointOpen(state: GameState): void {
+  freezeEntries(state);
 }
 
 export function emptyOrders(): Orders {

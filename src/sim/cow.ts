@@ -165,6 +165,22 @@ export function seal(before: unknown, after: unknown): unknown {
   return same ? before : Object.freeze(after);
 }
 
+// The states of open runs (openGame, openStep): changed in place by the one caller that owns
+// them and keeps none of them. Such a state object lives for one turn (each resolution makes
+// a new one), and within one phase of it only the diplomacy and orders parts change (answers,
+// done flags, orders): the rest changes only when the turn resolves. So a brief view may keep
+// what it derives from the rest per state and phase (view.ts), as it does per frozen part.
+const openStates = new WeakSet<object>();
+
+export function markOpen<T extends object>(s: T): T {
+  openStates.add(s);
+  return s;
+}
+
+export function isOpenRun(s: object): boolean {
+  return openStates.has(s);
+}
+
 // The parts a turn's resolution changes inside: deep-copied before and reconciled after.
 export const DEEP_PARTS: ReadonlySet<string> = new Set(['players', 'segments', 'altRoutes', 'power', 'stances', 'animosity', 'scores']);
 // Lists whose entries are never changed inside, only added, dropped or replaced (a pledge

@@ -1,8 +1,8 @@
 // The public API of the simulation. Everything outside src/sim imports from here.
 // The level is passed explicitly: a state names its level by id and content hash and
 // never embeds it, so saves and replays stay small and a level is frozen once.
-export { newGame, checkSeats, type NewGameOptions, type Seats } from './state';
-export { applyAction, openStep, closeRun, checkAction, emptyOrders, investReason } from './actions';
+export { newGame, openGame, checkSeats, type NewGameOptions, type Seats } from './state';
+export { applyAction, openStep, closeRun, checkpointOpen, checkAction, emptyOrders, investReason } from './actions';
 export { legalActions } from './legal';
 export { viewFor, audienceLabel, canRead, estimateOf, periodOf, waitingFor, gameStatus, phaseOf, winnerOf, type GameStatus, type ViewOptions } from './view';
 export { loadLevelData, parseLevelText, formatPath, type Finding, type LoadedLevel, type LevelLoad } from './level';

@@ -6,7 +6,7 @@ import { restoreRng, seedRng } from './rng';
 import { startTurn } from './turn/index';
 import { updateScores } from './turn/score';
 import { clamp } from './util';
-import { deepFreeze } from './cow';
+import { deepFreeze, markOpen } from './cow';
 import type { GameState, PlayerState, StateId } from './types';
 
 export type Seats = Record<StateId, 'human' | 'bot'>;
@@ -160,5 +160,5 @@ export function openGame(level: LoadedLevel, options: NewGameOptions): GameState
   startTurn(level, s, turnRng);
   s.rng = turnRng.save();
   updateScores(level, s, null); // the running scores from the start, after the first news
-  return s;
+  return markOpen(s);
 }

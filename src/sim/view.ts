@@ -8,7 +8,8 @@ import { routeCost, segmentUsable } from './network';
 import { describeTerms, thisTurnStart } from './proposals';
 import { owedThisTurn } from './obligations';
 import { clamp, nameOf } from './util';
-import { deepFreeze } from './cow';
+import { deepFreeze, isOpenRun } from './cow';
+import type { AgendaStatus } from './agendas';
 import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView, SegmentView, StateId, StateView, Viewer } from './types';
 
 export interface ViewOptions {
@@ -110,6 +111,38 @@ const proposalCache = new WeakMap<object, { level: LoadedLevel; view: ProposalVi
 const levelCache = new WeakMap<object, { forces: PlayerView['forces']; stageNames: string[] }>();
 const perceivedCache = new WeakMap<object, Map<Viewer, { level: LoadedLevel; perception: object; intel: object; value: Record<string, Estimate> }>>();
 
+// An open run's state changes in place, so its parts cannot key those caches; but one such
+// state object lives for one turn, in which only its diplomacy and orders parts change
+// (cow.ts, markOpen). What a brief view derives from the rest is kept per open state.
+interface TurnParts {
+  level: LoadedLevel;
+  segments: SegmentView[];
+  altRoutes: PlayerView['altRoutes'];
+  power: PlayerView['power'];
+  news: PlayerView['news'];
+  perceived: Map<StateId, Record<string, Estimate>>;
+  agendas: Map<StateId, AgendaStatus>;
+}
+const turnCache = new WeakMap<object, TurnParts>();
+
+function turnParts(level: LoadedLevel, s: GameState): TurnParts | null {
+  if (!isOpenRun(s)) return null;
+  const hit = turnCache.get(s);
+  if (hit && hit.level === level) return hit;
+  const parts: TurnParts = {
+    level,
+    // Owners are the level's (frozen); co-funders the state's, which the steps replace, never change.
+    segments: freezeSegmentViews(segmentViews(level, s, false)),
+    altRoutes: deepFreeze(altRouteViews(level, s)),
+    power: deepFreeze(powerViews(level, s)),
+    news: deepFreeze(newsViews(level, s)),
+    perceived: new Map(),
+    agendas: new Map(),
+  };
+  turnCache.set(s, parts);
+  return parts;
+}
+
 function frozen(v: unknown): v is object {
   return typeof v === 'object' && v !== null && Object.isFrozen(v);
 }
@@ -147,17 +180,20 @@ function segmentViews(level: LoadedLevel, s: GameState, copy: boolean): SegmentV
   });
 }
 
-function sharedSegmentViews(level: LoadedLevel, s: GameState): SegmentView[] {
-  if (!frozen(s.segments) || !frozen(s.players)) return segmentViews(level, s, true);
-  const hit = segmentCache.get(s.segments);
-  if (hit && hit.level === level && hit.players === s.players && hit.peaceStage === s.peaceStage) return hit.list;
-  const list = segmentViews(level, s, false);
-  // Only what segmentViews made is new (owners and co-funders are the level's and the state's, frozen).
+function freezeSegmentViews(list: SegmentView[]): SegmentView[] {
   for (const v of list) {
     Object.freeze(v.fee);
     Object.freeze(v);
   }
-  Object.freeze(list);
+  return Object.freeze(list) as SegmentView[];
+}
+
+function sharedSegmentViews(level: LoadedLevel, s: GameState): SegmentView[] {
+  if (!frozen(s.segments) || !frozen(s.players)) return segmentViews(level, s, true);
+  const hit = segmentCache.get(s.segments);
+  if (hit && hit.level === level && hit.players === s.players && hit.peaceStage === s.peaceStage) return hit.list;
+  // Only what segmentViews made is new (owners and co-funders are the level's and the state's, frozen).
+  const list = freezeSegmentViews(segmentViews(level, s, false));
   segmentCache.set(s.segments, { level, players: s.players, peaceStage: s.peaceStage, list });
   return list;
 }
@@ -235,15 +271,21 @@ function agendaView(def: LoadedLevel['states'][number], agenda: string, status: 
   return { id: a.id, name: a.name, text: a.text, met: status.met, progress: status.progress };
 }
 
+function turnAgenda(parts: TurnParts, level: LoadedLevel, s: GameState, id: StateId): AgendaStatus {
+  let st = parts.agendas.get(id);
+  if (!st) parts.agendas.set(id, (st = Object.freeze(agendaStatus(level, s, id))));
+  return st;
+}
+
 /** Every state's public figures; agendas for the viewer itself, or all for the facilitator and after the game. */
-function stateViews(level: LoadedLevel, s: GameState, viewer: Viewer): StateView[] {
+function stateViews(level: LoadedLevel, s: GameState, viewer: Viewer, parts: TurnParts | null): StateView[] {
   const all = viewer === 'facilitator' || s.phase === 'ended';
   const out = new Array<StateView>(level.states.length);
   const pacts = s.pacts;
   for (let i = 0; i < level.states.length; i++) {
     const def = level.states[i];
     const p = s.players[def.id];
-    const status = all || viewer === def.id ? agendaStatus(level, s, def.id) : null;
+    const status = all || viewer === def.id ? (parts ? turnAgenda(parts, level, s, def.id) : agendaStatus(level, s, def.id)) : null;
     let inPact = false;
     for (let j = 0; j < pacts.length && !inPact; j++) inPact = pacts[j].members.includes(def.id);
     out[i] = {
@@ -294,6 +336,12 @@ function sharedPerceived(level: LoadedLevel, s: GameState, viewer: StateId): Rec
   return value;
 }
 
+function turnPerceived(parts: TurnParts, level: LoadedLevel, s: GameState, viewer: StateId): Record<string, Estimate> {
+  let value = parts.perceived.get(viewer);
+  if (!value) parts.perceived.set(viewer, (value = deepFreeze(perceivedBy(level, s, viewer))));
+  return value;
+}
+
 export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, options: ViewOptions = {}): PlayerView {
   const isState = viewer !== 'public' && viewer !== 'facilitator';
   const omniscient = viewer === 'facilitator';
@@ -303,10 +351,11 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
   // A brief view shares (frozen) parts; a full one is all fresh copies the caller may keep or change.
   const share = options.brief === true;
 
-  const states = stateViews(level, s, viewer);
+  const kept = share ? turnParts(level, s) : null;
+  const states = stateViews(level, s, viewer, kept);
 
   // Shared lists are handed out as plain copies (of frozen entries): see cow.ts on frozen arrays.
-  const segments = share ? [...sharedSegmentViews(level, s)] : segmentViews(level, s, true);
+  const segments = kept ? [...kept.segments] : share ? [...sharedSegmentViews(level, s)] : segmentViews(level, s, true);
 
   const routes = options.brief ? [] : level.routes.map((r) => ({
     id: r.id,
@@ -318,7 +367,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
 
   const track = level.peaceTrack;
   const ownAnimosity = isState ? (share && frozen(s.animosity) ? s.animosity[viewer] : { ...s.animosity[viewer] }) : null;
-  const perceived = isState ? (share ? sharedPerceived(level, s, viewer) : perceivedBy(level, s, viewer)) : null;
+  const perceived = isState ? (kept ? turnPerceived(kept, level, s, viewer) : share ? sharedPerceived(level, s, viewer) : perceivedBy(level, s, viewer)) : null;
   const proposals: ProposalView[] = [];
   for (let i = options.brief ? thisTurnStart(s) : 0; i < s.proposals.length; i++) {
     const p = s.proposals[i];
@@ -340,9 +389,9 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     revealed: s.revealed,
     states,
     segments,
-    altRoutes: share ? [...cachedBy(altRouteCache, s.altRoutes, level, () => altRouteViews(level, s))] : altRouteViews(level, s),
+    altRoutes: kept ? [...kept.altRoutes] : share ? [...cachedBy(altRouteCache, s.altRoutes, level, () => altRouteViews(level, s))] : altRouteViews(level, s),
     routes,
-    power: share ? [...cachedBy(powerCache, s.power, level, () => powerViews(level, s))] : powerViews(level, s),
+    power: kept ? [...kept.power] : share ? [...cachedBy(powerCache, s.power, level, () => powerViews(level, s))] : powerViews(level, s),
     powerEnergisedTurn: s.powerEnergisedTurn,
     peace: track
       ? {
@@ -358,7 +407,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     pacts: share && frozen(s.pacts) ? [...s.pacts] : s.pacts.map((p) => ({ ...p, members: [...p.members] })),
     pledges: share && frozen(s.pledges) ? [...s.pledges] : s.pledges.map((p) => ({ ...p })),
     proposals,
-    news: share ? [...cachedBy(newsCache, s.news, level, () => newsViews(level, s))] : newsViews(level, s),
+    news: kept ? [...kept.news] : share ? [...cachedBy(newsCache, s.news, level, () => newsViews(level, s))] : newsViews(level, s),
     log: options.brief ? [] : redactLog(s.log, viewer),
     history: options.brief ? [] : s.history.map((h) => JSON.parse(JSON.stringify(h))),
     demand: s.demand,

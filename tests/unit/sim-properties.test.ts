@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
-import { applyAction, legalActions, newGame, parseLevelText, stateHash, viewFor, type GameState, type LoadedLevel } from '../../src/sim/index';
+import { applyAction, legalActions, newGame, openGame, openStep, parseLevelText, stateHash, viewFor, type GameState, type LoadedLevel } from '../../src/sim/index';
 
 function load(file: string): LoadedLevel {
   const r = parseLevelText(readFileSync(file, 'utf8'));
@@ -212,5 +212,25 @@ describe('hidden information', () => {
       },
     });
     expect(compared).toBe(4 * viewers.length);
+  });
+
+  it('in an open run, where brief views keep what they derive per turn, every brief view equals a fresh one', () => {
+    for (const [level, seed, turns] of [[tutorial, 'open-views', 8], [main, 'open-views', 5]] as const) {
+      const rec = autoplay(level, { seed, turns });
+      let s = openGame(level, { seed });
+      let compared = 0;
+      for (const { action } of rec.actions) {
+        const r = openStep(level, s, action);
+        if (!r.ok) throw new Error(r.error);
+        s = r.state;
+        // A plain copy is neither frozen nor an open run's: its view is computed afresh.
+        const fresh = JSON.parse(JSON.stringify(s)) as GameState;
+        for (const st of level.states) {
+          expect(viewFor(level, s, st.id, { brief: true })).toEqual(viewFor(level, fresh, st.id, { brief: true }));
+          compared += 1;
+        }
+      }
+      expect(compared).toBe(rec.actions.length * level.states.length);
+    }
   });
 });
