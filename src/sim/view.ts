@@ -120,7 +120,12 @@ interface TurnParts {
   altRoutes: PlayerView['altRoutes'];
   power: PlayerView['power'];
   news: PlayerView['news'];
+  period: string;
+  peace: PlayerView['peace'];
+  pacts: PlayerView['pacts'];
+  pledges: PlayerView['pledges'];
   perceived: Map<StateId, Record<string, Estimate>>;
+  own: Map<StateId, Record<string, number>>;
   agendas: Map<StateId, AgendaStatus>;
 }
 const turnCache = new WeakMap<object, TurnParts>();
@@ -136,11 +141,30 @@ function turnParts(level: LoadedLevel, s: GameState): TurnParts | null {
     altRoutes: deepFreeze(altRouteViews(level, s)),
     power: deepFreeze(powerViews(level, s)),
     news: deepFreeze(newsViews(level, s)),
+    period: periodOf(level, s.turn),
+    peace: deepFreeze(peaceView(level, s)),
+    pacts: deepFreeze(s.pacts.map((p) => ({ ...p, members: [...p.members] }))),
+    pledges: deepFreeze(s.pledges.map((p) => ({ ...p }))),
     perceived: new Map(),
+    own: new Map(),
     agendas: new Map(),
   };
   turnCache.set(s, parts);
   return parts;
+}
+
+function peaceView(level: LoadedLevel, s: GameState): PlayerView['peace'] {
+  const track = level.peaceTrack;
+  if (!track) return null;
+  return {
+    name: track.name,
+    stage: s.peaceStage,
+    stageName: track.stages[s.peaceStage].name,
+    stages: track.stages.map((x) => x.name),
+    parties: [...track.parties],
+    guarantors: [...track.guarantors],
+    held: s.peaceHeld,
+  };
 }
 
 function frozen(v: unknown): v is object {
@@ -342,6 +366,12 @@ function turnPerceived(parts: TurnParts, level: LoadedLevel, s: GameState, viewe
   return value;
 }
 
+function turnOwn(parts: TurnParts, s: GameState, viewer: StateId): Record<string, number> {
+  let row = parts.own.get(viewer);
+  if (!row) parts.own.set(viewer, (row = Object.freeze({ ...s.animosity[viewer] })));
+  return row;
+}
+
 export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, options: ViewOptions = {}): PlayerView {
   const isState = viewer !== 'public' && viewer !== 'facilitator';
   const omniscient = viewer === 'facilitator';
@@ -366,7 +396,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
   }));
 
   const track = level.peaceTrack;
-  const ownAnimosity = isState ? (share && frozen(s.animosity) ? s.animosity[viewer] : { ...s.animosity[viewer] }) : null;
+  const ownAnimosity = isState ? (kept ? turnOwn(kept, s, viewer) : share && frozen(s.animosity) ? s.animosity[viewer] : { ...s.animosity[viewer] }) : null;
   const perceived = isState ? (kept ? turnPerceived(kept, level, s, viewer) : share ? sharedPerceived(level, s, viewer) : perceivedBy(level, s, viewer)) : null;
   const proposals: ProposalView[] = [];
   for (let i = options.brief ? thisTurnStart(s) : 0; i < s.proposals.length; i++) {
@@ -385,7 +415,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     turns: level.turns,
     phase: s.phase,
     waitingFor: waitingFor(level, s),
-    period: periodOf(level, s.turn),
+    period: kept ? kept.period : periodOf(level, s.turn),
     revealed: s.revealed,
     states,
     segments,
@@ -393,19 +423,9 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     routes,
     power: kept ? [...kept.power] : share ? [...cachedBy(powerCache, s.power, level, () => powerViews(level, s))] : powerViews(level, s),
     powerEnergisedTurn: s.powerEnergisedTurn,
-    peace: track
-      ? {
-          name: track.name,
-          stage: s.peaceStage,
-          stageName: track.stages[s.peaceStage].name,
-          stages: parts ? [...parts.stageNames] : track.stages.map((x) => x.name),
-          parties: [...track.parties],
-          guarantors: [...track.guarantors],
-          held: s.peaceHeld,
-        }
-      : null,
-    pacts: share && frozen(s.pacts) ? [...s.pacts] : s.pacts.map((p) => ({ ...p, members: [...p.members] })),
-    pledges: share && frozen(s.pledges) ? [...s.pledges] : s.pledges.map((p) => ({ ...p })),
+    peace: kept ? kept.peace : share && track ? { ...peaceView(level, s)!, stages: [...parts!.stageNames] } : peaceView(level, s),
+    pacts: kept ? [...kept.pacts] : share && frozen(s.pacts) ? [...s.pacts] : s.pacts.map((p) => ({ ...p, members: [...p.members] })),
+    pledges: kept ? [...kept.pledges] : share && frozen(s.pledges) ? [...s.pledges] : s.pledges.map((p) => ({ ...p })),
     proposals,
     news: kept ? [...kept.news] : share ? [...cachedBy(newsCache, s.news, level, () => newsViews(level, s))] : newsViews(level, s),
     log: options.brief ? [] : redactLog(s.log, viewer),
