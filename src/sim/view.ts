@@ -113,7 +113,9 @@ const perceivedCache = new WeakMap<object, Map<Viewer, { level: LoadedLevel; per
 
 // An open run's state changes in place, so its parts cannot key those caches; but one such
 // state object lives for one turn, in which only its diplomacy and orders parts change
-// (cow.ts, markOpen). What a brief view derives from the rest is kept per open state.
+// (cow.ts, markOpen). What a brief view derives from the rest is kept per open state. It is
+// not frozen (freezing it cost more than the bots' thinking): the bots only read it, and the
+// same views of a closed run, which the tests play too, are frozen, so a write would throw.
 interface TurnParts {
   level: LoadedLevel;
   segments: SegmentView[];
@@ -137,14 +139,14 @@ function turnParts(level: LoadedLevel, s: GameState): TurnParts | null {
   const parts: TurnParts = {
     level,
     // Owners are the level's (frozen); co-funders the state's, which the steps replace, never change.
-    segments: freezeSegmentViews(segmentViews(level, s, false)),
-    altRoutes: deepFreeze(altRouteViews(level, s)),
-    power: deepFreeze(powerViews(level, s)),
-    news: deepFreeze(newsViews(level, s)),
+    segments: segmentViews(level, s, false),
+    altRoutes: altRouteViews(level, s),
+    power: powerViews(level, s),
+    news: newsViews(level, s),
     period: periodOf(level, s.turn),
-    peace: deepFreeze(peaceView(level, s)),
-    pacts: deepFreeze(s.pacts.map((p) => ({ ...p, members: [...p.members] }))),
-    pledges: deepFreeze(s.pledges.map((p) => ({ ...p }))),
+    peace: deepFreeze(peaceView(level, s)), // shared by every view of the turn, as the closed views share nothing else unfrozen
+    pacts: s.pacts.map((p) => ({ ...p, members: [...p.members] })),
+    pledges: s.pledges.map((p) => ({ ...p })),
     perceived: new Map(),
     own: new Map(),
     agendas: new Map(),
@@ -297,7 +299,7 @@ function agendaView(def: LoadedLevel['states'][number], agenda: string, status: 
 
 function turnAgenda(parts: TurnParts, level: LoadedLevel, s: GameState, id: StateId): AgendaStatus {
   let st = parts.agendas.get(id);
-  if (!st) parts.agendas.set(id, (st = Object.freeze(agendaStatus(level, s, id))));
+  if (!st) parts.agendas.set(id, (st = agendaStatus(level, s, id)));
   return st;
 }
 
@@ -362,13 +364,13 @@ function sharedPerceived(level: LoadedLevel, s: GameState, viewer: StateId): Rec
 
 function turnPerceived(parts: TurnParts, level: LoadedLevel, s: GameState, viewer: StateId): Record<string, Estimate> {
   let value = parts.perceived.get(viewer);
-  if (!value) parts.perceived.set(viewer, (value = deepFreeze(perceivedBy(level, s, viewer))));
+  if (!value) parts.perceived.set(viewer, (value = perceivedBy(level, s, viewer)));
   return value;
 }
 
 function turnOwn(parts: TurnParts, s: GameState, viewer: StateId): Record<string, number> {
   let row = parts.own.get(viewer);
-  if (!row) parts.own.set(viewer, (row = Object.freeze({ ...s.animosity[viewer] })));
+  if (!row) parts.own.set(viewer, (row = { ...s.animosity[viewer] }));
   return row;
 }
 
