@@ -144,7 +144,7 @@ function turnParts(level: LoadedLevel, s: GameState): TurnParts | null {
     power: powerViews(level, s),
     news: newsViews(level, s),
     period: periodOf(level, s.turn),
-    peace: deepFreeze(peaceView(level, s)), // shared by every view of the turn, as the closed views share nothing else unfrozen
+    peace: deepFreeze(peaceView(level, s)), // a closed view has its own copy; this one every view of the turn shares
     pacts: s.pacts.map((p) => ({ ...p, members: [...p.members] })),
     pledges: s.pledges.map((p) => ({ ...p })),
     perceived: new Map(),
