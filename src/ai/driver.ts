@@ -1,7 +1,7 @@
 // Runs the bot seats: after any human action, every bot acts until a human must act or
 // the game ends. Bots decide from viewFor(...) only. A bot move the sim refuses is a bug;
 // the driver then falls back to the safe move (end diplomacy / hold orders) and reports it.
-import { applyAction, emptyOrders, openStep, gameStatus, phaseOf, viewFor, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
+import { applyAction, emptyOrders, openStep, gameStatus, phaseOf, viewFor, waitingFor, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
 import { diplomacyChoices, orderChoice, type BotChoice } from './bot';
 
 export interface BotLogEntry { turn: number; player: StateId; action: Action; reason: string }
@@ -42,12 +42,12 @@ function fallback(phase: string, bot: StateId): Action {
 export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOptions = {}): GameState {
   let s = state;
   const step = options.open ? openStep : applyAction;
+  const seats = gameStatus(level, s).seats; // they never change in a game
   for (let guard = 0; guard < 10000; guard++) {
-    const status = gameStatus(level, s);
-    if (status.phase === 'ended') return s;
-    const bot = status.waitingFor.find((id) => status.seats[id] === 'bot');
+    const { turn, phase } = phaseOf(s);
+    if (phase === 'ended') return s;
+    const bot = waitingFor(level, s).find((id) => seats[id] === 'bot');
     if (!bot) return s;
-    const { turn, phase } = status;
     let acted = false;
     const choices = botChoices(level, s, bot);
     for (let i = 0; i < choices.length; i++) {
