@@ -129,6 +129,9 @@ interface TurnParts {
   perceived: Map<StateId, Record<string, Estimate>>;
   own: Map<StateId, Record<string, number>>;
   agendas: Map<StateId, AgendaStatus>;
+  /** Each state's entry (in level order) as others see it, and with its agenda. */
+  others: StateView[];
+  selves: StateView[];
 }
 const turnCache = new WeakMap<object, TurnParts>();
 
@@ -150,6 +153,8 @@ function turnParts(level: LoadedLevel, s: GameState): TurnParts | null {
     perceived: new Map(),
     own: new Map(),
     agendas: new Map(),
+    others: [],
+    selves: [],
   };
   turnCache.set(s, parts);
   return parts;
@@ -307,33 +312,49 @@ function turnAgenda(parts: TurnParts, level: LoadedLevel, s: GameState, id: Stat
 function stateViews(level: LoadedLevel, s: GameState, viewer: Viewer, parts: TurnParts | null): StateView[] {
   const all = viewer === 'facilitator' || s.phase === 'ended';
   const out = new Array<StateView>(level.states.length);
-  const pacts = s.pacts;
   for (let i = 0; i < level.states.length; i++) {
-    const def = level.states[i];
-    const p = s.players[def.id];
-    const status = all || viewer === def.id ? (parts ? turnAgenda(parts, level, s, def.id) : agendaStatus(level, s, def.id)) : null;
-    let inPact = false;
-    for (let j = 0; j < pacts.length && !inPact; j++) inPact = pacts[j].members.includes(def.id);
-    out[i] = {
-      id: def.id,
-      name: def.name,
-      seat: s.seats[def.id],
-      treasury: p.treasury,
-      income: p.income,
-      stability: p.stability,
-      security: p.security,
-      reputation: p.reputation,
-      revenueLast: p.revenueLast,
-      revenueTotal: p.revenueTotal,
-      score: s.scores[def.id],
-      objective: def.objective,
-      diplomacyDone: s.diplomacyDone[def.id],
-      ordersSubmitted: s.orders[def.id] !== null,
-      inPact,
-      agenda: status ? agendaView(def, p.agenda, status) : null,
-    };
+    const id = level.states[i].id;
+    const withAgenda = all || viewer === id;
+    if (!parts) {
+      out[i] = stateView(level, s, i, withAgenda ? agendaStatus(level, s, id) : null);
+      continue;
+    }
+    // Kept per turn, as others see it and with its agenda; made again when its done flag
+    // or its orders change.
+    const kept = withAgenda ? parts.selves : parts.others;
+    let v = kept[i];
+    if (!v || v.diplomacyDone !== s.diplomacyDone[id] || v.ordersSubmitted !== (s.orders[id] !== null)) {
+      kept[i] = v = stateView(level, s, i, withAgenda ? turnAgenda(parts, level, s, id) : null);
+    }
+    out[i] = v;
   }
   return out;
+}
+
+function stateView(level: LoadedLevel, s: GameState, i: number, status: AgendaStatus | null): StateView {
+  const def = level.states[i];
+  const p = s.players[def.id];
+  const pacts = s.pacts;
+  let inPact = false;
+  for (let j = 0; j < pacts.length && !inPact; j++) inPact = pacts[j].members.includes(def.id);
+  return {
+    id: def.id,
+    name: def.name,
+    seat: s.seats[def.id],
+    treasury: p.treasury,
+    income: p.income,
+    stability: p.stability,
+    security: p.security,
+    reputation: p.reputation,
+    revenueLast: p.revenueLast,
+    revenueTotal: p.revenueTotal,
+    score: s.scores[def.id],
+    objective: def.objective,
+    diplomacyDone: s.diplomacyDone[def.id],
+    ordersSubmitted: s.orders[def.id] !== null,
+    inPact,
+    agenda: status ? agendaView(def, p.agenda, status) : null,
+  };
 }
 
 /** How the viewer believes each other actor feels about it. */
@@ -387,7 +408,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
   const states = stateViews(level, s, viewer, kept);
 
   // Shared lists are handed out as plain copies (of frozen entries): see cow.ts on frozen arrays.
-  const segments = kept ? [...kept.segments] : share ? [...sharedSegmentViews(level, s)] : segmentViews(level, s, true);
+  const segments = kept ? kept.segments : share ? [...sharedSegmentViews(level, s)] : segmentViews(level, s, true);
 
   const routes = options.brief ? [] : level.routes.map((r) => ({
     id: r.id,
@@ -421,15 +442,15 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     revealed: s.revealed,
     states,
     segments,
-    altRoutes: kept ? [...kept.altRoutes] : share ? [...cachedBy(altRouteCache, s.altRoutes, level, () => altRouteViews(level, s))] : altRouteViews(level, s),
+    altRoutes: kept ? kept.altRoutes : share ? [...cachedBy(altRouteCache, s.altRoutes, level, () => altRouteViews(level, s))] : altRouteViews(level, s),
     routes,
-    power: kept ? [...kept.power] : share ? [...cachedBy(powerCache, s.power, level, () => powerViews(level, s))] : powerViews(level, s),
+    power: kept ? kept.power : share ? [...cachedBy(powerCache, s.power, level, () => powerViews(level, s))] : powerViews(level, s),
     powerEnergisedTurn: s.powerEnergisedTurn,
     peace: kept ? kept.peace : share && track ? { ...peaceView(level, s)!, stages: [...parts!.stageNames] } : peaceView(level, s),
-    pacts: kept ? [...kept.pacts] : share && frozen(s.pacts) ? [...s.pacts] : s.pacts.map((p) => ({ ...p, members: [...p.members] })),
-    pledges: kept ? [...kept.pledges] : share && frozen(s.pledges) ? [...s.pledges] : s.pledges.map((p) => ({ ...p })),
+    pacts: kept ? kept.pacts : share && frozen(s.pacts) ? [...s.pacts] : s.pacts.map((p) => ({ ...p, members: [...p.members] })),
+    pledges: kept ? kept.pledges : share && frozen(s.pledges) ? [...s.pledges] : s.pledges.map((p) => ({ ...p })),
     proposals,
-    news: kept ? [...kept.news] : share ? [...cachedBy(newsCache, s.news, level, () => newsViews(level, s))] : newsViews(level, s),
+    news: kept ? kept.news : share ? [...cachedBy(newsCache, s.news, level, () => newsViews(level, s))] : newsViews(level, s),
     log: options.brief ? [] : redactLog(s.log, viewer),
     history: options.brief ? [] : s.history.map((h) => JSON.parse(JSON.stringify(h))),
     demand: s.demand,
