@@ -70,7 +70,9 @@ export function autoplay(level: LoadedLevel, options: AutoplayOptions): Autoplay
     options.onCheckpoint?.(resolved, state);
     if (now.phase === 'ended') break;
   }
-  if (whole) state = closeRun(null, state);
+  // Hashed while open: the digests of a state's parts are remembered only for frozen ones,
+  // and a last state's are never asked for again.
   if (!every) checkpoints.push({ turn: resolved, hash: stateHash(state) });
+  if (whole) state = closeRun(null, state);
   return { state, actions, checkpoints, refused };
 }
