@@ -132,6 +132,7 @@ interface TurnParts {
   /** Each state's entry (in level order) as others see it, and with its agenda. */
   others: StateView[];
   selves: StateView[];
+  proposals: { of: object; view: ProposalView }[];
 }
 const turnCache = new WeakMap<object, TurnParts>();
 
@@ -155,6 +156,7 @@ function turnParts(level: LoadedLevel, s: GameState): TurnParts | null {
     agendas: new Map(),
     others: [],
     selves: [],
+    proposals: [],
   };
   turnCache.set(s, parts);
   return parts;
@@ -277,6 +279,16 @@ function proposalView(level: LoadedLevel, p: GameState['proposals'][number], cop
     status: p.status,
     summary: describeTerms(level, p.from, p.terms),
   };
+}
+
+/** An open run's proposal views, by place in the list: an answer replaces the proposal there. */
+function turnProposalView(parts: TurnParts, level: LoadedLevel, s: GameState, i: number): ProposalView {
+  const p = s.proposals[i];
+  const hit = parts.proposals[i];
+  if (hit && hit.of === p) return hit.view;
+  const view = sharedProposalView(level, p);
+  parts.proposals[i] = { of: p, view };
+  return view;
 }
 
 function sharedProposalView(level: LoadedLevel, p: GameState['proposals'][number]): ProposalView {
@@ -425,7 +437,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
   for (let i = options.brief ? thisTurnStart(s) : 0; i < s.proposals.length; i++) {
     const p = s.proposals[i];
     const visible = omniscient || p.status === 'bound' || p.status === 'ratified' || p.status === 'failed' || (isState && p.parties.includes(viewer));
-    if (visible) proposals.push(share ? sharedProposalView(level, p) : proposalView(level, p, true));
+    if (visible) proposals.push(kept ? turnProposalView(kept, level, s, i) : share ? sharedProposalView(level, p) : proposalView(level, p, true));
   }
   const parts = share ? levelParts(level) : null;
 
