@@ -47,8 +47,8 @@ export function autoplay(level: LoadedLevel, options: AutoplayOptions): Autoplay
   while (resolved < limit) {
     const turn = gameStatus(level, state).turn;
     // Stop right after the resolution so the checkpoint is the state at the end of the turn.
-    // The bots step the game in place within the turn; at its end the state is closed
-    // (shared with the last one where unchanged, frozen), as applyAction's states are.
+    // The bots step the game in place; for a callback, which may keep the states, each turn's
+    // end closes it (shared with the last one where unchanged, frozen), as applyAction's are.
     const base = state;
     state = runBots(level, state, {
       open: true,
