@@ -167,9 +167,10 @@ export function seal(before: unknown, after: unknown): unknown {
 
 // The states of open runs (openGame, openStep): changed in place by the one caller that owns
 // them and keeps none of them. Such a state object lives for one turn (each resolution makes
-// a new one), and within one phase of it only the diplomacy and orders parts change (answers,
-// done flags, orders): the rest changes only when the turn resolves. So a brief view may keep
-// what it derives from the rest per state and phase (view.ts), as it does per frozen part.
+// a new one), and within it only the diplomacy and orders parts change (answers, done flags,
+// orders; the facilitator's reveal and injected events): the rest changes only when the turn
+// resolves. So a brief view may keep what it derives from the rest per state object
+// (view.ts), as it does per frozen part. (Once frozen, such a state never changes at all.)
 const openStates = new WeakSet<object>();
 
 export function markOpen<T extends object>(s: T): T {
