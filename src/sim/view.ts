@@ -114,8 +114,8 @@ const perceivedCache = new WeakMap<object, Map<Viewer, { level: LoadedLevel; per
 // An open run's state changes in place, so its parts cannot key those caches; but one such
 // state object lives for one turn, in which only its diplomacy and orders parts change
 // (cow.ts, markOpen). What a brief view derives from the rest is kept per open state. It is
-// not frozen (that took a tenth of a bot game): the bots only read it, and the same parts of
-// a closed run's brief views, which the tests play too, are frozen, so a write would throw.
+// not frozen (that took a tenth of a bot game): the bots only read their views, which
+// tests/unit/bot.test.ts checks by having them decide from frozen copies of a game's views.
 interface TurnParts {
   level: LoadedLevel;
   segments: SegmentView[];

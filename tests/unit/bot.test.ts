@@ -2,10 +2,10 @@
 // resolution will ask of it (the view's `owed`: deals bound this turn, running pledges,
 // pacts), and it offers to pay only the share of a deal it can afford.
 import { describe, expect, it } from 'vitest';
-import { committed, orderChoice } from '../../src/ai/bot';
+import { committed, diplomacyChoices, orderChoice } from '../../src/ai/bot';
 import { runBots } from '../../src/ai/driver';
 import { autoplay } from '../../src/ai/autoplay';
-import { newGame, phaseOf, viewFor, type GameState, type StateId } from '../../src/sim/index';
+import { newGame, openGame, openStep, phaseOf, viewFor, type GameState, type StateId } from '../../src/sim/index';
 import { levelFile } from './fixtures';
 
 const main = levelFile('levels/middle-corridor.json');
@@ -82,5 +82,37 @@ describe('the baseline bot keeps its word', () => {
       for (const e of s.log.flat()) if (/ paid \$\d+M of (its|the) \$\d+M/.test(e.text)) broken += 1;
     }
     expect(broken).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the bots only read their views', () => {
+  // An open run's brief views share unfrozen parts between the bots of a turn (view.ts), so
+  // a bot that wrote to its view would change the next bot's. Here every bot decides from a
+  // deep-frozen copy of each view of a game (a write throws) and must decide the same.
+  const freezeAll = <T>(v: T): T => {
+    if (v !== null && typeof v === 'object') {
+      for (const m of Object.values(v)) freezeAll(m);
+      Object.freeze(v);
+    }
+    return v;
+  };
+
+  it('decides the same from a frozen copy of every brief view of an open game', () => {
+    const rec = autoplay(main, { seed: 'read-only', turns: 4 });
+    let s = openGame(main, { seed: 'read-only' });
+    let decided = 0;
+    for (const { action } of rec.actions) {
+      for (const id of main.states.map((x) => x.id)) {
+        const v = viewFor(main, s, id, { brief: true });
+        const frozen = freezeAll(structuredClone(v));
+        if (v.phase === 'diplomacy') expect(diplomacyChoices(frozen, main.params.maxProposalsPerTurn)).toEqual(diplomacyChoices(v, main.params.maxProposalsPerTurn));
+        else expect(orderChoice(frozen)).toEqual(orderChoice(v));
+        decided += 1;
+      }
+      const r = openStep(main, s, action);
+      if (!r.ok) throw new Error(r.error);
+      s = r.state;
+    }
+    expect(decided).toBe(rec.actions.length * main.states.length);
   });
 });
