@@ -219,18 +219,22 @@ describe('hidden information', () => {
       const rec = autoplay(level, { seed, turns });
       let s = openGame(level, { seed });
       let compared = 0;
-      for (const { action } of rec.actions) {
+      // The facilitator reveals the animosities in the middle of the third turn's diplomacy.
+      const at = rec.actions.findIndex((a) => a.turn === 3) + 5;
+      const actions = [...rec.actions.slice(0, at).map((a) => a.action), { type: 'reveal', player: 'facilitator' } as const, ...rec.actions.slice(at).map((a) => a.action)];
+      for (const action of actions) {
         const r = openStep(level, s, action);
         if (!r.ok) throw new Error(r.error);
         s = r.state;
         // A plain copy is neither frozen nor an open run's: its view is computed afresh.
         const fresh = JSON.parse(JSON.stringify(s)) as GameState;
-        for (const st of level.states) {
-          expect(viewFor(level, s, st.id, { brief: true })).toEqual(viewFor(level, fresh, st.id, { brief: true }));
+        for (const viewer of ['public', 'facilitator', ...level.states.map((st) => st.id)]) {
+          expect(viewFor(level, s, viewer, { brief: true })).toEqual(viewFor(level, fresh, viewer, { brief: true }));
           compared += 1;
         }
       }
-      expect(compared).toBe(rec.actions.length * level.states.length);
+      expect(compared).toBe(actions.length * (level.states.length + 2));
+      expect(s.revealed).toBe(true);
     }
   });
 });
