@@ -88,9 +88,10 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
   const self = me(v);
   const id = v.viewer as StateId;
   const out: { terms: ProposalTerms; reason: string }[] = [];
-  const friends = v.states
-    .filter((s) => s.id !== id)
-    .sort((a, b) => distrust(v, a.id) - distrust(v, b.id) || (a.id < b.id ? -1 : 1));
+  // Each state's distrust worked out once, not at every comparison of the sort.
+  const others = v.states.filter((s) => s.id !== id);
+  const distrustOf = new Map(others.map((s) => [s.id, distrust(v, s.id)]));
+  const friends = others.sort((a, b) => distrustOf.get(a.id)! - distrustOf.get(b.id)! || (a.id < b.id ? -1 : 1));
   // 1. Co-fund an expensive planned segment on our territory.
   const planned = v.segments.filter((s) => s.owners.includes(id) && investable(v, s) && s.status === 'planned' && s.cost - s.funded > Math.floor(self.treasury / 3));
   if (planned.length) {
