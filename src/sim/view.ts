@@ -14,8 +14,9 @@ import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView,
 
 export interface ViewOptions {
   /**
-   * A brief view for bots: no log (the bots never read it), this turn's proposals only, and
-   * no history or route table. Everything it does contain equals the full view.
+   * A brief view for bots: no log (the bots never read it), this turn's proposals only and
+   * without their summary sentences, and no history or route table. Everything else it
+   * contains equals the full view.
    * It is read-only: it shares frozen parts with the state and with other brief views.
    */
   brief?: boolean;
@@ -268,7 +269,9 @@ function cachedBy<T>(cache: WeakMap<object, { level: LoadedLevel; list: T }>, ke
   return list;
 }
 
-function proposalView(level: LoadedLevel, p: GameState['proposals'][number], copy: boolean): ProposalView {
+/** `copy`: its lists are its own, not the state's; `summary`: with the sentence (a brief
+ * view's has none: the bots read the terms). */
+function proposalView(level: LoadedLevel, p: GameState['proposals'][number], copy: boolean, summary: boolean): ProposalView {
   return {
     id: p.id,
     turn: p.turn,
@@ -277,7 +280,7 @@ function proposalView(level: LoadedLevel, p: GameState['proposals'][number], cop
     terms: copy ? JSON.parse(JSON.stringify(p.terms)) : p.terms,
     responses: copy ? { ...p.responses } : p.responses,
     status: p.status,
-    summary: describeTerms(level, p.from, p.terms),
+    summary: summary ? describeTerms(level, p.from, p.terms) : '',
   };
 }
 
@@ -292,10 +295,10 @@ function turnProposalView(parts: TurnParts, level: LoadedLevel, s: GameState, i:
 }
 
 function sharedProposalView(level: LoadedLevel, p: GameState['proposals'][number]): ProposalView {
-  if (!frozen(p)) return proposalView(level, p, true);
+  if (!frozen(p)) return proposalView(level, p, true, false);
   const hit = proposalCache.get(p);
   if (hit && hit.level === level) return hit.view;
-  const view = deepFreeze(proposalView(level, p, false));
+  const view = deepFreeze(proposalView(level, p, false, false));
   proposalCache.set(p, { level, view });
   return view;
 }
@@ -437,7 +440,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
   for (let i = options.brief ? thisTurnStart(s) : 0; i < s.proposals.length; i++) {
     const p = s.proposals[i];
     const visible = omniscient || p.status === 'bound' || p.status === 'ratified' || p.status === 'failed' || (isState && p.parties.includes(viewer));
-    if (visible) proposals.push(kept ? turnProposalView(kept, level, s, i) : share ? sharedProposalView(level, p) : proposalView(level, p, true));
+    if (visible) proposals.push(kept ? turnProposalView(kept, level, s, i) : share ? sharedProposalView(level, p) : proposalView(level, p, true, true));
   }
   const parts = share ? levelParts(level) : null;
 

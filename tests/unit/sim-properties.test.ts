@@ -190,7 +190,7 @@ describe('hidden information', () => {
     expect(v.states.filter((st) => st.agenda !== null).map((st) => st.id)).toEqual([me]);
   });
 
-  it("a bot's brief view is the full view without the log, the history, the route table and earlier turns' proposals", () => {
+  it("a bot's brief view is the full view without the log, the history, the route table, earlier turns' proposals and proposal summaries", () => {
     const viewers = ['public', 'facilitator', ...main.states.map((st) => st.id)] as const;
     let compared = 0;
     autoplay(main, {
@@ -203,7 +203,7 @@ describe('hidden information', () => {
           expect(brief.log).toEqual([]);
           expect(brief.history).toEqual([]);
           expect(brief.routes).toEqual([]);
-          expect(brief.proposals).toEqual(full.proposals.filter((p) => p.turn === s.turn));
+          expect(brief.proposals).toEqual(full.proposals.filter((p) => p.turn === s.turn).map((p) => ({ ...p, summary: '' })));
           expect(brief.animosityLog).toBeNull();
           const rest = (v: typeof full) => ({ ...v, log: null, history: null, routes: null, proposals: null, animosityLog: null });
           expect(rest(brief)).toEqual(rest(full));
