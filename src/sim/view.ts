@@ -17,7 +17,8 @@ export interface ViewOptions {
    * A brief view for bots: no log (the bots never read it), this turn's proposals only and
    * without their summary sentences, and no history or route table. Everything else it
    * contains equals the full view.
-   * It is read-only: it shares frozen parts with the state and with other brief views.
+   * It is read-only: it shares parts with the state and with other brief views (frozen
+   * ones, or what an open run's views keep per turn, below).
    */
   brief?: boolean;
 }
@@ -214,20 +215,17 @@ function segmentViews(level: LoadedLevel, s: GameState, copy: boolean): SegmentV
   });
 }
 
-function freezeSegmentViews(list: SegmentView[]): SegmentView[] {
-  for (const v of list) {
-    Object.freeze(v.fee);
-    Object.freeze(v);
-  }
-  return Object.freeze(list) as SegmentView[];
-}
-
 function sharedSegmentViews(level: LoadedLevel, s: GameState): SegmentView[] {
   if (!frozen(s.segments) || !frozen(s.players)) return segmentViews(level, s, true);
   const hit = segmentCache.get(s.segments);
   if (hit && hit.level === level && hit.players === s.players && hit.peaceStage === s.peaceStage) return hit.list;
+  const list = segmentViews(level, s, false);
   // Only what segmentViews made is new (owners and co-funders are the level's and the state's, frozen).
-  const list = freezeSegmentViews(segmentViews(level, s, false));
+  for (const v of list) {
+    Object.freeze(v.fee);
+    Object.freeze(v);
+  }
+  Object.freeze(list);
   segmentCache.set(s.segments, { level, players: s.players, peaceStage: s.peaceStage, list });
   return list;
 }
