@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
 import { fullStateHash, NARRATION, stateHash } from '../../src/sim/checkpoint';
 import { compareStrings, grownFrom, treeHash } from '../../src/sim/hash';
-import { applyAction, makeReplay, newGame, verifyReplay, type GameState } from '../../src/sim/index';
-import { levelFile } from './fixtures';
+import { applyAction, newGame, verifyReplay, type GameState } from '../../src/sim/index';
+import { botReplay, levelFile } from './fixtures';
 
 const tutorial = levelFile('levels/tutorial.json');
 const main = levelFile('levels/middle-corridor.json');
@@ -202,10 +202,9 @@ describe('a bot game run open (autoplay: open steps, closed once a turn)', () =>
 
 describe('verifying a replay (open steps, frozen once a turn or never)', () => {
   it('reaches the very states applyAction does, whole state included', () => {
-    const rec = autoplay(main, { seed: 'open-run' });
+    const { game: rec, replay } = botReplay(main, 'open-run');
     const states: GameState[] = [];
     autoplay(main, { seed: 'open-run', onCheckpoint: (_t, s) => states.push(s) });
-    const replay = makeReplay(main, { seed: 'open-run', seats: rec.state.seats, actions: rec.actions, checkpoints: rec.checkpoints });
     const open = verifyReplay(main, replay);
     const kept = verifyReplay(main, replay, { keepStates: true });
     if (!open.ok || !kept.ok) throw new Error('the replay does not verify');

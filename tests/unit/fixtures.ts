@@ -2,7 +2,9 @@
 // tests do not depend on the default level's numbers or on newGame's draws; and the
 // shipped levels, read as the CLI reads them.
 import { readFileSync } from 'node:fs';
+import { autoplay, type AutoplayOptions, type AutoplayResult } from '../../src/ai/autoplay';
 import { loadLevelData, parseLevelText, type LoadedLevel } from '../../src/sim/level';
+import { makeReplay, type Replay } from '../../src/sim/replay';
 import { seedRng, type Rng } from '../../src/sim/rng';
 import type { GameState, Orders, PlayerState } from '../../src/sim/types';
 
@@ -124,6 +126,12 @@ export function levelFile(file: string): LoadedLevel {
   const r = parseLevelText(readFileSync(file, 'utf8'));
   if (!r.ok) throw new Error(`${file} does not load`);
   return r.level;
+}
+
+/** A bot game (autoplay with `options`) and its replay, with every checkpoint. */
+export function botReplay(level: LoadedLevel, seed: string, options: Omit<AutoplayOptions, 'seed'> = {}): { game: AutoplayResult; replay: Replay } {
+  const game = autoplay(level, { ...options, seed });
+  return { game, replay: makeReplay(level, { seed, seats: game.state.seats, actions: game.actions, checkpoints: game.checkpoints }) };
 }
 
 export function loadTiny(data: Record<string, unknown> = tinyLevelData()): LoadedLevel {

@@ -7,15 +7,14 @@ import { autoplay } from '../../src/ai/autoplay';
 import { parseLevelText, type LoadedLevel } from '../../src/sim/index';
 import { embeddedLevel, makeReplay, parseReplay, parseReplayText, REPLAY_VERSION, verifyReplay, type Replay } from '../../src/sim/replay';
 import { shippedLevelFiles } from '../harness/harness';
-import { loadTiny, tinyLevelData } from './fixtures';
+import { botReplay, loadTiny, tinyLevelData } from './fixtures';
 
 const tutorialFile = shippedLevelFiles().find((f) => f.file === 'tutorial.json') ?? shippedLevelFiles()[0];
 const loaded = parseLevelText(tutorialFile.text);
 if (!loaded.ok) throw new Error(`levels/${tutorialFile.file} does not load`);
 const level: LoadedLevel = loaded.level;
 // A short real game keeps each verification cheap: 3 turns of the tutorial.
-const game = autoplay(level, { seed: 'fuzz', turns: 3 });
-const real: Replay = makeReplay(level, { seed: 'fuzz', seats: game.state.seats, actions: game.actions, checkpoints: game.checkpoints });
+const real: Replay = botReplay(level, 'fuzz', { turns: 3 }).replay;
 const realText = JSON.stringify(real, null, 1);
 const clone = (): Replay => JSON.parse(realText) as Replay;
 

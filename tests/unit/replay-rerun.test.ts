@@ -2,9 +2,9 @@
 // keeps the recorded moves this version accepts, in order, and stops at the first it refuses.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { autoplay } from '../../src/ai/autoplay';
 import { applyAction, newGame, parseLevelText, stateHash, type Action, type GameState, type LoadedLevel } from '../../src/sim/index';
-import { makeReplay, rerunOnLevel, type Replay } from '../../src/sim/replay';
+import { rerunOnLevel, type Replay } from '../../src/sim/replay';
+import { botReplay } from './fixtures';
 
 const TEXT = readFileSync('levels/tutorial.json', 'utf8');
 
@@ -19,8 +19,7 @@ function variant(change: (d: LevelJson) => void): LoadedLevel {
 }
 
 function recorded(level: LoadedLevel, seed: string): Replay {
-  const g = autoplay(level, { seed });
-  return makeReplay(level, { seed, seats: g.state.seats, actions: g.actions, checkpoints: g.checkpoints });
+  return botReplay(level, seed).replay;
 }
 
 /** The state after applying `actions` one by one with applyAction (each must be accepted). */

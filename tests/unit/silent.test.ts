@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
 import { newGame, type LoadedLevel } from '../../src/sim/index';
-import { makeReplay, verifyReplay } from '../../src/sim/replay';
-import { levelFile } from './fixtures';
+import { verifyReplay } from '../../src/sim/replay';
+import { botReplay, levelFile } from './fixtures';
 
 const tutorial = levelFile('levels/tutorial.json');
 const corridor = levelFile('levels/middle-corridor.json');
@@ -47,8 +47,7 @@ describe('a silent run', () => {
   });
 
   it('lets replay verify skip the narration but still keep narrated states for a viewer', () => {
-    const game = autoplay(corridor, { seed: 'silent-verify' });
-    const replay = makeReplay(corridor, { seed: 'silent-verify', seats: game.state.seats, actions: game.actions, checkpoints: game.checkpoints });
+    const { game, replay } = botReplay(corridor, 'silent-verify');
     const quick = verifyReplay(corridor, replay);
     const kept = verifyReplay(corridor, replay, { keepStates: true });
     if (!quick.ok || !kept.ok) throw new Error('the replay does not verify');
