@@ -21,8 +21,8 @@ export interface RunBotsOptions {
   /**
    * The caller owns the state and keeps none of the states between: the bots step it in
    * place (openStep) instead of copying it per action, and the state returned is open. The
-   * caller closes it (closeRun) before keeping it, and should at every turn's end: the
-   * views the bots read keep what they derive from frozen parts.
+   * caller closes it (closeRun) before keeping it; a run that keeps nothing may stay open
+   * to the end (the views keep per turn what they derive from an open state: view.ts).
    */
   open?: boolean;
 }
