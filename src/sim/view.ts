@@ -47,10 +47,17 @@ export function periodOf(level: LoadedLevel, turn: number): string {
   return `${level.startYear + Math.floor((t - 1) / 2)} H${((t - 1) % 2) + 1}`;
 }
 
-/** The band a viewer believes another's feeling towards it lies in; intelligence narrows it. */
+/**
+ * The band a viewer believes another's feeling towards it lies in; intelligence narrows it.
+ * The bands of one pair tile the scale in steps of their width, shifted by the pair's hidden
+ * offset (drawn once a game), and the band shown is the one the feeling is in. So it moves
+ * only when the feeling crosses into the next band: a band that followed the feeling point
+ * by point (as it did) told a player every change of it, and the exact value once it settled.
+ */
 export function estimateOf(value: number, offsetBp: number, intel: number): Estimate {
   const width = Math.max(8, 40 - Math.floor((clamp(intel, 0, 100) * 32) / 100));
-  const lo = clamp(value - Math.floor((offsetBp * width) / 10000), 0, 100 - width);
+  const shift = Math.floor((offsetBp * width) / 10000); // 0 .. width-1
+  const lo = clamp(Math.floor((value + shift) / width) * width - shift, 0, 100 - width);
   const hi = lo + width;
   const mid = lo + Math.floor(width / 2);
   return { lo, hi, label: width >= 36 && lo < 35 && hi > 65 ? 'uncertain' : mid < 35 ? 'low' : mid < 65 ? 'medium' : 'high' };

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
-import { applyAction, legalActions, newGame, openGame, openStep, parseLevelText, stateHash, viewFor, type GameState, type LoadedLevel } from '../../src/sim/index';
+import { applyAction, estimateOf, legalActions, newGame, openGame, openStep, parseLevelText, stateHash, viewFor, type GameState, type LoadedLevel } from '../../src/sim/index';
 
 function load(file: string): LoadedLevel {
   const r = parseLevelText(readFileSync(file, 'utf8'));
@@ -188,6 +188,46 @@ describe('hidden information', () => {
       expect(est.hi).toBeGreaterThanOrEqual(truth);
     }
     expect(v.states.filter((st) => st.agenda !== null).map((st) => st.id)).toEqual([me]);
+  });
+
+  it('an estimate holds the true feeling and moves only in steps of its width', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 100 }), (offset, intel) => {
+        const bands = new Set<string>();
+        let changes = 0;
+        let before = '';
+        for (let value = 0; value <= 100; value++) {
+          const e = estimateOf(value, offset, intel);
+          expect(e.lo).toBeLessThanOrEqual(value);
+          expect(e.hi).toBeGreaterThanOrEqual(value);
+          expect(e.lo).toBeGreaterThanOrEqual(0);
+          expect(e.hi).toBeLessThanOrEqual(100);
+          const key = `${e.lo}-${e.hi}`;
+          if (key !== before) changes += 1;
+          before = key;
+          bands.add(key);
+        }
+        const width = estimateOf(50, offset, intel).hi - estimateOf(50, offset, intel).lo;
+        // Point by point, 101 values would give 101 - width bands; steps give one per width.
+        expect(changes).toBe(bands.size);
+        expect(bands.size).toBeLessThanOrEqual(Math.ceil(101 / width) + 1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a change of feeling within its band does not show in the view', () => {
+    const a = newGame(main, { seed: 'bands' });
+    const [x, y] = main.states.map((s) => s.id);
+    const truth = a.animosity[y][x];
+    const est = viewFor(main, a, x).perceived![y];
+    // Another feeling inside the same band (there is one: bands are at least 8 wide).
+    const other = [truth + 1, truth - 1, truth + 2, truth - 2].find((v) => v >= est.lo && v <= est.hi && estimateOf(v, a.perception[x][y], a.players[x].intel[y] ?? 0).lo === est.lo);
+    expect(other).toBeDefined();
+    const b = JSON.parse(JSON.stringify(a)) as GameState;
+    b.animosity[y][x] = other!;
+    expect(stateHash(b)).not.toBe(stateHash(a));
+    expect(viewFor(main, b, x)).toEqual(viewFor(main, a, x));
   });
 
   it("a bot's brief view is the full view without the log, the history, the route table, earlier turns' proposals and proposal summaries", () => {
