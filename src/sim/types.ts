@@ -121,6 +121,10 @@ export interface TurnRecord {
   powerStagesDone: number;
 }
 
+/** A turn record as a view gives it: the mean animosity between the player states is a
+ * hidden value (null until the viewer sees them all). */
+export type TurnRecordView = Omit<TurnRecord, 'meanAnimosity'> & { meanAnimosity: number | null };
+
 export interface GameState {
   format: 'corridor-state';
   levelId: string;
@@ -257,7 +261,7 @@ export interface PlayerView {
   proposals: ProposalView[]; // those the viewer is party to (all for facilitator); bound ones are public
   news: { id: string; title: string; text: string }[];
   log: LogEntry[][]; // redacted: only entries and causes the viewer may read
-  history: TurnRecord[];
+  history: TurnRecordView[];
   demand: number;
   throughput: number;
   targetThroughput: number;

@@ -10,7 +10,7 @@ import { owedThisTurn } from './obligations';
 import { clamp, nameOf } from './util';
 import { deepFreeze, isOpenRun } from './cow';
 import type { AgendaStatus } from './agendas';
-import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView, SegmentView, StateId, StateView, Viewer } from './types';
+import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView, SegmentView, StateId, StateView, TurnRecord, Viewer } from './types';
 
 export interface ViewOptions {
   /**
@@ -472,7 +472,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     proposals,
     news: kept ? kept.news : share ? [...cachedBy(newsCache, s.news, level, () => newsViews(level, s))] : newsViews(level, s),
     log: options.brief ? [] : redactLog(s.log, viewer),
-    history: options.brief ? [] : s.history.map((h) => JSON.parse(JSON.stringify(h))),
+    history: options.brief ? [] : s.history.map((h) => ({ ...(JSON.parse(JSON.stringify(h)) as TurnRecord), meanAnimosity: seesAll ? h.meanAnimosity : null })),
     demand: s.demand,
     throughput: last?.throughput ?? 0,
     targetThroughput: level.targetThroughput,

@@ -140,6 +140,17 @@ describe('hidden information', () => {
     expect(viewFor(main, b, 'facilitator')).not.toEqual(viewFor(main, a, 'facilitator'));
   });
 
+  it('the turn records do not tell a player the mean animosity between the states', () => {
+    const a = autoplay(main, { seed: 'mean-secret', turns: 2 }).state;
+    const [x, y, z] = main.states.map((s) => s.id);
+    const b = JSON.parse(JSON.stringify(a)) as GameState;
+    b.animosity[y][z] = (b.animosity[y][z] + 37) % 101;
+    b.history = b.history.map((h) => ({ ...h, meanAnimosity: h.meanAnimosity + 5 }));
+    expect(viewFor(main, b, x)).toEqual(viewFor(main, a, x));
+    expect(viewFor(main, a, x).history.map((h) => h.meanAnimosity)).toEqual([null, null]);
+    expect(viewFor(main, a, 'facilitator').history.map((h) => h.meanAnimosity)).toEqual(a.history.map((h) => h.meanAnimosity));
+  });
+
   it('scores do not tell whether another state’s secret agenda is met', () => {
     const mid = autoplay(main, { seed: 'agenda-secret', turns: 5 }).state;
     const [x, y] = main.states.map((s) => s.id);
