@@ -262,8 +262,10 @@ export function meanStance(s: GameState, forces: readonly string[]): number {
 
 // ---- segment transitions shared by construction, incidents and events ----
 
-/** Damage an open segment: traffic stops until repaired; an upgrade under way restarts after repair. */
+/** Damage an open segment: traffic stops until repaired; an upgrade under way restarts after
+ * repair, and money paid towards one not begun is kept for it (the repair is funded apart). */
 export function damageSegment(st: SegmentState): void {
+  if (!st.upgrading && st.funded > 0) st.upgradeHeld = st.funded;
   st.status = 'damaged';
   st.progress = 0;
   st.funded = 0;
@@ -273,6 +275,7 @@ export function damageSegment(st: SegmentState): void {
 export function openSegment(st: SegmentState, def: SegmentDef, turn: number): void {
   st.status = 'open';
   st.progress = 0;
-  st.funded = st.upgrading && def.upgrade ? def.upgrade.cost : 0;
+  st.funded = st.upgrading && def.upgrade ? def.upgrade.cost : st.upgradeHeld ?? 0;
+  delete st.upgradeHeld;
   if (st.openedTurn === null) st.openedTurn = turn;
 }

@@ -36,6 +36,9 @@ export interface SegmentState {
   cofunders: StateId[]; // sorted; states that may invest besides owners
   flow: number; // kt/yr carried last turn
   openedTurn: number | null;
+  /** Only while damaged: what had been paid towards an upgrade not yet under way, given back
+   * (as `funded`) at the repair, which is funded apart. Absent otherwise. */
+  upgradeHeld?: number;
 }
 
 export interface AltRouteState { capacity: number; cost: number; risk: number; flow: number }

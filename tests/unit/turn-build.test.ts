@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advanceConstruction, delayChance } from '../../src/sim/turn/build';
-import { segmentUsable } from '../../src/sim/network';
+import { damageSegment, segmentUsable } from '../../src/sim/network';
 import { forcedRng, loadTiny, makeState, texts } from './fixtures';
 
 const level = loadTiny();
@@ -66,6 +66,20 @@ describe('construction', () => {
     s.segments['s-west'].funded = 10;
     advanceConstruction(level, s, forcedRng('never'));
     expect(s.segments['s-west'].status).toBe('open');
+  });
+
+  it('money paid towards an upgrade not begun is kept through damage and the repair', () => {
+    const s = makeState(level);
+    s.segments['s-ferry'].funded = 30; // of the upgrade's 50
+    damageSegment(s.segments['s-ferry']);
+    expect(s.segments['s-ferry']).toMatchObject({ status: 'damaged', funded: 0, upgradeHeld: 30 });
+    s.segments['s-ferry'].funded = 10; // the repair, paid in full
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-ferry']).toMatchObject({ status: 'open', funded: 30, upgrading: false });
+    expect(s.segments['s-ferry'].upgradeHeld).toBeUndefined();
+    s.segments['s-ferry'].funded = 50;
+    advanceConstruction(level, s, forcedRng('never'));
+    expect(s.segments['s-ferry']).toMatchObject({ upgrading: true, progress: 1 });
   });
 
   it('a funded upgrade is built while the segment stays open, then raises capacity', () => {
