@@ -1,6 +1,7 @@
 // The baseline bot: legal, sensible moves chosen from a PlayerView only (never from
 // GameState), each with a reason a player can read ("why did they refuse?").
 // Deterministic: the same view always gives the same choices.
+import { MAX_PLEDGE_PER_TURN } from '../sim/index';
 import type { Action, FeeLevel, Orders, PlayerView, ProposalTerms, ProposalView, SegmentView, StateId } from '../sim/index';
 
 export interface BotChoice { action: Action; reason: string }
@@ -121,7 +122,7 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
   const stage = v.power.find((s) => s.status === 'planned' && !pledging(v, id, s.id) && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
   if (stage && self.treasury > 200) {
     const pledgers = [id, ...friends.slice(0, 1).map((f) => f.id)];
-    out.push({ terms: { kind: 'powerPledge', stage: stage.id, perTurn: Math.max(10, Math.floor(self.treasury / 40)), turns: 3, pledgers }, reason: `${stage.name} needs funding` });
+    out.push({ terms: { kind: 'powerPledge', stage: stage.id, perTurn: Math.min(MAX_PLEDGE_PER_TURN, Math.max(10, Math.floor(self.treasury / 40))), turns: 3, pledgers }, reason: `${stage.name} needs funding` });
   }
   // 4. A pact with our most trusted neighbour when security is low (not for the neutral).
   if (self.security < 50 && !self.inPact && !/neutral/i.test(self.agenda?.name ?? '') && friends.length && v.turn % 3 === 1) {

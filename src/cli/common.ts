@@ -1,7 +1,8 @@
 // Shared CLI plumbing: flag parsing with one-line errors, and loading a level file with
 // precise findings. CLIs print messages, never stack traces.
-import { readFileSync } from 'node:fs';
-import { formatPath, parseLevelText, type LoadedLevel } from '../sim/index';
+import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { formatPath, parseLevelText, type LoadedLevel, type Viewer } from '../sim/index';
 
 export const DEFAULT_LEVEL = 'levels/middle-corridor.json';
 export const DEFAULT_SEED = 'corridor';
@@ -26,10 +27,12 @@ export function parseFlags(argv: string[], spec: FlagSpec, usage: string): { fla
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     const kind = spec[name];
     if (!kind) throw new CliError(`unknown flag --${name}\n${usage}`, 2);
-    if (kind === 'boolean') flags[name] = true;
-    else {
+    if (kind === 'boolean') {
+      if (inline !== undefined) throw new CliError(`--${name} takes no value\n${usage}`, 2);
+      flags[name] = true;
+    } else {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new CliError(`--${name} needs a value\n${usage}`, 2);
+      if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new CliError(`--${name} needs a value\n${usage}`, 2);
       flags[name] = value;
     }
   }
@@ -57,6 +60,84 @@ export function readLevel(file: string): LoadedLevel {
   return result.level;
 }
 
+/** Checks a viewer flag against the level: public, facilitator or one of its state ids. */
+export function checkViewer(level: LoadedLevel, v: string, flag = 'view'): Viewer {
+  if (v === 'public' || v === 'facilitator' || level.states.some((s) => s.id === v)) return v;
+  throw new CliError(`--${flag} must be public, facilitator or a state id (${level.states.map((s) => s.id).join(', ')}), not "${v}"`, 2);
+}
+
+/** The file of the shipped level with this id (levels/ID.json), if there is one. */
+export function shippedLevelFile(id: string): string | null {
+  const path = `levels/${id}.json`;
+  return /^[a-z][a-z0-9-]*$/.test(id) && existsSync(path) ? path : null;
+}
+
+/** The level is the shipped one of its id, byte for byte in content (its hash), so a replay
+ * of it need not embed it. A copy under another name, or an edited one, is not. */
+export function isShipped(level: LoadedLevel): boolean {
+  const path = shippedLevelFile(level.id);
+  if (!path) return false;
+  const r = parseLevelText(readText(path));
+  return r.ok && r.level.hash === level.hash;
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EFBIG: 'the file would be too large',
+  EDQUOT: 'over the disk quota',
+};
+
+function writeProblem(file: string, e: unknown): CliError {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  return new CliError(`${file}: cannot write (${WRITE_ERRORS[code] ?? (code || (e as Error).message)})`);
+}
+
+/** Checks, before any work is done, that FILE could be written: its folder exists and it is
+ * not itself a folder. (The write itself can still fail: writeWhole says why.) */
+export function checkWritable(file: string): void {
+  const dir = dirname(file);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new CliError(`${file}: cannot write (no such folder: ${dir})`);
+  }
+  if (!isDir) throw new CliError(`${file}: cannot write (${dir} is not a folder)`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new CliError(`${file}: cannot write (it is a folder)`);
+}
+
+/** Writes FILE whole or not at all: into a new file beside it, then renamed over it, so a
+ * failed write (a full disk) leaves whatever was there before. Something that is not a
+ * plain file (a device, a pipe) is written as it is: renaming would replace it. */
+export function writeWhole(file: string, text: string): void {
+  if (existsSync(file) && !statSync(file).isFile()) {
+    try {
+      writeFileSync(file, text);
+    } catch (e) {
+      throw writeProblem(file, e);
+    }
+    return;
+  }
+  const temp = `${file}.${process.pid}.part`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+  } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // nothing was left behind
+    }
+    throw writeProblem(file, e);
+  }
+}
+
 export function parseInteger(value: string, name: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(value)) throw new CliError(`--${name} must be a whole number, not "${value}"`, 2);
   const n = Number(value);
@@ -66,6 +147,11 @@ export function parseInteger(value: string, name: string, min: number, max: numb
 
 /** Runs a CLI main, turning CliErrors into a message and an exit code. */
 export function runCli(main: () => void | Promise<void>): void {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as other tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') process.stderr.write(`cannot write the output (${e.code ?? e.message})\n`);
+    process.exit(e.code === 'EPIPE' ? 0 : 1);
+  });
   Promise.resolve()
     .then(main)
     .catch((e: unknown) => {

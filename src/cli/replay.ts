@@ -1,10 +1,9 @@
 // npm run -s replay -- verify FILE
 // npm run -s replay -- show FILE [--turn T] [--view V]
 // Exit codes: 0 ok; 1 the replay diverged; 2 the file is malformed, truncated or for another level.
-import { existsSync } from 'node:fs';
 import { embeddedLevel, parseReplayText, verifyReplay, type Replay } from '../sim/replay';
-import { viewFor, type LoadedLevel, type Viewer } from '../sim/index';
-import { CliError, parseFlags, parseInteger, readLevel, readText, runCli } from './common';
+import { viewFor, type LoadedLevel } from '../sim/index';
+import { checkViewer, CliError, parseFlags, parseInteger, readLevel, readText, runCli, shippedLevelFile } from './common';
 import { turnSummary } from './summary';
 
 // A version-1 file's checkpoints use an older hash: its actions were re-run, not compared.
@@ -30,8 +29,8 @@ function levelFor(file: string, replay: Replay): LoadedLevel {
     if (!embedded.ok) throw new CliError(`${file}: ${embedded.error}`, 2);
     return embedded.level;
   }
-  const path = `levels/${replay.level.id}.json`;
-  if (!/^[a-z][a-z0-9-]*$/.test(replay.level.id) || !existsSync(path)) {
+  const path = shippedLevelFile(replay.level.id);
+  if (!path) {
     throw new CliError(`${file}: $.level.id: "${replay.level.id}" is not a shipped level and the replay does not embed its level`, 2);
   }
   let level: LoadedLevel;
@@ -53,7 +52,9 @@ runCli(() => {
     return;
   }
   const [command, file, ...more] = rest;
-  if (!command || !file || more.length || (command !== 'verify' && command !== 'show')) throw new CliError(USAGE, 2);
+  if (command && command !== 'verify' && command !== 'show') throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
+  if (!command || !file || more.length) throw new CliError(USAGE, 2);
+  if (command === 'verify') for (const f of ['turn', 'view']) if (flags[f] !== undefined) throw new CliError(`--${f} is for show, not verify\n${USAGE}`, 2);
   const replay = readReplay(file);
   const level = levelFor(file, replay);
   const result = verifyReplay(level, replay, { keepStates: command === 'show' });
@@ -63,8 +64,7 @@ runCli(() => {
     return;
   }
   const turn = flags.turn === undefined ? result.turns : parseInteger(flags.turn as string, 'turn', 0, result.turns);
-  const v = (flags.view as string) ?? 'public';
-  if (v !== 'public' && v !== 'facilitator' && !level.states.some((s) => s.id === v)) throw new CliError(`--view must be public, facilitator or a state id, not "${v}"`, 2);
-  const view = viewFor(level, result.states[turn], v as Viewer);
+  const v = checkViewer(level, (flags.view as string) ?? 'public');
+  const view = viewFor(level, result.states[turn], v);
   process.stdout.write(turn === 0 ? `Setup of ${level.name}, seed "${replay.seed}" (${v})\n` : turnSummary(level, view, turn));
 });

@@ -2,12 +2,12 @@
 // Plays a game with bots in every seat and prints a readable per-turn summary, or JSON.
 // With --seeds N it plays N games (seeds S-1 ... S-N) and prints what they add up to,
 // on every core (--jobs).
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { autoplay } from '../ai/autoplay';
-import { viewFor, winnerOf, type GameState, type LoadedLevel, type PlayerView, type Viewer } from '../sim/index';
+import { MAX_SEED_LENGTH, seedProblem, viewFor, winnerOf, type GameState, type LoadedLevel, type PlayerView, type Viewer } from '../sim/index';
 import { makeReplay } from '../sim/replay';
-import { CliError, DEFAULT_LEVEL, DEFAULT_SEED, parseFlags, parseInteger, readLevel, readText, runCli } from './common';
+import { checkViewer, checkWritable, CliError, DEFAULT_LEVEL, DEFAULT_SEED, isShipped, parseFlags, parseInteger, readLevel, readText, runCli, writeWhole } from './common';
 import { playBatchForked } from './batch-pool';
 import { batchSeeds, formatBatch, playBatch, summarise } from './batch';
 import { turnSummary } from './summary';
@@ -16,11 +16,6 @@ const USAGE = 'usage: npm run -s sim -- [--level FILE] [--seed S] [--turns N] [-
 const MAX_SEEDS = 100_000;
 // Below this many games, starting the processes costs more than it saves.
 const FORK_FROM = 64;
-
-function checkViewer(level: LoadedLevel, v: string): Viewer {
-  if (v === 'public' || v === 'facilitator' || level.states.some((s) => s.id === v)) return v;
-  throw new CliError(`--view must be public, facilitator or a state id (${level.states.map((s) => s.id).join(', ')}), not "${v}"`, 2);
-}
 
 runCli(() => {
   const { flags, rest } = parseFlags(process.argv.slice(2), { level: 'string', seed: 'string', seeds: 'string', turns: 'string', json: 'boolean', jobs: 'string', view: 'string', 'save-replay': 'string', help: 'boolean' }, USAGE);
@@ -33,15 +28,20 @@ runCli(() => {
   if (!existsSync(file)) throw new CliError(`${file}: no such file\n${USAGE}`, 1);
   const level = readLevel(file);
   const seed = (flags.seed as string) ?? DEFAULT_SEED;
+  if (seedProblem(seed)) throw new CliError(`--seed must be 1 to ${MAX_SEED_LENGTH} characters long (it is ${seed.length})\n${USAGE}`, 2);
   const turns = flags.turns === undefined ? level.turns : parseInteger(flags.turns as string, 'turns', 0, level.turns);
   if (flags.seeds !== undefined) {
     for (const other of ['view', 'save-replay']) if (flags[other] !== undefined) throw new CliError(`--seeds plays many games: --${other} is for one game\n${USAGE}`, 2);
     const count = parseInteger(flags.seeds as string, 'seeds', 1, MAX_SEEDS);
+    const longest = batchSeeds(seed, count)[count - 1];
+    if (seedProblem(longest)) throw new CliError(`--seed is too long for --seeds ${count}: the last game's seed, "${seed}-${count}", would be ${longest.length} characters (at most ${MAX_SEED_LENGTH})\n${USAGE}`, 2);
     const jobs = flags.jobs === undefined ? (count >= FORK_FROM ? availableParallelism() : 1) : parseInteger(flags.jobs as string, 'jobs', 1, 64);
     return batch(level, file, seed, count, turns, jobs, flags.json === true);
   }
   if (flags.jobs !== undefined) throw new CliError(`--jobs is for --seeds (many games)\n${USAGE}`, 2);
   const viewer = flags.view === undefined ? null : checkViewer(level, flags.view as string);
+  const saveTo = flags['save-replay'] as string | undefined;
+  if (saveTo !== undefined) checkWritable(saveTo); // before the game is played, not after
 
   const views: PlayerView[] = [];
   const states: GameState[] = [];
@@ -53,12 +53,16 @@ runCli(() => {
       if (!flags.json) states.push(s);
     },
   });
-  if (result.refused.length) throw new CliError(`a bot made an illegal move: ${result.refused[0].error}`, 3);
+  if (result.refused.length) {
+    const r = result.refused[0];
+    throw new CliError(`a bot made an illegal move (${'player' in r.action ? `${r.action.player}, ` : ''}${r.action.type}): ${r.error}`, 3);
+  }
   const final = result.state;
   const finalHash = result.checkpoints[result.checkpoints.length - 1].hash;
-  if (flags['save-replay']) {
-    const replay = makeReplay(level, { seed, seats: final.seats, actions: result.actions, checkpoints: result.checkpoints, embedLevel: !file.startsWith('levels/') });
-    writeFileSync(flags['save-replay'] as string, `${JSON.stringify(replay, null, 1)}\n`);
+  if (saveTo !== undefined) {
+    // Embedded unless it is the shipped level of its id: `replay verify` finds that one by id.
+    const replay = makeReplay(level, { seed, seats: final.seats, actions: result.actions, checkpoints: result.checkpoints, embedLevel: !isShipped(level) });
+    writeWhole(saveTo, `${JSON.stringify(replay, null, 1)}\n`);
   }
   if (flags.json) {
     const out = {

@@ -1,9 +1,10 @@
 // The public API of the simulation. Everything outside src/sim imports from here.
 // The level is passed explicitly: a state names its level by id and content hash and
 // never embeds it, so saves and replays stay small and a level is frozen once.
-export { newGame, openGame, checkSeats, type NewGameOptions, type Seats } from './state';
+export { newGame, openGame, checkSeats, seedProblem, MAX_SEED_LENGTH, type NewGameOptions, type Seats } from './state';
 export { applyAction, openStep, closeRun, checkpointOpen, checkAction, emptyOrders, investReason } from './actions';
 export { legalActions } from './legal';
+export { MAX_PLEDGE_PER_TURN } from './proposals';
 export { viewFor, audienceLabel, canRead, estimateOf, periodOf, waitingFor, gameStatus, phaseOf, winnerOf, type GameStatus, type ViewOptions } from './view';
 export { loadLevelData, parseLevelText, formatPath, type Finding, type LoadedLevel, type LevelLoad } from './level';
 export { LEVEL_FORMAT_VERSION, FEE_LEVELS, MODES, type Level, type FeeLevel } from './level-schema';

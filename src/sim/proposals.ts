@@ -7,6 +7,9 @@ import { compareStrings } from './hash';
 import type { GameState, Proposal, ProposalTerms, StateId } from './types';
 import { isInt, isObject, isStringArray, nameOf } from './util';
 
+/** The largest power-line pledge a state may offer per turn, in $M. */
+export const MAX_PLEDGE_PER_TURN = 5000;
+
 const sortUnique = (ids: StateId[]) => [...new Set(ids)].sort(compareStrings);
 
 export function partiesOf(level: LoadedLevel, from: StateId, terms: ProposalTerms): StateId[] {
@@ -96,7 +99,7 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
       const stage = typeof raw.stage === 'string' ? idx.stages.get(raw.stage) : undefined;
       if (!stage) return `power-line stage ${JSON.stringify(raw.stage)} does not exist`;
       if (s.power[stage.id].status !== 'planned') return `${stage.name} is already fully funded`;
-      if (!isInt(raw.perTurn) || raw.perTurn < 1 || raw.perTurn > 5000) return 'perTurn must be a whole number of $M from 1 to 5000';
+      if (!isInt(raw.perTurn) || raw.perTurn < 1 || raw.perTurn > MAX_PLEDGE_PER_TURN) return `perTurn must be a whole number of $M from 1 to ${MAX_PLEDGE_PER_TURN}`;
       if (!isInt(raw.turns) || raw.turns < 1 || raw.turns > level.turns) return `turns must be from 1 to ${level.turns}`;
       const err = membersProblem(level, raw.pledgers, 'pledgers', 1);
       if (err) return err;

@@ -9,7 +9,7 @@ import { FORBIDDEN_KEYS, locate, parseJsonSource, type JsonPath } from './json-s
 import { formatPath, loadLevelData, zodFindings, type LoadedLevel } from './level';
 import { closest } from './level-check';
 import { stepRecorded } from './recorded';
-import { newGame, openGame } from './state';
+import { MAX_SEED_LENGTH, newGame, openGame } from './state';
 import type { Action, GameState } from './types';
 
 export const REPLAY_FORMAT = 'corridor-replay';
@@ -38,7 +38,7 @@ export const replaySchema = z.strictObject({
   format: z.literal(REPLAY_FORMAT),
   version: z.literal(REPLAY_VERSION),
   level: z.strictObject({ id: z.string().min(1), hash, data: z.unknown().optional() }),
-  seed: z.string().min(1).max(200),
+  seed: z.string().min(1).max(MAX_SEED_LENGTH),
   seats: z.record(z.string(), z.enum(['human', 'bot'])),
   actions: z.array(z.strictObject({ turn: z.int().min(1), action: z.record(z.string(), z.unknown()) })).max(100_000),
   checkpoints: z.array(z.strictObject({ turn: z.int().min(0), hash })).min(1),

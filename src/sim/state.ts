@@ -35,6 +35,13 @@ export function newGame(level: LoadedLevel, options: NewGameOptions): GameState 
   return deepFreeze(openGame(level, options));
 }
 
+export const MAX_SEED_LENGTH = 200;
+
+/** Why a seed cannot start a game (null: it can): a non-empty string of at most 200 characters. */
+export function seedProblem(seed: unknown): string | null {
+  return typeof seed !== 'string' || seed.length === 0 || seed.length > MAX_SEED_LENGTH ? `seed must be a non-empty string of at most ${MAX_SEED_LENGTH} characters` : null;
+}
+
 /**
  * newGame's state, not frozen: for a caller that owns it and runs it open (openStep), keeping
  * none of its states, as a replay being verified does. Its first turn then resolves in place
@@ -43,9 +50,8 @@ export function newGame(level: LoadedLevel, options: NewGameOptions): GameState 
 export function openGame(level: LoadedLevel, options: NewGameOptions): GameState {
   const seatError = checkSeats(level, options.seats);
   if (seatError) throw new RangeError(seatError);
-  if (typeof options.seed !== 'string' || options.seed.length === 0 || options.seed.length > 200) {
-    throw new RangeError('seed must be a non-empty string of at most 200 characters');
-  }
+  const seedError = seedProblem(options.seed);
+  if (seedError) throw new RangeError(seedError);
   const idx = indexOf(level);
   const rng = restoreRng(seedRng(options.seed));
   const seats: Seats = {};

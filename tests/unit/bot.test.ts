@@ -1,11 +1,12 @@
 // The baseline bot keeps its word: its orders leave in the treasury what the turn's
 // resolution will ask of it (the view's `owed`: deals bound this turn, running pledges,
 // pacts), and it offers to pay only the share of a deal it can afford.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { committed, diplomacyChoices, orderChoice } from '../../src/ai/bot';
 import { runBots } from '../../src/ai/driver';
 import { autoplay } from '../../src/ai/autoplay';
-import { newGame, openGame, openStep, phaseOf, viewFor, type GameState, type StateId } from '../../src/sim/index';
+import { loadLevelData, newGame, openGame, openStep, phaseOf, viewFor, type GameState, type StateId } from '../../src/sim/index';
 import { levelFile } from './fixtures';
 
 const main = levelFile('levels/middle-corridor.json');
@@ -96,6 +97,17 @@ describe('the bots only read their views', () => {
     }
     return v;
   };
+
+  it('keeps its offers within the rules on a level where every state is as rich as a level may make it', () => {
+    const data = JSON.parse(readFileSync('levels/middle-corridor.json', 'utf8')) as { states: { treasury: number; income: number }[] };
+    for (const st of data.states) {
+      st.treasury = 1_000_000; // the schema's largest treasury
+      st.income = 100_000; // and income
+    }
+    const r = loadLevelData(data);
+    if (!r.ok) throw new Error(JSON.stringify(r.findings.slice(0, 2)));
+    for (const seed of ['rich-1', 'rich-2']) expect(autoplay(r.level, { seed }).refused).toEqual([]);
+  });
 
   it('decides the same from a frozen copy of every brief view of an open game', () => {
     const rec = autoplay(main, { seed: 'read-only', turns: 4 });
