@@ -96,7 +96,7 @@ export function checkAction(level: LoadedLevel, s: GameState, action: unknown): 
   const type = action.type;
   if (typeof type !== 'string' || !(type in ACTION_KEYS)) return `unknown action type ${JSON.stringify(type)}; expected one of ${Object.keys(ACTION_KEYS).join(', ')}`;
   const extra = firstExtra(action, ACTION_KEYS[type as Action['type']]);
-  if (extra !== null) return `unexpected field "${extra}" in a ${type} action`;
+  if (extra !== null) return `unexpected field "${extra}" in ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} action`;
   if (s.phase === 'ended') return 'the game is over';
   const player = action.player;
   if (type === 'inject' || type === 'reveal') {

@@ -23,7 +23,8 @@ export interface SourceNode {
   lines?: number[];
 }
 
-export interface JsonProblem { message: string; path: JsonPath; pos: Pos }
+/** `atEnd`: the text ended where more was expected (a truncated file, most likely). */
+export interface JsonProblem { message: string; path: JsonPath; pos: Pos; atEnd?: boolean }
 
 export type JsonParse =
   | { ok: true; value: unknown; root: SourceNode; problems: JsonProblem[] }
@@ -76,7 +77,7 @@ export function parseJsonSource(text: string, options: JsonParseOptions = {}): J
 
   const posOf = (at: number) => position(lines, at);
   const fail = (message: string, at: number = i): never => {
-    throw new Fail({ message, path: [...path], pos: posOf(at) });
+    throw new Fail({ message, path: [...path], pos: posOf(at), atEnd: i >= n });
   };
 
   const skipWs = () => {

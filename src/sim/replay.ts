@@ -214,7 +214,7 @@ export function parseReplayText(text: string): ReplayParse {
     const at = (line: number, col: number) => `(line ${line}, column ${col})`;
     if (!src.ok) {
       const e = src.error;
-      return { ok: false, error: `${formatPath(e.path)}: not valid JSON (the file may be truncated): ${e.message} ${at(e.pos.line, e.pos.col)}` };
+      return { ok: false, error: `${formatPath(e.path)}: not valid JSON${e.atEnd ? ' (the file may be truncated)' : ''}: ${e.message} ${at(e.pos.line, e.pos.col)}` };
     }
     // The first in the text, whatever order the parser found them in.
     const p = [...src.problems].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col)[0];

@@ -4,7 +4,7 @@
 import type { LoadedLevel } from './level';
 import { indexOf } from './lookup';
 import { agendaStatus } from './agendas';
-import { routeCost, segmentUsable } from './network';
+import { repairCost, routeCost, segmentUsable } from './network';
 import { describeTerms, thisTurnStart } from './proposals';
 import { owedThisTurn } from './obligations';
 import { clamp, nameOf } from './util';
@@ -206,7 +206,7 @@ function segmentViews(level: LoadedLevel, s: GameState, copy: boolean): SegmentV
       status: st.status,
       usable: segmentUsable(level, s, def.id),
       capacity: st.capacity,
-      cost: st.upgrading || (st.status === 'open' && def.upgrade) ? def.upgrade?.cost ?? def.cost : st.status === 'damaged' ? Math.floor(def.cost / 10) : def.cost,
+      cost: st.upgrading || (st.status === 'open' && def.upgrade) ? def.upgrade?.cost ?? def.cost : st.status === 'damaged' ? repairCost(def) : def.cost,
       funded: st.funded,
       progress: st.progress,
       buildTurns: st.upgrading ? def.upgrade?.buildTurns ?? def.buildTurns : def.buildTurns,

@@ -106,6 +106,15 @@ describe('fuzzed replays never crash the loader', () => {
     }
   });
 
+  it('says a file may be truncated only when its text ends too soon', () => {
+    const whole = parseReplayText(realText.replace('"seed":', '"n": 1e999, "seed":'));
+    expect(whole.ok).toBe(false);
+    if (!whole.ok) expect(whole.error).toMatch(/^\$\.n: not valid JSON: number out of range \(line \d+, column \d+\)$/);
+    const cut = parseReplayText(realText.slice(0, 40));
+    expect(cut.ok).toBe(false);
+    if (!cut.ok) expect(cut.error).toContain('not valid JSON (the file may be truncated): ');
+  });
+
   it('one field replaced by a value of any type: the error names that field (or it still loads)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...allNodes), weird, (spot, value) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advanceConstruction, delayChance } from '../../src/sim/turn/build';
 import { damageSegment, segmentUsable } from '../../src/sim/network';
-import { forcedRng, loadTiny, makeState, texts } from './fixtures';
+import { forcedRng, loadTiny, makeState, texts, tinyLevelData } from './fixtures';
 
 const level = loadTiny();
 const def = (id: string) => level.segments.find((x) => x.id === id)!;
@@ -80,6 +80,17 @@ describe('construction', () => {
     s.segments['s-ferry'].funded = 50;
     advanceConstruction(level, s, forcedRng('never'));
     expect(s.segments['s-ferry']).toMatchObject({ upgrading: true, progress: 1 });
+  });
+
+  it('an upgrade under way on a segment whose peace requirement is unmet halts, and its owners are told', () => {
+    const data = tinyLevelData() as { segments: { id: string; upgrade?: unknown }[] };
+    data.segments.find((x) => x.id === 's-peace')!.upgrade = { capacity: 6000, cost: 40, buildTurns: 2 };
+    const lv = loadTiny(data);
+    const s = makeState(lv);
+    Object.assign(s.segments['s-peace'], { status: 'open', upgrading: true, funded: 40 });
+    advanceConstruction(lv, s, forcedRng('never'));
+    expect(s.segments['s-peace']).toMatchObject({ upgrading: true, progress: 0 });
+    expect(s.log[1].find((e) => e.text === 'Upgrade works on S-PEACE are halted.')?.to).toEqual(['delta']);
   });
 
   it('a funded upgrade is built while the segment stays open, then raises capacity', () => {

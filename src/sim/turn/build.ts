@@ -69,7 +69,9 @@ export function advanceConstruction(level: LoadedLevel, s: GameState, rng: Rng):
         logEntry(s, STEP, `Upgrade works begin on ${def.name}.`, 'all');
       }
       if (st.upgrading && def.upgrade) {
-        if (reqOk && !delayed(s, rng, def, 'The upgrade')) {
+        if (!reqOk) {
+          logEntry(s, STEP, `Upgrade works on ${def.name} are halted.`, def.owners, [cause(`it needs the ${level.peaceTrack?.name ?? 'peace track'} to reach the stage it requires`, def.owners)]);
+        } else if (!delayed(s, rng, def, 'The upgrade')) {
           st.progress += 1;
           if (st.progress >= def.upgrade.buildTurns) {
             st.capacity = def.upgrade.capacity;
