@@ -7,8 +7,9 @@ import { diplomacyChoices, orderChoice, type BotChoice } from './bot';
 export interface BotLogEntry { turn: number; player: StateId; action: Action; reason: string }
 
 export interface RunBotsOptions {
-  /** Called for every bot action taken (with its reason), e.g. to record a replay. */
-  onAction?: (entry: BotLogEntry) => void;
+  /** Called for every bot action taken (with its reason), e.g. to record a replay, with the
+   * state it made (a caller that shows reasons finds a new proposal's id in a view of it). */
+  onAction?: (entry: BotLogEntry, state: GameState) => void;
   /** Called when a bot chose an illegal action (a bug: tests fail on it). */
   onRefused?: (action: Action, error: string) => void;
   /**
@@ -58,7 +59,7 @@ export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOp
       if (r.ok) {
         s = r.state;
         acted = true;
-        options.onAction?.({ turn, player: bot, action: choice.action, reason: choice.reason });
+        options.onAction?.({ turn, player: bot, action: choice.action, reason: choice.reason }, s);
         const after = phaseOf(s);
         const fresh = i === choices.length - 1 || after.turn !== turn || after.phase !== phase;
         if (options.stopWhen?.(s, fresh)) return s;
@@ -71,7 +72,7 @@ export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOp
       const r = step(level, s, action);
       if (!r.ok) throw new Error(`bot ${bot} cannot move: ${r.error}`);
       s = r.state;
-      options.onAction?.({ turn, player: bot, action, reason: 'fallback' });
+      options.onAction?.({ turn, player: bot, action, reason: 'fallback' }, s);
       if (options.stopWhen?.(s, true)) return s;
     }
   }

@@ -27,6 +27,7 @@ import {
   type StateId,
   type UndoStep,
   type Viewer,
+  type BotLogEntry,
 } from './sim';
 
 export type SeatKind = 'human' | 'bot';
@@ -59,6 +60,9 @@ export interface ControllerOptions {
   id?: string;
   pacing?: BotPacing;
 }
+
+/** What a bot said of a proposal: why it made it, or why it accepted or rejected it. */
+export interface BotReason { player: StateId; kind: 'proposed' | 'accepted' | 'rejected'; said: string }
 
 /** What the bots are doing while they move: the phase and how many of them are done with it. */
 export interface BotProgress { turn: number; phase: string; ready: number; total: number }
@@ -99,6 +103,10 @@ export class Controller {
   /** undoBlock's verdict on each action, taken when it was applied (parallel to actions). */
   private steps: UndoStep[] = [];
   private listeners = new Set<() => void>();
+  /** The bots' reasons by proposal id, as they moved in this session (not saved: a resumed
+   * game re-applies its actions without asking the bots). A panel shows a proposal's only
+   * where the viewer's view has that proposal. */
+  private reasons = new Map<string, BotReason[]>();
 
   constructor(setup: GameSetup, options: ControllerOptions = {}) {
     this.setup = setup;
@@ -172,6 +180,28 @@ export class Controller {
 
   view(viewer: Viewer = this.viewer()): PlayerView {
     return viewFor(this.level, this.settled, viewer);
+  }
+
+  /** The bots' reasons for a proposal (see `reasons`). */
+  reasonsFor(proposal: string): readonly BotReason[] {
+    return this.reasons.get(proposal) ?? [];
+  }
+
+  private noteReason(entry: BotLogEntry, after: GameState): void {
+    const a = entry.action;
+    let id: string | undefined;
+    let kind: BotReason['kind'];
+    if (a.type === 'respond') {
+      id = a.proposal;
+      kind = a.accept ? 'accepted' : 'rejected';
+    } else if (a.type === 'propose') {
+      // The sim numbers proposals: the proposer's newest this turn is the one just made.
+      id = viewFor(this.level, after, entry.player, { brief: true }).proposals.filter((p) => p.from === entry.player).pop()?.id;
+      kind = 'proposed';
+    } else return;
+    if (id === undefined) return;
+    const list = this.reasons.get(id) ?? [];
+    this.reasons.set(id, [...list.filter((r) => r.player !== entry.player || r.kind === 'proposed'), { player: entry.player, kind, said: entry.reason }]);
   }
 
   legal(player: StateId): Action[] {
@@ -273,9 +303,10 @@ export class Controller {
       if (run !== this.run) return;
       const deadline = pacing ? pacing.now() + pacing.sliceMs : Infinity;
       this.state = runBots(this.level, this.state, {
-        onAction: (e) => {
+        onAction: (e, after) => {
           this.actions.push({ turn: e.turn, action: e.action });
           this.steps.push({ action: e.action, block: BOT_STEP });
+          this.noteReason(e, after);
         },
         stopWhen: (s, fresh) => {
           this.checkpoint(s); // bots resolve turns too

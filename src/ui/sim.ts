@@ -47,4 +47,4 @@ export type {
   UndoStep,
   VerifyResult,
 } from '../sim/index';
-export { runBots, nextHumanSeat } from '../ai/index';
+export { runBots, nextHumanSeat, type BotLogEntry } from '../ai/index';

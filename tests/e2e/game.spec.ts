@@ -41,6 +41,10 @@ test('a solo tutorial game played through the UI reaches the end screen, and "pl
   const sent = (await page.evaluate(() => window.__corridor.actions())) as { action: { type: string; player: string; terms?: { kind: string; shares?: Record<string, number> } } }[];
   const proposal = sent.find((a) => a.action.type === 'propose' && a.action.player === 'georgia');
   expect(proposal?.action.terms).toMatchObject({ kind: 'segmentDeal', shares: { georgia: 6000, kazakhstan: 4000 } });
+  // Kazakhstan (a bot) answered at once, and says why (RULES.md: the bot gives its reasons).
+  const answer = sent.find((a) => a.action.type === 'respond' && a.action.player === 'kazakhstan') as { action: { accept: boolean } } | undefined;
+  expect(answer).toBeDefined();
+  await expect(outbox.locator('.reason')).toContainText(`Kazakhstan ${answer!.action.accept ? 'accepted' : 'rejected'}: “`);
 
   let investedOnce = false;
   for (let turn = 1; turn <= 8; turn++) {

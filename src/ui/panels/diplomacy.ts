@@ -43,6 +43,19 @@ function responseChips(view: PlayerView, p: ProposalView): HTMLElement {
   );
 }
 
+const SAID: Record<'proposed' | 'accepted' | 'rejected', string> = { proposed: 'proposed it', accepted: 'accepted', rejected: 'rejected' };
+
+/** What the bots said of this proposal (why they made, accepted or rejected it). */
+function botReasons(ctx: PanelContext, p: ProposalView): HTMLElement | null {
+  const said = p.turn === ctx.view.turn ? ctx.controller?.reasonsFor(p.id) ?? [] : []; // earlier turns' cards stay compact
+  if (!said.length) return null;
+  return h(
+    'ul',
+    { class: 'reasons', 'aria-label': 'What the bots said', 'data-testid': `reasons-${p.id}` },
+    said.map((r) => h('li', { class: `reason ${r.kind}` }, h('span', { class: 'who' }, `${nameIn(ctx.view, r.player)} ${SAID[r.kind]}:`), ` “${r.said}”`)),
+  );
+}
+
 function proposalCard(ctx: PanelContext, p: ProposalView, answerable: boolean): HTMLElement {
   const { view, me } = ctx;
   // The confirmation names the proposal: several answered in a row must stay tellable apart.
@@ -53,6 +66,7 @@ function proposalCard(ctx: PanelContext, p: ProposalView, answerable: boolean): 
     h('div', { class: 'proposal-head' }, h('span', { class: 'kind' }, KIND_LABEL[p.terms.kind]), h('span', { class: 'from' }, p.from === me ? 'from you' : `from ${nameIn(view, p.from)}`), h('span', { class: `status ${p.status}` }, STATUS_TEXT[p.status])),
     h('p', { class: 'summary' }, p.summary),
     responseChips(view, p),
+    botReasons(ctx, p),
     answerable
       ? h(
           'div',

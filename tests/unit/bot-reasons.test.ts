@@ -1,0 +1,32 @@
+// The bots' reasons reach the player: each bot proposal and answer in a game on screen
+// carries what the bot said (RULES.md, "The baseline bot"), keyed by the proposal.
+import { describe, expect, it } from 'vitest';
+import { Controller } from '../../src/ui/controller';
+import { levelFile } from './fixtures';
+
+const main = levelFile('levels/middle-corridor.json');
+
+describe('bot reasons in a game on screen', () => {
+  it('every bot proposal and answer the player can see comes with the reason the bot gave', () => {
+    const seats = Object.fromEntries(main.states.map((s, i) => [s.id, i === 0 ? 'human' : 'bot'])) as Record<string, 'human' | 'bot'>;
+    const me = main.states[0].id;
+    const c = new Controller({ level: main, seed: 'reasons', seats });
+    // Put a proposal to every other state, so that they all answer it.
+    const others = main.states.slice(1, 3).map((s) => s.id);
+    const r = c.dispatch({ type: 'propose', player: me, terms: { kind: 'summit', attendees: [me, ...others] } });
+    expect(r).toEqual({ ok: true });
+    const view = c.view(me);
+    const fromBots = view.proposals.filter((p) => p.turn === view.turn && p.from !== me);
+    expect(fromBots.length).toBeGreaterThan(0);
+    for (const p of fromBots) {
+      const said = c.reasonsFor(p.id).find((x) => x.kind === 'proposed');
+      expect(said?.player, p.id).toBe(p.from);
+      expect(said?.said.length, p.id).toBeGreaterThan(5);
+    }
+    const mine = view.proposals.find((p) => p.from === me)!;
+    const answers = c.reasonsFor(mine.id);
+    expect(answers.map((a) => a.player).sort()).toEqual([...others].sort());
+    for (const a of answers) expect(a.kind).toBe(mine.responses[a.player]);
+    expect(answers.every((a) => a.said.length > 5)).toBe(true);
+  });
+});
