@@ -321,7 +321,8 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   }
   const last = checkpoints[checkpoints.length - 1];
   if (last.turn > resolved) {
-    return { ok: false, kind: 'diverged', turn: resolved + 1, expected: last.hash, got: 'no such turn', message: `diverged at turn ${resolved + 1}: the replay's actions end after turn ${resolved} but it has a checkpoint for turn ${last.turn}` };
+    // Every checkpoint up to here matched: the file is cut short (or edited), not a game that went otherwise.
+    return { ok: false, kind: 'invalid', message: `$.actions: the actions end after turn ${resolved}, but $.checkpoints go on to turn ${last.turn} (the file may be cut short)` };
   }
   if (options.keepStates) state = sealRun(sealed, state);
   // Hashing a late-game state costs milliseconds: reuse the last checkpoint's when nothing moved since.
