@@ -220,7 +220,14 @@ export function parseReplayText(text: string): ReplayParse {
     const p = [...src.problems].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col)[0];
     if (p) return { ok: false, error: `${formatPath(p.path)}: ${p.message} ${at(p.pos.line, p.pos.col)}` };
     const c = check(src.value);
-    if (c.ok) return c;
+    if (c.ok) {
+      // A broken embedded level is named at its place in this file, line and column included.
+      const f = c.replay.level.data === undefined ? null : embeddedFinding(loadEmbedded(c.replay.level.data));
+      if (!f) return c;
+      const path: JsonPath = ['level', 'data', ...f.path];
+      const pos = locate(src.root, path, false);
+      return { ok: false, error: `${formatPath(path)}: ${f.message} (the embedded level is invalid) ${at(pos.line, pos.col)}` };
+    }
     const pos = locate(src.root, c.path, c.message.startsWith('unknown field') || c.message.startsWith('key '));
     return { ok: false, error: `${formatPath(c.path)}: ${c.message} ${at(pos.line, pos.col)}` };
   } catch (e) {
@@ -228,13 +235,31 @@ export function parseReplayText(text: string): ReplayParse {
   }
 }
 
+// An embedded level is loaded once per parsed object: parseReplayText checks it, and
+// embeddedLevel then takes the same load (a pure cache: the data is never changed).
+const embeddedLoads = new WeakMap<object, ReturnType<typeof loadLevelData>>();
+
+function loadEmbedded(data: unknown): ReturnType<typeof loadLevelData> {
+  if (data === null || typeof data !== 'object') return loadLevelData(data);
+  let load = embeddedLoads.get(data);
+  if (!load) embeddedLoads.set(data, (load = loadLevelData(data)));
+  return load;
+}
+
+/** The first error of a failed load (null when it loaded). */
+function embeddedFinding(load: ReturnType<typeof loadLevelData>): { path: JsonPath; message: string } | null {
+  if (load.ok) return null;
+  const f = load.findings.find((x) => x.severity === 'error') ?? load.findings[0];
+  return f ? { path: f.path, message: f.message } : { path: [], message: 'unknown problem' };
+}
+
 /** The level a replay embeds, checked against the hash it names. */
 export function embeddedLevel(replay: Replay): { ok: true; level: LoadedLevel } | { ok: false; error: string } | null {
   if (replay.level.data === undefined) return null;
-  const load = loadLevelData(replay.level.data);
+  const load = loadEmbedded(replay.level.data);
   if (!load.ok) {
-    const f = load.findings.find((x) => x.severity === 'error') ?? load.findings[0];
-    return { ok: false, error: `$.level.data: the embedded level is invalid: ${f ? `${formatPath(f.path)}: ${f.message}` : 'unknown problem'}` };
+    const f = embeddedFinding(load)!;
+    return { ok: false, error: `${formatPath(['level', 'data', ...f.path])}: ${f.message} (the embedded level is invalid)` };
   }
   if (load.level.hash !== replay.level.hash) return { ok: false, error: `$.level.hash: the embedded level's content hash is ${load.level.hash}, not ${replay.level.hash}` };
   if (load.level.id !== replay.level.id) return { ok: false, error: `$.level.id: the embedded level's id is "${load.level.id}", not "${replay.level.id}"` };

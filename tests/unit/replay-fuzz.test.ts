@@ -272,7 +272,10 @@ describe('embedded levels', () => {
   it('a broken embedded level names the path inside it', () => {
     const r = again();
     (r.level.data as { turns: unknown }).turns = 'many';
-    expect(embeddedLevel(r)).toEqual({ ok: false, error: expect.stringMatching(/^\$\.level\.data: the embedded level is invalid: \$\.turns: /) });
+    expect(embeddedLevel(r)).toEqual({ ok: false, error: expect.stringMatching(/^\$\.level\.data\.turns: .+ \(the embedded level is invalid\)$/) });
+    // Read from a file, it is named at its line and column there.
+    const p = parseReplayText(JSON.stringify(r, null, 1));
+    expect(p).toEqual({ ok: false, error: expect.stringMatching(/^\$\.level\.data\.turns: .+ \(the embedded level is invalid\) \(line \d+, column \d+\)$/) });
   });
   it('a replay of another level is refused before anything runs', () => {
     expect(verifyReplay(level, embedded)).toMatchObject({ ok: false, kind: 'invalid', message: expect.stringMatching(/^\$\.level: the replay was recorded on level "tiny"/) });
