@@ -4,7 +4,15 @@
 import { MAX_PLEDGE_PER_TURN } from '../sim/index';
 import type { Action, FeeLevel, Orders, PlayerView, ProposalTerms, ProposalView, SegmentView, StateId } from '../sim/index';
 
-export interface BotChoice { action: Action; reason: string }
+/**
+ * `reason`: why the bot chose it, exactly (the facilitator's and the CLI's reading). `told`:
+ * what it tells the other players, where that differs: a reason that rests on the bot's own
+ * agenda or on its grudge towards a named state would give away a hidden value.
+ */
+export interface BotChoice { action: Action; reason: string; told?: string }
+
+/** What a bot tells others when its real reason is a hidden value (its agenda or a grudge). */
+export const DISCREET = 'the terms do not suit us at this time';
 
 const ownRow = (v: PlayerView) => v.ownAnimosity ?? {};
 const me = (v: PlayerView) => v.states.find((s) => s.id === v.viewer)!;
@@ -32,7 +40,7 @@ export function investable(v: PlayerView, seg: SegmentView): boolean {
 
 /** `owed`: what this turn already asks of us (committed), and the deals we have agreed to
  * that are not bound yet. */
-function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean; reason: string } {
+function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean; reason: string; told?: string } {
   const self = me(v);
   const others = p.parties.filter((x) => x !== v.viewer);
   const worst = others.reduce((w, o) => (grudge(v, o) > grudge(v, w) ? o : w), others[0]);
@@ -46,14 +54,14 @@ function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean;
       const remaining = seg ? Math.max(0, seg.cost - seg.funded) : 0;
       const myCost = Math.floor((remaining * (t.shares[v.viewer as StateId] ?? 0)) / 10000);
       if (myCost > Math.floor((budget * 6) / 10)) return { accept: false, reason: `our share ($${myCost}M) is more than we can afford` };
-      if (grudge(v, worst) >= 65) return { accept: false, reason: `we do not trust ${worstName} enough to build with them` };
+      if (grudge(v, worst) >= 65) return { accept: false, reason: `we do not trust ${worstName} enough to build with them`, told: DISCREET };
       const mine = seg?.owners.includes(v.viewer as StateId);
       return { accept: true, reason: mine ? 'the segment crosses our territory and brings transit revenue' : 'more corridor capacity brings cargo our way' };
     }
     case 'securityPact': {
-      if (self.agenda && /neutral/i.test(self.agenda.name)) return { accept: false, reason: 'our policy of neutrality keeps us out of security pacts' };
+      if (self.agenda && /neutral/i.test(self.agenda.name)) return { accept: false, reason: 'our policy of neutrality keeps us out of security pacts', told: DISCREET };
       if (t.contribution * t.duration > Math.floor(budget / 3)) return { accept: false, reason: 'the contributions are too expensive for us' };
-      if (grudge(v, worst) >= 55) return { accept: false, reason: `we are not ready for a security pact that includes ${worstName}` };
+      if (grudge(v, worst) >= 55) return { accept: false, reason: `we are not ready for a security pact that includes ${worstName}`, told: DISCREET };
       return { accept: true, reason: 'a pact lowers the risk of incidents on our segments' };
     }
     case 'powerPledge': {
@@ -61,16 +69,16 @@ function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean;
       const stage = v.power.find((s) => s.id === t.stage);
       const host = stage?.hosts.includes(v.viewer as StateId);
       const green = /power|green|line/i.test(self.agenda?.name ?? '') || agenda.includes('power');
-      if (!host && !green && grudge(v, worst) >= 50) return { accept: false, reason: `the line would mainly benefit ${worstName}` };
+      if (!host && !green && grudge(v, worst) >= 50) return { accept: false, reason: `the line would mainly benefit ${worstName}`, told: DISCREET };
       return { accept: true, reason: host ? 'the line crosses our territory and pays export revenue' : 'a finished power line pays everyone who funded it' };
     }
     case 'peaceStep': {
-      if (self.agenda?.name && /spoil|closed|block/i.test(self.agenda.name)) return { accept: false, reason: 'the current terms do not serve our interests' };
-      if (grudge(v, worst) >= 75) return { accept: false, reason: 'domestic opinion is not ready for the next step' };
+      if (self.agenda?.name && /spoil|closed|block/i.test(self.agenda.name)) return { accept: false, reason: 'the current terms do not serve our interests', told: DISCREET };
+      if (grudge(v, worst) >= 75) return { accept: false, reason: 'domestic opinion is not ready for the next step', told: DISCREET };
       return { accept: true, reason: 'an agreed peace opens the shortest route' };
     }
     case 'summit': {
-      if (grudge(v, p.from) >= 80) return { accept: false, reason: 'the time is not right for a summit with this host' };
+      if (grudge(v, p.from) >= 80) return { accept: false, reason: 'the time is not right for a summit with this host', told: DISCREET };
       return { accept: true, reason: 'talking costs us little' };
     }
   }
@@ -85,10 +93,10 @@ function pledging(v: PlayerView, id: StateId, stageId: string): boolean {
 }
 
 /** `owed`: as for judge, before this view's answers. */
-function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: string }[] {
+function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: string; told?: string }[] {
   const self = me(v);
   const id = v.viewer as StateId;
-  const out: { terms: ProposalTerms; reason: string }[] = [];
+  const out: { terms: ProposalTerms; reason: string; told?: string }[] = [];
   // Each state's distrust worked out once, not at every comparison of the sort.
   const others = v.states.filter((s) => s.id !== id);
   const distrustOf = new Map(others.map((s) => [s.id, distrust(v, s.id)]));
@@ -131,7 +139,7 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
   // 5. A summit to mend our worst relation, if it is not beyond repair.
   const worst = friends[friends.length - 1];
   if (worst && v.turn % 4 === 2 && grudge(v, worst.id) >= 35 && grudge(v, worst.id) < 70 && self.treasury > 100) {
-    out.push({ terms: { kind: 'summit', attendees: [id, worst.id] }, reason: `relations with ${worst.name} need attention` });
+    out.push({ terms: { kind: 'summit', attendees: [id, worst.id] }, reason: `relations with ${worst.name} need attention`, told: 'talking helps relations' });
   }
   return out;
 }
@@ -145,16 +153,16 @@ export function diplomacyChoices(v: PlayerView, maxProposals: number): BotChoice
   let owed = before;
   for (const p of v.proposals) {
     if (p.status === 'open' && p.responses[id] === 'pending') {
-      const { accept, reason } = judge(v, p, owed);
+      const { accept, reason, told } = judge(v, p, owed);
       if (accept) owed += costToUs(v, p);
-      out.push({ action: { type: 'respond', player: id, proposal: p.id, accept }, reason });
+      out.push({ action: { type: 'respond', player: id, proposal: p.id, accept }, reason, told });
     }
   }
   const self = me(v);
   if (!self.diplomacyDone) {
     const made = v.proposals.filter((p) => p.turn === v.turn && p.from === id).length;
     for (const idea of ideas(v, before).slice(0, Math.max(0, Math.min(2, maxProposals - made)))) {
-      out.push({ action: { type: 'propose', player: id, terms: idea.terms }, reason: idea.reason });
+      out.push({ action: { type: 'propose', player: id, terms: idea.terms }, reason: idea.reason, told: idea.told });
     }
     out.push({ action: { type: 'endDiplomacy', player: id }, reason: 'done for this turn' });
   }

@@ -4,7 +4,8 @@
 import { applyAction, emptyOrders, openStep, gameStatus, phaseOf, viewFor, waitingFor, type Action, type GameState, type LoadedLevel, type StateId } from '../sim/index';
 import { diplomacyChoices, orderChoice, type BotChoice } from './bot';
 
-export interface BotLogEntry { turn: number; player: StateId; action: Action; reason: string }
+/** `told`: what the bot tells the other players (BotChoice): the reason unless that would give away a hidden value. */
+export interface BotLogEntry { turn: number; player: StateId; action: Action; reason: string; told: string }
 
 export interface RunBotsOptions {
   /** Called for every bot action taken (with its reason), e.g. to record a replay, with the
@@ -59,7 +60,7 @@ export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOp
       if (r.ok) {
         s = r.state;
         acted = true;
-        options.onAction?.({ turn, player: bot, action: choice.action, reason: choice.reason }, s);
+        options.onAction?.({ turn, player: bot, action: choice.action, reason: choice.reason, told: choice.told ?? choice.reason }, s);
         const after = phaseOf(s);
         const fresh = i === choices.length - 1 || after.turn !== turn || after.phase !== phase;
         if (options.stopWhen?.(s, fresh)) return s;
@@ -72,7 +73,7 @@ export function runBots(level: LoadedLevel, state: GameState, options: RunBotsOp
       const r = step(level, s, action);
       if (!r.ok) throw new Error(`bot ${bot} cannot move: ${r.error}`);
       s = r.state;
-      options.onAction?.({ turn, player: bot, action, reason: 'fallback' }, s);
+      options.onAction?.({ turn, player: bot, action, reason: 'fallback', told: 'fallback' }, s);
       if (options.stopWhen?.(s, true)) return s;
     }
   }

@@ -103,7 +103,8 @@ export class Controller {
   /** undoBlock's verdict on each action, taken when it was applied (parallel to actions). */
   private steps: UndoStep[] = [];
   private listeners = new Set<() => void>();
-  /** The bots' reasons by proposal id, as they moved in this session (not saved: a resumed
+  /** What the bots told the players of each proposal (BotLogEntry.told: never a reason that
+   * rests on a hidden value), by proposal id, as they moved in this session (not saved: a resumed
    * game re-applies its actions without asking the bots). A panel shows a proposal's only
    * where the viewer's view has that proposal. */
   private reasons = new Map<string, BotReason[]>();
@@ -201,7 +202,7 @@ export class Controller {
     } else return;
     if (id === undefined) return;
     const list = this.reasons.get(id) ?? [];
-    this.reasons.set(id, [...list.filter((r) => r.player !== entry.player || r.kind === 'proposed'), { player: entry.player, kind, said: entry.reason }]);
+    this.reasons.set(id, [...list.filter((r) => r.player !== entry.player || r.kind === 'proposed'), { player: entry.player, kind, said: entry.told }]);
   }
 
   legal(player: StateId): Action[] {

@@ -1,6 +1,9 @@
 // The bots' reasons reach the player: each bot proposal and answer in a game on screen
 // carries what the bot said (RULES.md, "The baseline bot"), keyed by the proposal.
 import { describe, expect, it } from 'vitest';
+import { runBots, type BotLogEntry } from '../../src/ai/driver';
+import { DISCREET } from '../../src/ai/bot';
+import { newGame } from '../../src/sim/index';
 import { Controller } from '../../src/ui/controller';
 import { levelFile } from './fixtures';
 
@@ -28,5 +31,25 @@ describe('bot reasons in a game on screen', () => {
     expect(answers.map((a) => a.player).sort()).toEqual([...others].sort());
     for (const a of answers) expect(a.kind).toBe(mine.responses[a.player]);
     expect(answers.every((a) => a.said.length > 5)).toBe(true);
+  });
+
+  it('what a bot tells the others never rests on a hidden value: no grudge towards a named state, no agenda', () => {
+    const names = main.states.map((st) => st.name);
+    const told: BotLogEntry[] = [];
+    for (const seed of ['told-1', 'told-2', 'told-3']) runBots(main, newGame(main, { seed }), { onAction: (e) => told.push(e) });
+    const talk = told.filter((e) => e.action.type === 'respond' || e.action.type === 'propose');
+    expect(talk.length).toBeGreaterThan(100);
+    // The exact reasons do rest on them at times, so this test can fail.
+    const discreet = talk.filter((e) => e.told !== e.reason);
+    expect(discreet.length).toBeGreaterThan(0);
+    expect(discreet.some((e) => names.some((n) => e.reason.includes(n)))).toBe(true);
+    // Segment and stage names may contain a state's name ("China–Kyrgyzstan–Uzbekistan railway"): not a grudge.
+    const places = [...main.segments.map((x) => x.name), ...(main.powerLine?.stages ?? []).map((x) => x.name)];
+    for (const e of talk) {
+      const text = places.reduce((t, p) => t.split(p).join('<place>'), e.told);
+      for (const n of names) expect(text, e.reason).not.toMatch(new RegExp(`\\b${n}\\b`));
+      expect(e.told).not.toMatch(/neutral|interests|opinion|trust|benefit|not ready|not right/i);
+    }
+    expect(new Set(discreet.map((e) => e.told))).toEqual(new Set([DISCREET, 'talking helps relations'].filter((t) => discreet.some((e) => e.told === t))));
   });
 });
