@@ -222,7 +222,10 @@ export class Controller {
   dispatch(action: Action): DispatchResult {
     if (this.busy) return { ok: false, error: BUSY_ERROR };
     if (this.curtain) return { ok: false, error: 'the device is being handed over: confirm the curtain first' };
-    if (action.player !== this.shown && action.player !== 'facilitator') {
+    // A player's game has no facilitator seat: a reveal or an injected event sent from a
+    // player's screen (the console can reach dispatch) would show that player every secret.
+    if (action.player === 'facilitator') return { ok: false, error: "the facilitator's actions are not open to a player's screen" };
+    if (action.player !== this.shown) {
       return { ok: false, error: `it is ${this.shown ?? 'nobody'}'s screen, not ${action.player}'s` };
     }
     const r = applyAction(this.level, this.state, action);

@@ -167,6 +167,8 @@ function releaseController(): void {
 
 // ---------- start ----------
 
+const SECRETS_WARNING = 'Downloaded. The file holds every secret of this game: keep it from the other players until the game is over.';
+
 const startSaves: StartSaves = {
   list: () => listSaves(),
   onResume: (id) => void resumeSave(id),
@@ -188,6 +190,8 @@ const startSaves: StartSaves = {
       /* exported as stored: the viewer will name what is wrong with it */
     }
     download(replayFileName(meta.levelId, meta.seed), text);
+    // As the in-game download says: the file holds the seed and every order given so far.
+    if (meta.humans.length > 1 && meta.phase !== 'ended') toast(SECRETS_WARNING);
   },
   onOpenReplay: (file) => void openReplayFile(file),
   onImportSave: (file) => void importSaveFile(file),
@@ -276,7 +280,7 @@ function attach(c: Controller, fresh = false): void {
     copyLink: () => linkFor(c.setup),
     onDownload: () => {
       downloadReplay(c.record());
-      if (c.hotseat && !c.ended) toast('Downloaded. The file holds every secret of this game: keep it from the other players until the game is over.');
+      if (c.hotseat && !c.ended) toast(SECRETS_WARNING);
     },
     onShare: () => void shareReplay(c.record(), c.hotseat && !c.ended ? 'The link holds every secret of this game: keep it from the other players until the game is over.' : null),
   });

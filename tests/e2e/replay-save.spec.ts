@@ -302,6 +302,26 @@ test('the omniscient view asks for confirmation first', async ({ page }) => {
   await expect(page.locator('.map-country.own')).toHaveText('Georgia · you');
 });
 
+test("a state's view of an unfinished game asks first too: it shows that seat's secrets", async ({ page }) => {
+  // The CLI's game cut after turn 2, as a save of a game still in play is.
+  const whole = JSON.parse(readFileSync(CLI_REPLAY, 'utf8')) as { actions: { turn: number }[]; checkpoints: { turn: number }[] };
+  const cut = { ...whole, actions: whole.actions.filter((a) => a.turn <= 2), checkpoints: whole.checkpoints.filter((c) => c.turn <= 2) };
+  await page.goto('./');
+  await openReplayFile(page, 'unfinished.replay.json', JSON.stringify(cut));
+  await ready(page, 'replay');
+  expect(await page.evaluate(() => window.__corridor.replay!.ended)).toBe(false);
+  await page.getByTestId('replay-perspective').selectOption('georgia');
+  await expect(page.getByTestId('spoiler-dialog')).toContainText("Show Georgia's view?");
+  await expect(page.getByTestId('spoiler-text')).toHaveText("This game is not finished. Georgia's view shows its secret agenda, its exact grudges and the orders it has given. Show it?");
+  await page.getByTestId('spoiler-cancel').click();
+  expect(await page.evaluate(() => window.__corridor.replay!.perspective)).toBe('public');
+  await expect(page.getByTestId('replay-perspective')).toHaveValue('public');
+  await page.getByTestId('replay-perspective').selectOption('georgia');
+  await page.getByTestId('spoiler-confirm').click();
+  expect(await page.evaluate(() => window.__corridor.replay!.perspective)).toBe('georgia');
+  await expect(page.locator('.map-country.own')).toHaveText('Georgia · you');
+});
+
 test('a replay that fails shows the exact message and changes nothing', async ({ page }) => {
   await page.goto('./');
   const good = JSON.parse(readFileSync(CLI_REPLAY, 'utf8'));

@@ -16,6 +16,7 @@ import { renderNetwork } from '../panels/network';
 import { openDialog } from './share';
 
 export const SPOILER_TEXT = 'This shows every hidden value: animosities, secret agendas, every cause. Show it?';
+export const seatSpoilerText = (name: string) => `This game is not finished. ${name}'s view shows its secret agenda, its exact grudges and the orders it has given. Show it?`;
 const SPEEDS = [0.5, 1, 2, 4];
 /** Milliseconds per turn at 1×. */
 const STEP_MS = 1600;
@@ -58,7 +59,8 @@ export class ReplayScreen {
   playing = false;
   speed = 1;
   private tab: string = 'turns';
-  private omniscientAllowed = false;
+  /** Perspectives whose spoiler warning was confirmed (see setPerspective). */
+  private allowed = new Set<Viewer>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private memory: SeatMemory = { tab: 'overview', lastSeenTurn: 0, lastSeenPhase: '', orders: null, proposal: null, reportTurn: null };
   private keyHandler = (e: KeyboardEvent) => this.onKey(e);
@@ -143,15 +145,20 @@ export class ReplayScreen {
     this.render();
   }
 
-  /** Switching to the facilitator's view asks first; returns whether the view changed. */
+  /**
+   * Switching to the facilitator's view asks first, and so does a state's view of a game that
+   * is not finished (its secret agenda, grudges and orders are still in play: a hot-seat
+   * player could open another's). Returns whether the view changed.
+   */
   setPerspective(v: Viewer, confirmed = false): boolean {
-    if (v === 'facilitator' && !this.omniscientAllowed && !confirmed) {
-      this.askSpoiler();
-      return false;
-    }
-    if (v === 'facilitator') this.omniscientAllowed = true;
     const isState = this.opened.level.states.some((s) => s.id === v);
     if (v !== 'public' && v !== 'facilitator' && !isState) return false;
+    const guarded = v === 'facilitator' || (isState && !this.ended);
+    if (guarded && !this.allowed.has(v) && !confirmed) {
+      this.askSpoiler(v);
+      return false;
+    }
+    if (guarded) this.allowed.add(v);
     this.perspective = v;
     this.memory.reportTurn = null;
     this.render();
@@ -405,18 +412,20 @@ export class ReplayScreen {
     );
   }
 
-  private askSpoiler(): void {
+  private askSpoiler(v: Viewer): void {
+    const all = v === 'facilitator';
+    const name = all ? '' : this.opened.level.states.find((s) => s.id === v)?.name ?? v;
     const d: HTMLDialogElement = h(
       'dialog',
       { class: 'dialog', 'aria-labelledby': 'spoiler-h', 'data-testid': 'spoiler-dialog' },
-      h('h2', { id: 'spoiler-h' }, 'Show everything?'),
-      h('p', { 'data-testid': 'spoiler-text' }, SPOILER_TEXT),
-      h('p', { class: 'hint' }, 'Players who still mean to play this level with this seed will learn its secrets.'),
+      h('h2', { id: 'spoiler-h' }, all ? 'Show everything?' : `Show ${name}'s view?`),
+      h('p', { 'data-testid': 'spoiler-text' }, all ? SPOILER_TEXT : seatSpoilerText(name)),
+      h('p', { class: 'hint' }, all ? 'Players who still mean to play this level with this seed will learn its secrets.' : `Only ${name}'s player should see it while the game goes on.`),
       h(
         'div',
         { class: 'form-actions dialog-actions' },
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'spoiler-cancel', onclick: () => d.close() }, 'Keep them hidden'),
-        h('button', { type: 'button', class: 'primary', 'data-testid': 'spoiler-confirm', onclick: () => { d.close(); this.setPerspective('facilitator', true); } }, 'Show everything'),
+        h('button', { type: 'button', class: 'primary', 'data-testid': 'spoiler-confirm', onclick: () => { d.close(); this.setPerspective(v, true); } }, all ? 'Show everything' : `Show ${name}'s view`),
       ),
     );
     d.addEventListener('close', () => (this.ui.perspective.value = String(this.perspective)));

@@ -1,5 +1,6 @@
-// The bots' reasons reach the player: each bot proposal and answer in a game on screen
-// carries what the bot said (RULES.md, "The baseline bot"), keyed by the proposal.
+// What a game on screen tells its player, and what it keeps back: the bots give reasons for
+// their proposals and answers (RULES.md, "The baseline bot") that never rest on a hidden
+// value, and a player's screen cannot send the facilitator's actions.
 import { describe, expect, it } from 'vitest';
 import { runBots, type BotLogEntry } from '../../src/ai/driver';
 import { DISCREET } from '../../src/ai/bot';
@@ -51,5 +52,14 @@ describe('bot reasons in a game on screen', () => {
       expect(e.told).not.toMatch(/neutral|interests|opinion|trust|benefit|not ready|not right/i);
     }
     expect(new Set(discreet.map((e) => e.told))).toEqual(new Set([DISCREET, 'talking helps relations'].filter((t) => discreet.some((e) => e.told === t))));
+  });
+
+  it("refuses the facilitator's actions from a player's screen (a reveal would show that player every secret)", () => {
+    const seats = Object.fromEntries(main.states.map((s, i) => [s.id, i === 0 ? 'human' : 'bot'])) as Record<string, 'human' | 'bot'>;
+    const c = new Controller({ level: main, seed: 'no-reveal', seats });
+    const before = c.hash;
+    expect(c.dispatch({ type: 'reveal', player: 'facilitator' })).toEqual({ ok: false, error: "the facilitator's actions are not open to a player's screen" });
+    expect(c.hash).toBe(before);
+    expect(c.view(main.states[0].id).animosity).toBeNull();
   });
 });
