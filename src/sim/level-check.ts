@@ -17,6 +17,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 
 /** The objects of an array with their indexes, or null when it is not an array at all. */
+
+const article = (noun = '') => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
 function items(v: unknown): { o: Obj; i: number }[] | null {
   if (!Array.isArray(v)) return null;
   const out: { o: Obj; i: number }[] = [];
@@ -135,7 +137,7 @@ function ref(ctx: Ctx, value: unknown, path: Path, ids: Ids, what: string, extra
   if (v === undefined || ids === null || ids.has(v)) return true;
   if (extra?.allowAll && v === 'all') return true;
   if (v === 'all') ctx.err(path, `"all" is not allowed here: name one ${what}`);
-  else if (extra?.also?.has(v)) ctx.err(path, `"${v}" is ${extra.alsoWhat === 'outside force' ? 'an' : 'a'} ${extra.alsoWhat}, not a ${what}`);
+  else if (extra?.also?.has(v)) ctx.err(path, `"${v}" is ${article(extra.alsoWhat)} ${extra.alsoWhat}, not ${article(what)} ${what}`);
   else ctx.err(path, `unknown ${what} "${v}"${didYouMean(v, ids.keys())}`);
   return false;
 }
