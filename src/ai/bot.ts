@@ -5,7 +5,7 @@ import { MAX_PLEDGE_PER_TURN } from '../sim/index';
 import type { Action, FeeLevel, Orders, PlayerView, ProposalTerms, ProposalView, SegmentView, StateId } from '../sim/index';
 
 /**
- * `reason`: why the bot chose it, exactly (the facilitator's and the CLI's reading). `told`:
+ * `reason`: why the bot chose it, exactly (kept for a facilitator's screen and tests). `told`:
  * what it tells the other players, where that differs: a reason that rests on the bot's own
  * agenda or on its grudge towards a named state would give away a hidden value.
  */

@@ -9,7 +9,7 @@ import { checkTerms, partiesOf, settle, thisTurnStart } from './proposals';
 import { restoreRng } from './rng';
 import { finalizeGame, resolveTurn, startTurn } from './turn/index';
 import type { Action, ActionResult, GameState, Orders, Proposal, StateId } from './types';
-import { isInt, isObject, nameOf } from './util';
+import { article, isInt, isObject, nameOf } from './util';
 
 const ACTION_KEYS: Record<Action['type'], string[]> = {
   propose: ['type', 'player', 'terms'],
@@ -96,7 +96,7 @@ export function checkAction(level: LoadedLevel, s: GameState, action: unknown): 
   const type = action.type;
   if (typeof type !== 'string' || !(type in ACTION_KEYS)) return `unknown action type ${JSON.stringify(type)}; expected one of ${Object.keys(ACTION_KEYS).join(', ')}`;
   const extra = firstExtra(action, ACTION_KEYS[type as Action['type']]);
-  if (extra !== null) return `unexpected field "${extra}" in ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} action`;
+  if (extra !== null) return `unexpected field "${extra}" in ${article(type)} ${type} action`;
   if (s.phase === 'ended') return 'the game is over';
   const player = action.player;
   if (type === 'inject' || type === 'reveal') {

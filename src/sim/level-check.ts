@@ -7,6 +7,7 @@ import { enumerateRoutes, MAX_ROUTES, type MiddleRoute } from './routes';
 import type { Level } from './level-schema';
 import type { Finding } from './level';
 import { FORBIDDEN_KEYS } from './json-source';
+import { article } from './util';
 
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
@@ -17,8 +18,6 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 
 /** The objects of an array with their indexes, or null when it is not an array at all. */
-
-const article = (noun = '') => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
 function items(v: unknown): { o: Obj; i: number }[] | null {
   if (!Array.isArray(v)) return null;
   const out: { o: Obj; i: number }[] = [];

@@ -12,3 +12,6 @@ export function nameOf(level: LoadedLevel, id: string): string {
 }
 
 export const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
+
+/** 'a' or 'an' before a word in a message. */
+export const article = (word = ''): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
