@@ -4,6 +4,7 @@
 import { h } from '../dom';
 import { money, names, nameIn } from '../format';
 import { FEE_LEVELS, type FeeLevel, type PlayerView, type ProposalTerms, type ProposalView, type StateId } from '../sim';
+import type { BotReason } from '../controller';
 import type { PanelContext, ProposalDraft } from './context';
 
 const KIND_LABEL: Record<ProposalDraft['kind'], string> = {
@@ -43,7 +44,7 @@ function responseChips(view: PlayerView, p: ProposalView): HTMLElement {
   );
 }
 
-const SAID: Record<'proposed' | 'accepted' | 'rejected', string> = { proposed: 'proposed it', accepted: 'accepted', rejected: 'rejected' };
+const SAID: Record<BotReason['kind'], string> = { proposed: 'proposed it', accepted: 'accepted', rejected: 'rejected' };
 
 /** What the bots said of this proposal (why they made, accepted or rejected it). */
 function botReasons(ctx: PanelContext, p: ProposalView): HTMLElement | null {
