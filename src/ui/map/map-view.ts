@@ -68,7 +68,8 @@ export class CorridorMap {
   private levelKey = '';
   private nodes = new Map<string, NodeGeo>();
   private labelEls = new Map<string, HTMLElement>();
-  private countryLabels: { el: HTMLElement; wx: number; wy: number; own: boolean }[] = [];
+  /** `ring`: the country's largest ring (world coordinates), which its label must stay over. */
+  private countryLabels: { el: HTMLElement; wx: number; wy: number; own: boolean; ring: Float32Array }[] = [];
   private altEls = new Map<string, HTMLElement>();
   private altBoxes = new Map<string, { x: number; y: number; w: number; h: number }>();
   private offsets = new Map<string, number>();
@@ -576,7 +577,7 @@ export class CorridorMap {
       const [cx, cy] = ringCentroid(best);
       const el = label.own ? h('span', { class: 'map-country own' }, `${label.name} · you`) : h('span', { class: 'map-country' }, label.name);
       this.labelLayer.prepend(el);
-      this.countryLabels.push({ el, wx: cx, wy: cy, own: label.own });
+      this.countryLabels.push({ el, wx: cx, wy: cy, own: label.own, ring: best });
     }
   }
 
@@ -591,16 +592,36 @@ export class CorridorMap {
       const p = this.screen(n);
       placed.push({ x: p.x - 6, y: p.y - 6, w: 12, h: 12 });
     }
+    const size = new Map<HTMLElement, { w: number; h: number }>();
+    // Country labels sit over their own country: a label shifted off its centre to find room
+    // must keep its centre inside the country (a small state's label pushed 40 px south
+    // named the land of its neighbour), else it is hidden. Your own state's label comes
+    // first and is always shown; node labels then make room for it.
+    const countrySpot = (c: (typeof this.countryLabels)[number], force: boolean) => {
+      const x = c.wx * this.k + this.tx;
+      const y = c.wy * this.k + this.ty;
+      const { w, h: hgt } = size.get(c.el)!;
+      const boxes = LABEL_SHIFTS
+        .filter(([dx, dy], i) => i === 0 || insideRing(c.ring, (x + dx - this.tx) / this.k, (y + dy - this.ty) / this.k))
+        .map(([dx, dy]) => ({ x: x - w / 2 + dx, y: y - hgt / 2 + dy, w, h: hgt }));
+      const box = boxes.find((b) => !collides(b)) ?? (force ? boxes[0] : undefined);
+      if (box) {
+        placed.push(box);
+        c.el.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
+        c.el.hidden = false;
+      } else c.el.hidden = true;
+    };
+    const own = this.countryLabels.filter((c) => c.own);
     const priority = (n: NodeGeo) => (n.origin || n.market ? 0 : n.kind === 'port' ? 1 : n.kind === 'city' ? 2 : n.kind === 'hub' ? 3 : 4);
     const order = [...this.nodes.values()].sort((a, b) => priority(a) - priority(b));
     // Every size is read before any label moves: reads between writes forced a layout of the
     // page per label (~14 ms a redraw after a panel re-render).
-    const size = new Map<HTMLElement, { w: number; h: number }>();
     for (const n of order) {
       const el = this.labelEls.get(n.id);
       if (el) size.set(el, { w: el.offsetWidth || n.name.length * 8, h: el.offsetHeight || 18 });
     }
     for (const c of this.countryLabels) size.set(c.el, { w: c.el.offsetWidth || 80, h: c.el.offsetHeight || 18 });
+    for (const c of own) countrySpot(c, true);
     for (const n of order) {
       const el = this.labelEls.get(n.id);
       if (!el) continue;
@@ -621,20 +642,7 @@ export class CorridorMap {
         el.hidden = false;
       } else el.hidden = true;
     }
-    // Country labels after the node labels, your own state's first. A label may shift off
-    // its centre to find room (small states are crowded with node labels), else it is hidden.
-    const shifts = [[0, 0], [0, -22], [0, 22], [-40, 0], [40, 0], [0, -44], [0, 44]];
-    for (const c of [...this.countryLabels].sort((a, b) => Number(b.own) - Number(a.own))) {
-      const x = c.wx * this.k + this.tx;
-      const y = c.wy * this.k + this.ty;
-      const { w, h: hgt } = size.get(c.el)!;
-      const box = shifts.map(([dx, dy]) => ({ x: x - w / 2 + dx, y: y - hgt / 2 + dy, w, h: hgt })).find((b) => !collides(b));
-      if (box) {
-        placed.push(box);
-        c.el.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
-        c.el.hidden = false;
-      } else c.el.hidden = true;
-    }
+    for (const c of this.countryLabels) if (!c.own) countrySpot(c, false);
   }
 
   // ---------- picking and tooltip ----------
@@ -909,6 +917,18 @@ function samePick(a: MapPick | null, b: MapPick | null): boolean {
 
 function statusOrder(s: SegmentView): number {
   return s.status === 'planned' ? 0 : s.status === 'building' ? 1 : s.status === 'damaged' ? 2 : 3;
+}
+
+/** Where a country label may move to find room, in px from its country's centre. */
+const LABEL_SHIFTS: readonly (readonly [number, number])[] = [[0, 0], [0, -11], [0, 11], [-20, 0], [20, 0], [0, -22], [0, 22], [-40, 0], [40, 0], [0, -44], [0, 44]];
+
+/** Even-odd test of a point against a ring of x, y pairs. */
+function insideRing(r: Float32Array, x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
+    if ((r[i + 1] > y) !== (r[j + 1] > y) && x < ((r[j] - r[i]) * (y - r[i + 1])) / (r[j + 1] - r[i + 1]) + r[i]) inside = !inside;
+  }
+  return inside;
 }
 
 function ringArea(r: Float32Array): number {
