@@ -5,7 +5,7 @@ import type { Agenda } from './level-schema';
 import { indexOf } from './lookup';
 import { networkIndex, segmentUsable } from './network';
 import { stagesDone } from './effects';
-import { nameOf } from './util';
+import { mt, nameOf } from './util';
 import type { GameState, StateId } from './types';
 
 export interface AgendaStatus { met: boolean; progress: string }
@@ -113,7 +113,7 @@ export function agendaStatus(level: LoadedLevel, s: GameState, stateId: StateId)
     }
     case 'throughputAtLeast': {
       const last = s.history.length ? s.history[s.history.length - 1].throughput : 0;
-      return { met: last >= a.kt, progress: `corridor throughput ${last} kt/yr (goal ${a.kt})` };
+      return { met: last >= a.kt, progress: `corridor throughput ${mt(last)} (goal ${mt(a.kt)})` };
     }
   }
 }

@@ -13,5 +13,11 @@ export function nameOf(level: LoadedLevel, id: string): string {
 
 export const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
 
+/** Cargo for people: the rules count kt/yr, players read Mt/yr (the UI uses the same). */
+export function mt(kt: number): string {
+  const v = kt / 1000;
+  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} Mt/yr`;
+}
+
 /** 'a' or 'an' before a word in a message. */
 export const article = (word = ''): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');

@@ -7,10 +7,7 @@ export function money(m: number): string {
   return a >= 10000 ? `${sign}$${(a / 1000).toFixed(1)}bn` : `${sign}$${a.toLocaleString('en-US')}M`;
 }
 
-export function mt(kt: number): string {
-  const v = kt / 1000;
-  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} Mt/yr`;
-}
+export { mt } from '../sim/util';
 
 export function bp(v: number): string {
   return `${Math.round(v / 100)}%`;

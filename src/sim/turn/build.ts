@@ -6,7 +6,7 @@ import type { SegmentDef } from '../level-schema';
 import { worstPair } from '../animosity';
 import { openSegment, repairCost, requiresMet, upgradeAvailable } from '../network';
 import { cause, forFacilitator, logEntry } from '../log';
-import { nameOf } from '../util';
+import { mt, nameOf } from '../util';
 import type { GameState } from '../types';
 import type { Rng } from '../rng';
 import { clampBp } from './math';
@@ -50,7 +50,7 @@ export function advanceConstruction(level: LoadedLevel, s: GameState, rng: Rng):
         st.progress += 1;
         if (st.progress >= def.buildTurns) {
           openSegment(st, def, s.turn);
-          logEntry(s, STEP, `${def.name} opens to traffic (${st.capacity} kt/yr).`, 'all');
+          logEntry(s, STEP, `${def.name} opens to traffic (${mt(st.capacity)}).`, 'all');
         }
       }
     } else if (st.status === 'damaged') {
@@ -78,7 +78,7 @@ export function advanceConstruction(level: LoadedLevel, s: GameState, rng: Rng):
             st.upgrading = false;
             st.progress = 0;
             st.funded = 0;
-            logEntry(s, STEP, `${def.name} upgraded to ${st.capacity} kt/yr.`, 'all', [cause(`owners: ${def.owners.map((o) => nameOf(level, o)).join(', ')}`, def.owners)]);
+            logEntry(s, STEP, `${def.name} upgraded to ${mt(st.capacity)}.`, 'all', [cause(`owners: ${def.owners.map((o) => nameOf(level, o)).join(', ')}`, def.owners)]);
           }
         }
       }

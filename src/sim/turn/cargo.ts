@@ -10,6 +10,7 @@ import type { GameState } from '../types';
 import type { TurnContext } from './context';
 import { mulDiv } from './math';
 import { RULES } from './rules';
+import { mt } from '../util';
 
 const STEP = 'cargo';
 
@@ -152,5 +153,5 @@ export function allocateCargo(level: LoadedLevel, s: GameState, ctx: TurnContext
   const trace =
     shown.map((c) => `${c.id}: cost ${c.cost}, share ${c.share}, carried ${c.carried}`).join('; ') +
     (idle > 0 ? `; ${idle} other usable route(s) carried nothing (bottlenecks full)` : '');
-  logEntry(s, STEP, `The corridor carried ${throughput} kt/yr of ${demand} kt/yr East-West demand${unserved > 0 ? `; ${unserved} kt/yr found no route` : ''}.`, 'all', [forFacilitator(trace)]);
+  logEntry(s, STEP, `The corridor carried ${mt(throughput)} of ${mt(demand)} East-West demand${unserved > 0 ? `; ${mt(unserved)} found no route` : ''}.`, 'all', [forFacilitator(trace)]);
 }

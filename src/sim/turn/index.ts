@@ -8,7 +8,7 @@ import { applyEvent, eventEligible } from '../effects';
 import { compareStrings } from '../hash';
 import { forFacilitator, logEntry } from '../log';
 import { meanStance, networkIndex } from '../network';
-import { clamp, nameOf } from '../util';
+import { clamp, mt, nameOf } from '../util';
 import type { GameState } from '../types';
 import type { Rng } from '../rng';
 import { advanceConstruction } from './build';
@@ -126,7 +126,7 @@ function settleGame(level: LoadedLevel, s: GameState): void {
   logEntry(
     s,
     'final',
-    `Together: the corridor carries ${through} of the ${level.targetThroughput} kt/yr target; the power line is ${s.powerEnergisedTurn !== null ? `energised (turn ${s.powerEnergisedTurn})` : 'not energised'}${track ? `; the ${track.name} stands at "${track.stages[s.peaceStage].name}"${s.peaceHeld ? '' : ' after falling back'}` : ''}.`,
+    `Together: the corridor carries ${mt(through)} of the ${mt(level.targetThroughput)} target; the power line is ${s.powerEnergisedTurn !== null ? `energised (turn ${s.powerEnergisedTurn})` : 'not energised'}${track ? `; the ${track.name} stands at "${track.stages[s.peaceStage].name}"${s.peaceHeld ? '' : ' after falling back'}` : ''}.`,
     'all',
   );
 }
