@@ -312,7 +312,7 @@ test("a state's view of an unfinished game asks first too: it shows that seat's 
   expect(await page.evaluate(() => window.__corridor.replay!.ended)).toBe(false);
   await page.getByTestId('replay-perspective').selectOption('georgia');
   await expect(page.getByTestId('spoiler-dialog')).toContainText("Show Georgia's view?");
-  await expect(page.getByTestId('spoiler-text')).toHaveText("This game is not finished. Georgia's view shows its secret agenda, its exact grudges and the orders it has given. Show it?");
+  await expect(page.getByTestId('spoiler-text')).toHaveText("This game is not finished. Georgia's view shows its secret agenda, exactly how it feels about the others, and the orders it has given. Show it?");
   await page.getByTestId('spoiler-cancel').click();
   await expect(page.getByTestId('spoiler-dialog')).toHaveCount(0);
   expect(await page.evaluate(() => window.__corridor.replay!.perspective)).toBe('public');

@@ -18,7 +18,7 @@ const KIND_LABEL: Record<ProposalDraft['kind'], string> = {
 const KIND_HELP: Record<ProposalDraft['kind'], string> = {
   segmentDeal: 'Co-fund a segment with shares per state and a cap on the transit fee. Partners with a share may then invest in it.',
   securityPact: 'Members pay a contribution each turn; incidents on their segments become less likely. A pact can collapse if two members distrust each other.',
-  powerPledge: 'Pledgers pay toward one stage of the power line each turn. A pledge to a project that helps a state you resent may be withheld.',
+  powerPledge: 'Pledgers pay toward one stage of the power line each turn. A pledger with high animosity towards a state that hosts the stage may withhold its payment.',
   peaceStep: 'Advances the peace track one stage if both parties and the guarantors accept. It can still fall back later.',
   summit: 'You host and pay. Attendees usually warm to each other a little — but with high animosity a summit can backfire.',
 };

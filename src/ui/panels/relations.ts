@@ -1,5 +1,5 @@
 // Relations: how others feel about you (estimates only, never the hidden values), and
-// your own grudges, which you know exactly. After a reveal the whole matrix is shown.
+// how you feel about others, which you know exactly. After a reveal the whole matrix is shown.
 import { h } from '../dom';
 import { nameIn } from '../format';
 import type { Estimate, PlayerView } from '../sim';
@@ -60,7 +60,8 @@ export function renderRelations(ctx: PanelContext): HTMLElement {
     h(
       'section',
       { 'aria-labelledby': 'own-h' },
-      h('h3', { id: 'own-h' }, 'Your own grudges — exact'),
+      h('h3', { id: 'own-h' }, 'How you feel about others — exact'),
+      h('p', { class: 'hint' }, 'Your own side of each relation, which you know exactly. It shapes your own odds in the same way.'),
       h('ul', { class: 'relation-list', 'data-testid': 'own-animosity' },
         ownIds.map((id) => h('li', null, h('span', { class: 'rel-name' }, nameIn(view, id)), valueBar(own[id], `you towards ${nameIn(view, id)}`), h('span', { class: 'rel-label' }, String(own[id]))))),
     ),

@@ -16,7 +16,7 @@ import { renderNetwork } from '../panels/network';
 import { openDialog } from './share';
 
 export const SPOILER_TEXT = 'This shows every hidden value: animosities, secret agendas, every cause. Show it?';
-export const seatSpoilerText = (name: string) => `This game is not finished. ${name}'s view shows its secret agenda, its exact grudges and the orders it has given. Show it?`;
+export const seatSpoilerText = (name: string) => `This game is not finished. ${name}'s view shows its secret agenda, exactly how it feels about the others, and the orders it has given. Show it?`;
 const SPEEDS = [0.5, 1, 2, 4];
 /** Milliseconds per turn at 1×. */
 const STEP_MS = 1600;
