@@ -18,7 +18,11 @@ export function nameIn(view: Pick<PlayerView, 'states' | 'forces'>, id: StateId)
 }
 
 export function names(view: Pick<PlayerView, 'states' | 'forces'>, ids: StateId[]): string {
-  const list = ids.map((id) => nameIn(view, id));
+  return joinAnd(ids.map((id) => nameIn(view, id)));
+}
+
+/** 'a', 'a and b', 'a, b and c'. */
+export function joinAnd(list: string[]): string {
   if (list.length <= 1) return list.join('');
   return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 }

@@ -89,6 +89,7 @@ async function confirmAndCheck(page: Page, useKeyboard: boolean, secrets: Secret
       title: document.querySelector('[data-testid="dashboard"] .state-title')?.textContent ?? null,
       treasury: text('treasury'),
       agenda: text('agenda'),
+      waiting: text('waiting'),
     };
   });
   expect(seen.seat, 'the player the game waits for gets the screen').toBe(next);
@@ -97,6 +98,9 @@ async function confirmAndCheck(page: Page, useKeyboard: boolean, secrets: Secret
   const mine = seen.states.find((x) => x.id === next)!;
   expect(seen).toMatchObject({ me: `You are ${mine.name}`, curtainHidden: true, mapVisible: true, youSelected: 'true', title: mine.name });
   // Their dashboard: their money and their own secret agenda; nobody else's agenda.
+  // The status line counts the player on screen among those awaited ("waiting for you and …"),
+  // unless it shows the bots still moving.
+  if (seen.waiting?.includes('seats ready')) expect(seen.waiting).toContain('seats ready · waiting for you');
   expect(seen.treasury).toBe(`$${mine.treasury.toLocaleString('en-US')}M`);
   expect(mine.agenda, 'a player sees their own agenda').not.toBeNull();
   expect(seen.agenda).toContain(mine.agenda!.name);

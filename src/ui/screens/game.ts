@@ -1,7 +1,7 @@
 // The game screen: top bar, map, tabbed side panel, the action bar with its "waiting
 // for" state, keyboard shortcuts, and the hot-seat curtain.
 import { clear, h } from '../dom';
-import { money, names } from '../format';
+import { joinAnd, money, nameIn } from '../format';
 import type { BotProgress, Controller, DispatchResult } from '../controller';
 import type { CorridorMap } from '../map/map-view';
 import type { Action, PlayerView, StateId } from '../sim';
@@ -400,7 +400,7 @@ export class GameScreen {
         busy
           ? [h('span', null, h('strong', null, busy.status)), h('div', { class: 'hint' }, busy.hint)]
           : [
-              view.phase === 'ended' ? 'Game over.' : h('span', null, h('strong', null, `${ready} of ${total} seats ready`), waiting.length ? ` · waiting for ${names(view, waiting)}` : view.waitingFor.includes(me) ? ' · waiting for you' : ''),
+              view.phase === 'ended' ? 'Game over.' : h('span', null, h('strong', null, `${ready} of ${total} seats ready`), waitingText(view, me, waiting)),
               h('div', { class: 'hint' }, `Treasury ${money(st.treasury)}${p.note ? ` · ${p.note}` : ''}`),
             ],
       ),
@@ -531,4 +531,10 @@ export class GameScreen {
     d.addEventListener('close', () => d.remove());
     d.showModal();
   }
+}
+
+/** ' · waiting for you and Georgia': you first, when you have still to act. */
+function waitingText(view: PlayerView, me: StateId, others: StateId[]): string {
+  const list = [...(view.waitingFor.includes(me) ? ['you'] : []), ...others.map((id) => nameIn(view, id))];
+  return list.length ? ` · waiting for ${joinAnd(list)}` : '';
 }
