@@ -6,8 +6,20 @@ import type { Level } from './level-schema';
 export interface MiddleRoute { id: string; origin: string; market: string; segments: string[]; nodes: string[] }
 
 export const MAX_ROUTES = 200;
+/** Steps of the depth-first search before it gives up (a dense mesh has too many simple paths to try them all). */
+export const MAX_ROUTE_STEPS = 200_000;
+
+export interface RouteSearch {
+  routes: MiddleRoute[];
+  /** Why the list may be incomplete: it reached MAX_ROUTES, or the search ran out of steps. */
+  stopped: 'routes' | 'steps' | null;
+}
 
 export function enumerateRoutes(level: Pick<Level, 'segments' | 'origins' | 'markets' | 'maxRouteSegments'>): MiddleRoute[] {
+  return searchRoutes(level).routes;
+}
+
+export function searchRoutes(level: Pick<Level, 'segments' | 'origins' | 'markets' | 'maxRouteSegments'>): RouteSearch {
   const adjacency = new Map<string, { seg: string; to: string }[]>();
   const add = (a: string, seg: string, b: string) => {
     const list = adjacency.get(a) ?? [];
@@ -20,13 +32,59 @@ export function enumerateRoutes(level: Pick<Level, 'segments' | 'origins' | 'mar
     add(s.to, s.id, s.from);
   }
   const routes: MiddleRoute[] = [];
+  let steps = 0;
+  let stopped: RouteSearch['stopped'] = null;
   for (const origin of level.origins) {
     for (const market of level.markets) {
+      // Fewest segments from each node to this market, not passing another market: a branch
+      // that cannot arrive within the segments left is never walked. This only prunes
+      // branches that find nothing, so the routes and their order are the same.
+      const dist = new Map<string, number>([[market, 0]]);
+      for (let frontier = [market]; frontier.length;) {
+        const next: string[] = [];
+        for (const at of frontier) {
+          if (at !== market && level.markets.includes(at)) continue;
+          for (const { to } of adjacency.get(at) ?? []) {
+            if (!dist.has(to)) {
+              dist.set(to, dist.get(at)! + 1);
+              next.push(to);
+            }
+          }
+        }
+        frontier = next;
+      }
+      /** Whether `from` reaches the market in at most `left` segments without using a node of `path` or another market. */
+      const reachesAvoiding = (from: string, target: string, path: string[], left: number): boolean => {
+        const seen = new Set<string>(path);
+        seen.add(from);
+        let frontier = [from];
+        for (let depth = 1; depth <= left && frontier.length; depth++) {
+          const next: string[] = [];
+          for (const at of frontier) {
+            for (const { to } of adjacency.get(at) ?? []) {
+              if (to === target) return true;
+              if (seen.has(to) || level.markets.includes(to)) continue;
+              seen.add(to);
+              next.push(to);
+            }
+          }
+          frontier = next;
+        }
+        return false;
+      };
       let n = 0;
       const nodes = [origin];
       const segs: string[] = [];
       const walk = (at: string) => {
-        if (routes.length >= MAX_ROUTES) return;
+        if (stopped) return;
+        if (routes.length >= MAX_ROUTES) {
+          stopped = 'routes';
+          return;
+        }
+        if (++steps > MAX_ROUTE_STEPS) {
+          stopped = 'steps';
+          return;
+        }
         if (at === market) {
           n += 1;
           routes.push({ id: `${origin}>${market}#${n}`, origin, market, segments: [...segs], nodes: [...nodes] });
@@ -37,6 +95,11 @@ export function enumerateRoutes(level: Pick<Level, 'segments' | 'origins' | 'mar
           if (nodes.includes(to)) continue;
           // A path that passes through another market ends there instead.
           if (to !== market && level.markets.includes(to)) continue;
+          const d = dist.get(to);
+          if (d === undefined || segs.length + 1 + d > level.maxRouteSegments) continue;
+          // The same test around the path walked so far (a mesh hung off a node of the path
+          // is a dead end that the static distance cannot see).
+          if (d > 0 && !reachesAvoiding(to, market, nodes, level.maxRouteSegments - segs.length - 1)) continue;
           nodes.push(to);
           segs.push(seg);
           walk(to);
@@ -47,5 +110,5 @@ export function enumerateRoutes(level: Pick<Level, 'segments' | 'origins' | 'mar
       walk(origin);
     }
   }
-  return routes;
+  return { routes, stopped };
 }
