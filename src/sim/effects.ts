@@ -108,13 +108,13 @@ export function applyEffect(level: LoadedLevel, s: GameState, e: Effect, causeTe
     case 'segmentCapacity': {
       const st = s.segments[e.segment];
       if (!st) return `segment ${e.segment} not found`;
-      st.capacity = Math.max(0, st.capacity + mulDiv(st.capacity, e.deltaBp, 10000));
+      st.capacity = clamp(st.capacity + mulDiv(st.capacity, e.deltaBp, 10000), 0, RULES.maxCapacity);
       return `${e.segment} capacity ${signed(e.deltaBp)}bp -> ${st.capacity} kt`;
     }
     case 'altRoute': {
       const st = s.altRoutes[e.route];
       if (!st) return `route ${e.route} not found`;
-      st.capacity = Math.max(0, st.capacity + mulDiv(st.capacity, e.capacityBp, 10000));
+      st.capacity = clamp(st.capacity + mulDiv(st.capacity, e.capacityBp, 10000), 0, RULES.maxCapacity);
       st.cost = Math.max(0, st.cost + e.costDelta);
       st.risk = clamp(st.risk + e.riskDelta, 0, 100);
       return `${e.route}: capacity ${st.capacity} kt, cost ${st.cost}, risk ${st.risk}`;

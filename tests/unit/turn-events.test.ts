@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEffect, conditionHolds, eventEligible } from '../../src/sim/effects';
 import type { Condition, Effect } from '../../src/sim/level-schema';
 import { growthBpNow, startTurn } from '../../src/sim/turn/index';
+import { RULES } from '../../src/sim/turn/rules';
 import { forcedRng, loadTiny, makeState, tinyLevelData } from './fixtures';
 
 const level = loadTiny();
@@ -131,5 +132,15 @@ describe('event effects', () => {
     run({ do: 'peace', delta: -1 });
     expect(s.peaceStage).toBe(1);
     expect(s.peaceHeld).toBe(false);
+  });
+
+  it('capacity doubled again and again stops at the rules\' cap instead of overflowing', () => {
+    const s = makeState(level);
+    for (let i = 0; i < 200; i++) {
+      applyEffect(level, s, { do: 'segmentCapacity', segment: 's-ferry', deltaBp: 10000 }, 'event: test');
+      applyEffect(level, s, { do: 'altRoute', route: 'northern', capacityBp: 10000, costDelta: 0, riskDelta: 0 }, 'event: test');
+    }
+    expect(s.segments['s-ferry'].capacity).toBe(RULES.maxCapacity);
+    expect(s.altRoutes.northern.capacity).toBe(RULES.maxCapacity);
   });
 });

@@ -56,4 +56,6 @@ export const RULES = {
   // cargo
   weightNumerator: 1_000_000_000_000,
   maxDemand: 1_000_000_000,
+  /** kt/yr: events that keep raising a capacity stop here (unbounded, it overflowed the cargo arithmetic). */
+  maxCapacity: 10_000_000,
 } as const;
