@@ -24,15 +24,11 @@ const suspicion = (v: PlayerView, other: StateId) => {
 };
 const distrust = (v: PlayerView, other: StateId) => Math.max(grudge(v, other), suspicion(v, other));
 
-function peaceIndex(v: PlayerView, stageName: string | null): number {
-  return stageName && v.peace ? v.peace.stages.indexOf(stageName) : -1;
-}
-
 /** Segments this bot may put money into now (mirrors the sim's rule; the sim still validates). */
 export function investable(v: PlayerView, seg: SegmentView): boolean {
   const id = v.viewer as StateId;
   if (!seg.owners.includes(id) && !seg.cofunders.includes(id)) return false;
-  if (seg.requires && v.peace && v.peace.stage < peaceIndex(v, seg.requires)) return false;
+  if (seg.requiresStage !== null && v.peace && v.peace.stage < seg.requiresStage) return false;
   if (seg.status === 'planned') return seg.funded < seg.cost;
   if (seg.status === 'damaged') return true;
   return seg.status === 'open' && seg.upgradeTo !== null;
@@ -102,7 +98,8 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
   const distrustOf = new Map(others.map((s) => [s.id, distrust(v, s.id)]));
   const friends = others.sort((a, b) => distrustOf.get(a.id)! - distrustOf.get(b.id)! || (a.id < b.id ? -1 : 1));
   // 1. Co-fund an expensive planned segment on our territory.
-  const planned = v.segments.filter((s) => s.owners.includes(id) && investable(v, s) && s.status === 'planned' && s.cost - s.funded > Math.floor(self.treasury / 3));
+  // (A cable is funded by power-line pledges, never by a deal.)
+  const planned = v.segments.filter((s) => s.mode !== 'cable' && s.owners.includes(id) && investable(v, s) && s.status === 'planned' && s.cost - s.funded > Math.floor(self.treasury / 3));
   if (planned.length) {
     const seg = planned.sort((a, b) => a.cost - a.funded - (b.cost - b.funded) || (a.id < b.id ? -1 : 1))[0];
     const partners = [...new Set([...seg.owners.filter((o) => o !== id), ...friends.filter((f) => f.treasury > 300).slice(0, 1).map((f) => f.id)])].slice(0, 2);
@@ -130,15 +127,15 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
   const stage = v.power.find((s) => s.status === 'planned' && !pledging(v, id, s.id) && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
   if (stage && self.treasury > 200) {
     const pledgers = [id, ...friends.slice(0, 1).map((f) => f.id)];
-    out.push({ terms: { kind: 'powerPledge', stage: stage.id, perTurn: Math.min(MAX_PLEDGE_PER_TURN, Math.max(10, Math.floor(self.treasury / 40))), turns: 3, pledgers }, reason: `${stage.name} needs funding` });
+    out.push({ terms: { kind: 'powerPledge', stage: stage.id, perTurn: Math.min(MAX_PLEDGE_PER_TURN, Math.max(10, Math.floor(self.treasury / 40))), turns: Math.min(3, v.turns), pledgers }, reason: `${stage.name} needs funding` });
   }
   // 4. A pact with our most trusted neighbour when security is low (not for the neutral).
   if (self.security < 50 && !self.inPact && !/neutral/i.test(self.agenda?.name ?? '') && friends.length && v.turn % 3 === 1) {
-    out.push({ terms: { kind: 'securityPact', members: [id, friends[0].id], contribution: 10, duration: 4 }, reason: 'incidents threaten our segments' });
+    out.push({ terms: { kind: 'securityPact', members: [id, friends[0].id], contribution: 10, duration: Math.min(4, v.turns) }, reason: 'incidents threaten our segments' });
   }
   // 5. A summit to mend our worst relation, if it is not beyond repair.
   const worst = friends[friends.length - 1];
-  if (worst && v.turn % 4 === 2 && grudge(v, worst.id) >= 35 && grudge(v, worst.id) < 70 && self.treasury > 100) {
+  if (worst && v.turn % 4 === 2 && grudge(v, worst.id) >= 35 && grudge(v, worst.id) < 70 && self.treasury > Math.max(100, v.summitCost)) {
     out.push({ terms: { kind: 'summit', attendees: [id, worst.id] }, reason: `relations with ${worst.name} need attention`, told: 'talking helps relations' });
   }
   return out;

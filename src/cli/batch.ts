@@ -2,7 +2,7 @@
 // who wins how often, final scores, secret agendas met, and the collective outcome. For a
 // teacher choosing seeds and for a modder checking a level's balance.
 import { autoplay } from '../ai/autoplay';
-import { viewFor, winnerOf, type LoadedLevel, type StateId } from '../sim/index';
+import { mt, viewFor, winnerOf, type LoadedLevel, type StateId } from '../sim/index';
 import { CliError } from './common';
 
 export interface BatchGame {
@@ -61,7 +61,8 @@ export function summarise(level: LoadedLevel, games: BatchGame[]): BatchSummary 
   const wins = zero();
   const score = zero();
   const agendaMet = zero();
-  const peace: Record<string, number> = {};
+  // No prototype: a stage may be named "__proto__" or "constructor" (it printed NaN).
+  const peace = Object.create(null) as Record<string, number>;
   let throughput = 0;
   let powerLine = 0;
   for (const g of games) {
@@ -95,11 +96,12 @@ export function formatBatch(level: LoadedLevel, seeds: string[], turns: number, 
     row(['State', 'wins', 'win share', 'mean score', 'agenda met']),
     ...level.states.map((s) => row([name(s.id), String(sum.wins[s.id]), pct(sum.wins[s.id], n), String(sum.meanScore[s.id]), pct(sum.agendaMet[s.id], n)])),
     '',
-    `Together: the corridor carried ${sum.meanThroughput} kt/yr on average, ${pct(sum.meanThroughput, sum.target)} of the ${sum.target} kt/yr target.`,
+    `Together: the corridor carried ${mt(sum.meanThroughput)} on average, ${pct(sum.meanThroughput, sum.target)} of the ${mt(sum.target)} target.`,
     level.powerLine ? `The power line was energised in ${sum.powerLine} game(s) (${pct(sum.powerLine, n)}).` : 'This level has no power line.',
   ];
   if (level.peaceTrack) {
-    const stages = level.peaceTrack.stages.map((st) => st.name).filter((st) => sum.peace[st]);
+    // Stages sharing a name share a count (the validator warns about such names).
+    const stages = [...new Set(level.peaceTrack.stages.map((st) => st.name))].filter((st) => Object.hasOwn(sum.peace, st));
     lines.push(`The ${level.peaceTrack.name} ended at: ${stages.map((st) => `"${st}" ${sum.peace[st]} (${pct(sum.peace[st], n)})`).join(', ')}.`);
   }
   return `${lines.join('\n')}\n`;

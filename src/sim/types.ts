@@ -224,6 +224,8 @@ export interface SegmentView {
   feeCap: FeeLevel | null;
   cofunders: StateId[];
   requires: string | null; // peace stage name required
+  /** Its index in the track's stages (two stages may share a name). */
+  requiresStage: number | null;
   upgrading: boolean;
   /** Capacity after the level's upgrade while that upgrade is still to be funded, else null. */
   upgradeTo: number | null;
@@ -247,6 +249,8 @@ export interface PlayerView {
   seed: string | null; // hidden from players in classroom mode? shown: replays are public by design
   turn: number;
   turns: number;
+  /** What hosting a summit costs its host, $M (a level parameter, public). */
+  summitCost: number;
   phase: Phase;
   /** Seats whose input the game is waiting for, in level order (who has not finished this phase). */
   waitingFor: StateId[];

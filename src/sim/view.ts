@@ -195,7 +195,8 @@ function segmentViews(level: LoadedLevel, s: GameState, copy: boolean): SegmentV
     const st = s.segments[def.id];
     const fee: Record<StateId, 'low' | 'standard' | 'high'> = {};
     for (const o of def.owners) fee[o] = s.players[o].fees[def.id] ?? 'standard';
-    const req = def.requires && level.peaceTrack ? level.peaceTrack.stages[idx.peaceStageIndex.get(def.requires.peace) ?? 0]?.name ?? null : null;
+    const reqStage = def.requires && level.peaceTrack ? idx.peaceStageIndex.get(def.requires.peace) ?? null : null;
+    const req = reqStage !== null ? level.peaceTrack!.stages[reqStage]?.name ?? null : null;
     return {
       id: def.id,
       name: def.name,
@@ -216,6 +217,7 @@ function segmentViews(level: LoadedLevel, s: GameState, copy: boolean): SegmentV
       feeCap: st.feeCap,
       cofunders: copy ? [...st.cofunders] : st.cofunders,
       requires: req,
+      requiresStage: reqStage,
       upgrading: st.upgrading,
       upgradeTo: st.status === 'open' && def.upgrade && !st.upgrading && st.capacity < def.upgrade.capacity ? def.upgrade.capacity : null,
     };
@@ -456,6 +458,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     seed: s.seed,
     turn: s.turn,
     turns: level.turns,
+    summitCost: level.params.summitCost,
     phase: s.phase,
     waitingFor: waitingFor(level, s),
     period: kept ? kept.period : periodOf(level, s.turn),

@@ -25,6 +25,7 @@ export {
   stepRecorded,
   undoBlock,
   undoRefusal,
+  mt,
 } from '../sim/index';
 export type {
   LoadedLevel,

@@ -11,6 +11,9 @@ import { levelFile } from './fixtures';
 
 const main = levelFile('levels/middle-corridor.json');
 
+/** The parts of a level file the tests below change. */
+interface LevelEdit { turns: number; params?: Record<string, unknown>; segments: { mode: string }[]; peaceTrack: { stages: { name: string }[] } }
+
 /** The states at the start of each turn's orders phase of one bot game. */
 function ordersPhases(seed: string): GameState[] {
   const out: GameState[] = [];
@@ -107,6 +110,25 @@ describe('the bots only read their views', () => {
     const r = loadLevelData(data);
     if (!r.ok) throw new Error(JSON.stringify(r.findings.slice(0, 2)));
     for (const seed of ['rich-1', 'rich-2']) expect(autoplay(r.level, { seed }).refused).toEqual([]);
+  });
+
+  // Levels validate accepts, on which the bot once offered terms the rules refuse (exit 3 in
+  // the CLI): games shorter than its pledges and pacts, a summit dearer than its check, a
+  // planned cable (funded only by pledges), two peace stages sharing a name.
+  it.each([
+    ['tutorial.json', 'a 1-turn game', (d: LevelEdit) => { d.turns = 1; }, ['short-1', 'short-2']],
+    ['tutorial.json', 'a 2-turn game', (d: LevelEdit) => { d.turns = 2; }, ['short-1', 'short-2']],
+    ['tutorial.json', 'a 3-turn game', (d: LevelEdit) => { d.turns = 3; }, ['corridor-12']],
+    ['middle-corridor.json', 'a 3-turn game', (d: LevelEdit) => { d.turns = 3; }, ['corridor-1']],
+    ['middle-corridor.json', 'summits costing $150M', (d: LevelEdit) => { d.params = { ...d.params, summitCost: 150 }; }, ['summit-1', 'summit-2', 'summit-3']],
+    ['tutorial.json', 'a planned cable segment', (d: LevelEdit) => { d.segments[7].mode = 'cable'; }, ['cable-1', 'cable-2', 'cable-3']],
+    ['middle-corridor.json', 'two peace stages with one name', (d: LevelEdit) => { d.peaceTrack.stages[4].name = d.peaceTrack.stages[1].name; }, ['dup-1', 'dup-2', 'dup-3', 'dup-4']],
+  ] as const)('keeps its offers within the rules on %s with %s', (file, _what, edit, seeds) => {
+    const data = JSON.parse(readFileSync(`levels/${file}`, 'utf8')) as LevelEdit;
+    edit(data);
+    const r = loadLevelData(data);
+    if (!r.ok) throw new Error(JSON.stringify(r.findings.filter((f) => f.severity === 'error').slice(0, 2)));
+    for (const seed of seeds) expect(autoplay(r.level, { seed }).refused, seed).toEqual([]);
   });
 
   it('decides the same from a frozen copy of every brief view of an open game', () => {

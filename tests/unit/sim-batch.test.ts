@@ -48,6 +48,20 @@ describe('sim --seeds N', () => {
     for (const st of tutorial.states) expect(text).toMatch(new RegExp(`^${st.name} +${sum.wins[st.id]} `, 'm'));
   });
 
+  it('counts peace stages named like Object members ("__proto__", "constructor") as any other name', () => {
+    const data = JSON.parse(readFileSync('levels/middle-corridor.json', 'utf8')) as { peaceTrack: { stages: { name: string }[] } };
+    data.peaceTrack.stages[0].name = '__proto__';
+    data.peaceTrack.stages[1].name = 'constructor';
+    const r = parseLevelText(JSON.stringify(data));
+    if (!r.ok) throw new Error('the renamed level does not load');
+    const played = playBatch(r.level, batchSeeds('p', 3), 1);
+    const text = formatBatch(r.level, batchSeeds('p', 3), 1, summarise(r.level, played), 1);
+    const line = text.split('\n').find((l) => l.includes('ended at'))!;
+    expect(line).not.toMatch(/NaN|object Object|native code/);
+    const counted = [...line.matchAll(/" (\d+) \(/g)].reduce((a, m) => a + Number(m[1]), 0);
+    expect(counted).toBe(3);
+  });
+
   it('prints the games and the summary as one JSON object', async () => {
     const r = await json;
     expect(r.stderr).toBe('');

@@ -340,7 +340,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
         }, KIND_LABEL[k]),
       ),
     ),
-    h('p', { class: 'kind-help' }, KIND_HELP[d.kind]),
+    h('p', { class: 'kind-help' }, d.kind === 'summit' ? `${KIND_HELP.summit} Hosting costs ${money(view.summitCost)}.` : KIND_HELP[d.kind]),
     body,
     h(
       'div',
