@@ -130,6 +130,18 @@ function progress(pct: number, text: string): void {
   $('loading').setAttribute('aria-valuenow', String(pct));
 }
 
+/** The loading screen turns into an error with a way out (it looked like a finished bar). */
+function loadFailed(cause: string): void {
+  const box = $('loading');
+  box.classList.add('failed');
+  box.setAttribute('role', 'alert');
+  box.removeAttribute('aria-valuenow');
+  $('loading-text').textContent = `Corridor could not load its files (${cause}). Check that the page is served from the game's folder, then reload.`;
+  const reload = h('button', { type: 'button', class: 'primary', 'data-testid': 'reload', onclick: () => location.reload() }, 'Reload');
+  box.querySelector('.loading-inner')!.append(reload);
+  reload.focus();
+}
+
 function show(which: typeof current): void {
   current = which;
   document.body.dataset.screen = which;
@@ -591,7 +603,7 @@ async function boot(): Promise<void> {
     basemap = (await res.json()) as BasemapFile;
     progress(100, 'Ready');
   } catch (e) {
-    progress(100, `Corridor could not load: ${(e as Error).message}`);
+    loadFailed((e as Error).message);
     return;
   }
   $('loading').hidden = true;
