@@ -79,7 +79,7 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
         if (!isInt(bp) || bp < 1 || bp > 10000) return `shares.${id} must be a whole number of basis points from 1 to 10000`;
         sum += bp;
       }
-      if (sum !== 10000) return `shares must add up to 10000 basis points (100%), not ${sum}`;
+      if (sum !== 10000) return `the shares add up to ${sum / 100}%; they must add up to 100% (10000 basis points)`;
       if (!(from in raw.shares) && !seg.owners.includes(from)) return 'you must take a share or own the segment';
       if (typeof raw.feeCap !== 'string' || !(FEE_LEVELS as readonly string[]).includes(raw.feeCap)) {
         return `feeCap must be one of ${FEE_LEVELS.join(', ')}`;

@@ -33,6 +33,11 @@ test('a solo tutorial game played through the UI reaches the end screen, and "pl
   await page.getByTestId('deal-segment').selectOption('anaklia-port');
   await page.getByTestId('share-georgia').fill('60');
   await page.getByTestId('share-kazakhstan').fill('40');
+  // Each share shows what it comes to, as it is typed.
+  const port = await page.evaluate(() => window.__corridor.view()!.segments.find((x) => x.id === 'anaklia-port')!);
+  const dollars = (pct: number) => `≈ $${Math.floor(((port.cost - port.funded) * pct) / 100).toLocaleString('en-US')}M`;
+  await expect(page.getByTestId('share-amount-georgia')).toHaveText(dollars(60));
+  await expect(page.getByTestId('share-amount-kazakhstan')).toHaveText(dollars(40));
   await page.getByTestId('deal-feecap').selectOption('standard');
   await clickAction(page, page.getByTestId('send-proposal'));
   const outbox = page.getByTestId('outbox');

@@ -220,6 +220,14 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
         const segs = view.segments.filter((s) => s.mode !== 'cable');
         const seg = segs.find((s) => s.id === d.segment);
         const total = Object.values(d.shares).reduce((a, b) => a + b, 0);
+        // What each share comes to in money, kept up to date as the share is typed.
+        const amounts = new Map<StateId, HTMLElement>();
+        const amountText = (id: StateId) => (seg && d.shares[id] ? ` ≈ ${money(Math.floor(((seg.cost - seg.funded) * d.shares[id]) / 100))}` : '');
+        const amount = (id: StateId) => {
+          const el = h('span', { class: 'share-amount', 'data-testid': `share-amount-${id}` }, amountText(id));
+          amounts.set(id, el);
+          return el;
+        };
         sumNote.textContent = `Shares add up to ${total}%${total === 100 ? '' : ' — they must add up to 100%'}.`;
         sumNote.className = total === 100 ? 'hint' : 'hint warn';
         return [
@@ -251,7 +259,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
               h(
                 'div',
                 { class: 'share' },
-                h('label', { for: `share-${s.id}` }, s.name),
+                h('label', { for: `share-${s.id}` }, s.name, amount(s.id)),
                 h('input', {
                   id: `share-${s.id}`,
                   'data-testid': `share-${s.id}`,
@@ -262,6 +270,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
                   value: d.shares[s.id] ?? 0,
                   oninput: (e: Event) => {
                     d.shares[s.id] = Math.max(0, Math.min(100, Math.trunc(Number((e.target as HTMLInputElement).value) || 0)));
+                    amounts.get(s.id)!.textContent = amountText(s.id);
                     const t = Object.values(d.shares).reduce((a, b) => a + b, 0);
                     sumNote.textContent = `Shares add up to ${t}%${t === 100 ? '' : ' — they must add up to 100%'}.`;
                     sumNote.className = t === 100 ? 'hint' : 'hint warn';
