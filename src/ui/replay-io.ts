@@ -53,6 +53,8 @@ export function openReplayText(text: string, levels: LevelEntry[], options: { ke
   const lv = levelForReplay(parsed.replay, levels);
   if (!lv.ok) return { ...lv, replay: parsed.replay };
   const v = verifyReplay(lv.level, parsed.replay, { keepStates: options.keepStates ?? true });
+  // A replay that no longer plays out as recorded: say what that means before the detail.
+  if (!v.ok && v.kind === 'diverged') return { ok: false, error: `This replay does not play out as it was recorded: the file was changed, or it was made by a different version of the game (${v.message}).` };
   if (!v.ok) return { ok: false, error: v.message };
   return { ok: true, opened: { replay: parsed.replay, level: lv.level, states: v.states, hashes: v.hashes, finalHash: v.finalHash, turns: v.turns, embedded: lv.embedded } };
 }

@@ -329,7 +329,7 @@ test('a replay that fails shows the exact message and changes nothing', async ({
   const tampered = structuredClone(good);
   tampered.checkpoints[3].hash = '0123456789abcdef';
   await openReplayFile(page, 'tampered.replay.json', JSON.stringify(tampered));
-  await expect(page.getByTestId('replay-error')).toContainText(/tampered\.replay\.json: diverged at turn 3: expected 0123456789abcdef, got [0-9a-f]{16}/);
+  await expect(page.getByTestId('replay-error')).toContainText(/tampered\.replay\.json: This replay does not play out as it was recorded: the file was changed, or it was made by a different version of the game \(diverged at turn 3: expected 0123456789abcdef, got [0-9a-f]{16}\)/);
   expect(await page.evaluate(() => window.__corridor.screen)).toBe('start');
 
   const newer = good.version + 1;
