@@ -65,6 +65,10 @@ test('one turn played with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('?');
   await expect(page.getByTestId('help-dialog')).toBeVisible();
   await expect(page.getByTestId('help-dialog')).toContainText('finish diplomacy / submit orders');
+  // It opens at its title (focused), with the glossary further down.
+  await expect(page.locator('#help-h')).toBeFocused();
+  expect(await page.getByTestId('help-dialog').evaluate((d) => d.scrollTop)).toBe(0);
+  await expect(page.getByTestId('glossary')).toContainText('Mt/yr');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('help-dialog')).toHaveCount(0);
 

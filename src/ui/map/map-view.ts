@@ -478,9 +478,14 @@ export class CorridorMap {
         el.firstElementChild!.textContent = r.name.split(/[(,;]/)[0].replace(/\s*\broute\b/i, '').trim();
         // Flow is last turn's; capacity is now (this turn's news may have cut it below that flow).
         const mtOnly = (kt: number) => (kt / 1000).toFixed(1);
-        el.lastElementChild!.textContent = compact
-          ? `${r.sea ? mtOnly(r.flow) : `${mtOnly(r.flow)}/${mtOnly(r.capacity)}`} Mt/yr`
-          : r.sea ? mt(r.flow) : r.flow > r.capacity ? `${mt(r.flow)} · now ${mt(r.capacity)}` : `${mtOnly(r.flow)} of ${mt(r.capacity)}`;
+        // Before the first resolution no cargo has been counted: show what the route can take,
+        // not a row of zeros.
+        const counted = this.input!.view.history.length > 0;
+        el.lastElementChild!.textContent = !counted
+          ? r.sea ? 'takes the overflow' : `${compact ? '≤' : 'up to'} ${mt(r.capacity)}`
+          : compact
+            ? `${r.sea ? mtOnly(r.flow) : `${mtOnly(r.flow)}/${mtOnly(r.capacity)}`} Mt/yr`
+            : r.sea ? mt(r.flow) : r.flow > r.capacity ? `${mt(r.flow)} · now ${mt(r.capacity)}` : `${mtOnly(r.flow)} of ${mt(r.capacity)}`;
         el.title = r.name;
         el.style.left = `${box.x + (compact ? 28 : 54)}px`;
         el.style.top = `${box.y + 4}px`;

@@ -36,7 +36,9 @@ export function corridorGoals(view: PlayerView): HTMLElement {
         { class: 'progress', role: 'progressbar', 'aria-label': 'Corridor throughput against target', 'aria-valuemin': 0, 'aria-valuemax': c.target, 'aria-valuenow': c.throughput },
         h('span', { style: `width:${Math.min(100, Math.round((100 * c.throughput) / Math.max(1, c.target)))}%` }),
       ),
-      h('div', { class: 'goal-text' }, `${mt(c.throughput)} of ${mt(c.target)} target · East–West demand ${mt(view.demand)}`),
+      h('div', { class: 'goal-text' }, view.history.length
+        ? `${mt(c.throughput)} of ${mt(c.target)} target · East–West demand ${mt(view.demand)}`
+        : `Counted when turn 1 resolves · target ${mt(c.target)} · East–West demand ${mt(view.demand)}`),
     ),
     view.power.length
       ? h(

@@ -483,7 +483,7 @@ export class GameScreen {
     const d = h(
       'dialog',
       { class: 'dialog', 'aria-labelledby': 'help-h', 'data-testid': 'help-dialog' },
-      h('h2', { id: 'help-h' }, 'How to play'),
+      h('h2', { id: 'help-h', tabindex: '-1' }, 'How to play'),
       h('ol', null,
         h('li', null, h('strong', null, 'News. '), 'Each half-year starts with events. Read them in the News tab, with the report on last turn and its causes.'),
         h('li', null, h('strong', null, 'Diplomacy. '), 'Propose segment deals, security pacts, power-line pledges, peace steps and summits; accept or reject what others send. A proposal binds when every party accepts — but it can still fail at home.'),
@@ -500,9 +500,17 @@ export class GameScreen {
         h('li', null, h('kbd', null, '?'), ' this help'),
       ),
       h('p', null, 'On the map, hover or tap a line or a city for details. The Network panel lists everything as text.'),
+      h('h3', null, 'Words used in the game'),
+      h('dl', { class: 'glossary', 'data-testid': 'glossary' },
+        GLOSSARY.flatMap(([word, meaning]) => [h('dt', null, word), h('dd', null, meaning)]),
+      ),
       h('form', { method: 'dialog' }, h('button', { class: 'primary', 'data-testid': 'help-close' }, 'Close')),
     );
     this.openDialog(d);
+    // Open at the top: the browser focuses the first button (Close, at the bottom), which
+    // scrolled a small window's dialog past the title.
+    (d.querySelector('#help-h') as HTMLElement).focus();
+    d.scrollTop = 0;
   }
 
   private showMenu(): void {
@@ -532,6 +540,23 @@ export class GameScreen {
     d.showModal();
   }
 }
+
+/** The terms a first-time player meets on screen, in plain words (the Help dialog). */
+const GLOSSARY: [string, string][] = [
+  ['Mt/yr', 'Million tonnes of cargo a year: how cargo and capacity are measured.'],
+  ['Segment', 'One link of the network between two places: a railway, a road, a port or a ferry line. States own segments and earn transit fees on the cargo they carry.'],
+  ['Capacity', 'How much cargo a segment or a route can carry. A route carries no more than its narrowest segment.'],
+  ['Planned, under construction, open, damaged', 'A planned segment needs its cost funded, then takes its build turns; an open one carries cargo; a damaged one carries none until repaired.'],
+  ['Co-fund', 'Share the cost of a segment with other states in a segment deal. Each pays its share; the owners keep the fees.'],
+  ['Transit fee (low, standard, high)', 'What an owner charges cargo crossing its segment. Higher fees earn more per tonne but send cargo to cheaper routes. A deal can cap the fee.'],
+  ['Ratified', 'A deal every party accepted still has to pass at home. It can fail there, more often between states with high animosity.'],
+  ['Risk', 'How exposed a segment is to incidents, 0 to 100: each point adds 0.2% to the chance of an incident in a turn. Animosity around it raises the chance; its owners\u2019 security and a pact between them lower it.'],
+  ['Alternative routes', 'Routes that compete with the corridor, shown in the boxes at the map\u2019s edges (in the default level: the Northern route through Russia, the Southern route through Iran, the Trans-Afghan route, and the sea route, which takes whatever the others cannot).'],
+  ['Animosity', 'How much one side distrusts another, from 0 to 100. You know your own exactly and estimate the others\u2019 as a range. It shifts the odds of what happens; it is a tendency, not a judgement.'],
+  ['Intelligence', 'Spending to learn how another state feels about you: it narrows your estimate.'],
+  ['Power line', 'A planned electricity link across the Caspian, built in stages that states fund by pledges. Once every stage is built it pays its funders each turn.'],
+  ['Peace track', 'Steps of a peace process. Some segments can only open once it reaches a given step.'],
+];
 
 /** ' · waiting for you and Georgia': you first, when you have still to act. */
 function waitingText(view: PlayerView, me: StateId, others: StateId[]): string {
