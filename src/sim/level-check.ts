@@ -3,8 +3,9 @@
 // The checks read the raw data defensively, so they also run (and never throw) when the
 // schema has already found type errors; a part of the level that is not even the right
 // shape is skipped here, the schema reports it.
-import { enumerateRoutes, MAX_ROUTES, type MiddleRoute } from './routes';
+import { MAX_ROUTE_STEPS, MAX_ROUTES, searchRoutes, type MiddleRoute, type RouteSearch } from './routes';
 import type { Level } from './level-schema';
+import { RULES } from './turn/rules';
 import type { Finding } from './level';
 import { FORBIDDEN_KEYS } from './json-source';
 import { article } from './util';
@@ -80,6 +81,78 @@ export function didYouMean(target: string, candidates: Iterable<string>): string
   return c === undefined ? '' : ` (did you mean ${JSON.stringify(c)}?)`;
 }
 
+// ---------- routes of any length ----------
+/**
+ * Whether some simple path from an origin to a market over cargo segments, of any length and
+ * not passing another market, crosses the segment `seg`: that is two node-disjoint paths,
+ * from one end of the segment to the market and from the other end to an origin (any one),
+ * found as a flow of 2 where every node carries at most 1. A few breadth-first searches
+ * per market.
+ */
+function onSomeRoute(level: Level, seg: Level['segments'][number]): boolean {
+  const ids = new Map<string, number>();
+  const node = (id: string) => ids.get(id) ?? (ids.set(id, ids.size), ids.size - 1);
+  for (const s of level.segments) {
+    node(s.from);
+    node(s.to);
+  }
+  for (const id of [...level.origins, ...level.markets]) node(id);
+  const n = ids.size;
+  // Node i enters at 2i and leaves at 2i+1; then the source, the sink, and the sink of the origins.
+  const S = 2 * n;
+  const T = S + 1;
+  const O = S + 2;
+  const origins = level.origins.map(node);
+  for (const market of level.markets) {
+    const m = node(market);
+    const barred = (id: string) => id !== market && level.markets.includes(id);
+    if (barred(seg.from) || barred(seg.to) || origins.includes(m)) continue;
+    const to: number[] = [];
+    const cap: number[] = [];
+    const out: number[][] = Array.from({ length: O + 1 }, () => []);
+    const arc = (a: number, b: number) => {
+      out[a].push(to.length);
+      to.push(b);
+      cap.push(1);
+      out[b].push(to.length);
+      to.push(a);
+      cap.push(0);
+    };
+    for (let i = 0; i < n; i++) arc(2 * i, 2 * i + 1);
+    for (const s of level.segments) {
+      if (s.mode === 'cable' || s.id === seg.id || barred(s.from) || barred(s.to)) continue;
+      arc(2 * node(s.from) + 1, 2 * node(s.to));
+      arc(2 * node(s.to) + 1, 2 * node(s.from));
+    }
+    arc(S, 2 * node(seg.from));
+    arc(S, 2 * node(seg.to));
+    arc(2 * m + 1, T);
+    for (const o of origins) arc(2 * o + 1, O);
+    arc(O, T);
+    let flow = 0;
+    for (; flow < 2; flow++) {
+      const via = new Array<number>(O + 1).fill(-1);
+      const queue = [S];
+      via[S] = -2;
+      for (let q = 0; q < queue.length && via[T] === -1; q++) {
+        for (const e of out[queue[q]]) {
+          if (cap[e] > 0 && via[to[e]] === -1) {
+            via[to[e]] = e;
+            queue.push(to[e]);
+          }
+        }
+      }
+      if (via[T] === -1) break;
+      for (let x = T; x !== S; x = to[via[x] ^ 1]) {
+        cap[via[x]] -= 1;
+        cap[via[x] ^ 1] += 1;
+      }
+    }
+    if (flow === 2) return true;
+  }
+  return false;
+}
+
 // ---------- the checks ----------
 interface Ctx {
   findings: Finding[];
@@ -152,6 +225,49 @@ function dupList(ctx: Ctx, arr: unknown, base: Path, what: string): void {
 export interface CheckOptions {
   /** Routes already enumerated by the caller (to avoid doing it twice). */
   routes?: MiddleRoute[];
+  /** Why the caller's enumeration stopped early (searchRoutes().stopped); when `routes` is
+   * given without it and some segment is on no route, the routes are searched again to know. */
+  routesStopped?: RouteSearch['stopped'];
+}
+
+// Stats that the rules keep within 0..100 (income only stays at 0 or above).
+const PCT_STATS = ['stability', 'security', 'reputation'];
+
+/**
+ * An upper bound on demand at the last turn (kt/yr): growth at the highest rate the origin
+ * forces' stance allows on every turn from the second, and every demand effect that adds
+ * demand applied on every turn (a facilitator can inject any event, once a turn each).
+ * Each step of the rules is d + floor(d x bp / 10000) <= d x (1 + bp / 10000), so the
+ * product without rounding bounds the game's demand from above.
+ */
+function demandBound(level: Level): number {
+  const g = level.demand.growthBp;
+  const growth = Math.floor((g * (RULES.stanceGrowthOffset + (g >= 0 ? 100 : 0))) / 100);
+  let perTurn = 1;
+  for (const ev of level.events) for (const e of ev.effects) if (e.do === 'demand' && e.deltaBp > 0) perTurn *= 1 + e.deltaBp / 10000;
+  let d = level.demand.start * perTurn;
+  for (let t = 2; t <= level.turns && d < RULES.maxDemand; t++) d *= (1 + growth / 10000) * perTurn;
+  return Math.min(RULES.maxDemand, Math.ceil(d * (1 + 1e-9)));
+}
+
+/**
+ * An upper bound on corridor throughput from capacity: every middle route starts on a cargo
+ * segment at an origin and ends on one at a market, so throughput is at most what the
+ * segments at the origins (and, apart, those at the markets) can carry. A segment's capacity
+ * only grows by its upgrade, or by events (up to RULES.maxCapacity).
+ */
+function capacityBound(level: Level): { kt: number; at: 'origins' | 'markets' } {
+  const grows = new Set<string>();
+  for (const ev of level.events) for (const e of ev.effects) if (e.do === 'segmentCapacity' && e.deltaBp > 0) grows.add(e.segment);
+  const most = (s: Level['segments'][number]) => (grows.has(s.id) ? RULES.maxCapacity : Math.max(s.capacity, s.upgrade?.capacity ?? 0));
+  const at = (ends: string[]) => {
+    let kt = 0;
+    for (const s of level.segments) if (s.mode !== 'cable' && (ends.includes(s.from) || ends.includes(s.to))) kt += most(s);
+    return kt;
+  };
+  const o = at(level.origins);
+  const m = at(level.markets);
+  return o <= m ? { kt: o, at: 'origins' } : { kt: m, at: 'markets' };
 }
 
 /**
@@ -221,10 +337,48 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
     const t = int(v);
     if (t !== undefined && turns !== undefined && t > turns) ctx.warn(path, `turn ${t} is after the last turn (${turns}), so ${what}`);
   };
+  /** The deadline an agenda's `turn` really sets: the game ends on the last turn. */
+  const deadline = (t: number) => (turns !== undefined && t > turns ? { turn: turns, text: `the last turn, ${turns}` } : { turn: t, text: `turn ${t}` });
+
+  // Segments some event opens at once ("segmentStatus": "open"), whatever the event's
+  // weight: a facilitator can inject any event, so their opening turn is not bounded.
+  const openedByEvent = new Set<string>();
+  for (const { o } of eventList ?? []) {
+    for (const { o: e } of items(own(o, 'effects')) ?? []) {
+      const sg = str(own(e, 'segment'));
+      if (own(e, 'do') === 'segmentStatus' && own(e, 'status') === 'open' && sg !== undefined) openedByEvent.add(sg);
+    }
+  }
+  const segById = new Map<string, Obj>();
+  for (const { o } of segList ?? []) {
+    const sid = str(own(o, 'id'));
+    if (sid !== undefined && !segById.has(sid)) segById.set(sid, o);
+  }
+  /**
+   * The earliest turn a planned or building segment can open, or undefined when that is not
+   * bounded here. Funded in full on turn 1 (orders and deals come before construction), it
+   * makes its first turn of progress that turn and opens at buildTurns of progress.
+   */
+  const earliestBuilt = (o: Obj, sid: string | undefined): number | undefined => {
+    const status = own(o, 'status');
+    if ((status !== 'planned' && status !== 'building') || sid === undefined || openedByEvent.has(sid)) return undefined;
+    return int(own(o, 'buildTurns'));
+  };
+  // throughputAtLeast agendas, checked against the most the corridor can carry once the
+  // network is known to be sound (a broken origin would only repeat its error here).
+  const throughputGoals: { kt: number; path: Path }[] = [];
 
   // --- states: colours, agendas ---
   const colours = new Map<string, Path>();
+  const stateNames = new Map<string, Path>();
   for (const { o, i } of stateList ?? []) {
+    const name = str(own(o, 'name'));
+    if (name !== undefined) {
+      const key = name.trim().toLowerCase();
+      const first = stateNames.get(key);
+      if (first) ctx.warn(['states', i, 'name'], `name ${JSON.stringify(name)} is already used by ${fmt(first.slice(0, 2))}; players will not tell the two states apart`);
+      else stateNames.set(key, ['states', i, 'name']);
+    }
     const c = str(own(o, 'color'));
     if (c !== undefined) {
       const first = colours.get(c.toLowerCase());
@@ -237,10 +391,20 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
     for (const { o: a, i: j } of agendaList ?? []) {
       const base: Path = ['states', i, 'agendas', j];
       switch (own(a, 'kind')) {
-        case 'segmentOpenBy':
+        case 'segmentOpenBy': {
           ref(ctx, own(a, 'segment'), [...base, 'segment'], segments, 'segment');
-          afterLastTurn(own(a, 'turn'), [...base, 'turn'], 'the deadline is the end of the game');
+          const sid = str(own(a, 'segment'));
+          const seg = sid === undefined ? undefined : segById.get(sid);
+          const t = int(own(a, 'turn'));
+          // A segment open at the start counts as opened on turn 0, and a repair keeps that turn.
+          if (seg !== undefined && own(seg, 'status') === 'open') ctx.warn([...base, 'segment'], `segment "${sid}" is open at the start, so this agenda is always met`);
+          const built = seg === undefined ? undefined : earliestBuilt(seg, sid);
+          const by = t === undefined ? undefined : deadline(t);
+          if (built !== undefined && by !== undefined && built > by.turn) {
+            ctx.warn([...base, 'turn'], `segment "${sid}" needs ${built} turns of building, so it opens on turn ${built} at the earliest and this agenda (by ${by.text}) is never met`);
+          } else afterLastTurn(own(a, 'turn'), [...base, 'turn'], 'the deadline is the end of the game');
           break;
+        }
         case 'segmentClosed':
           ref(ctx, own(a, 'segment'), [...base, 'segment'], segments, 'segment');
           break;
@@ -255,10 +419,33 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
           if (sid !== undefined && other === sid) ctx.warn([...base, 'state'], `a state is never in a pact with itself, so this agenda is always met`);
           break;
         }
-        case 'powerLineBy':
+        case 'powerLineBy': {
           if (!hasPower) ctx.err([...base, 'kind'], 'this level has no powerLine, so a powerLineBy agenda can never be met');
-          afterLastTurn(own(a, 'turn'), [...base, 'turn'], 'the deadline is the end of the game');
+          // Every stage must be done; one funded in full on turn 1 is done on turn buildTurns.
+          const t = int(own(a, 'turn'));
+          let slowest: { id: string; turns: number } | undefined;
+          for (const { o: st } of stageList ?? []) {
+            const bt = int(own(st, 'buildTurns'));
+            const stId = str(own(st, 'id'));
+            if (bt !== undefined && stId !== undefined && (slowest === undefined || bt > slowest.turns)) slowest = { id: stId, turns: bt };
+          }
+          if (t !== undefined && slowest !== undefined && slowest.turns > deadline(t).turn) {
+            ctx.warn([...base, 'turn'], `power stage "${slowest.id}" needs ${slowest.turns} turns of building, so the line is energised on turn ${slowest.turns} at the earliest and this agenda (by ${deadline(t).text}) is never met`);
+          } else afterLastTurn(own(a, 'turn'), [...base, 'turn'], 'the deadline is the end of the game');
           break;
+        }
+        case 'stabilityAtLeast': {
+          const v = int(own(a, 'value'));
+          if (v !== undefined && v <= 0) ctx.warn([...base, 'value'], 'stability is never below 0, so this agenda is always met');
+          break;
+        }
+        case 'throughputAtLeast': {
+          const kt = int(own(a, 'kt'));
+          if (kt === undefined) break;
+          if (kt <= 0) ctx.warn([...base, 'kt'], 'corridor throughput is never below 0, so this agenda is always met');
+          else throughputGoals.push({ kt, path: [...base, 'kt'] });
+          break;
+        }
         default:
           break;
       }
@@ -288,6 +475,12 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
     if (cap !== undefined && upCap !== undefined && upCap <= cap) {
       ctx.warn([...base, 'upgrade', 'capacity'], `the upgrade's capacity ${upCap} is not above the segment's capacity ${cap}, so the upgrade adds nothing`);
     }
+    // Opening on the last turn still counts (construction comes before cargo), so only
+    // more turns of building than the level has can never finish.
+    const built = earliestBuilt(o, str(own(o, 'id')));
+    if (built !== undefined && turns !== undefined && built > turns) {
+      ctx.warn([...base, 'buildTurns'], `${built} turns of building is more than the level's ${turns} turns, so this segment never opens`);
+    }
     sourceRefs(o, base);
   }
 
@@ -307,6 +500,11 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
       networkFault = true;
     }
   }
+
+  // --- demand and the shared goal ---
+  // Growth and demand events change demand by a share of itself, so 0 stays 0.
+  if (int(own(own(d, 'demand'), 'start')) === 0) ctx.warn(['demand', 'start'], 'demand starts at 0 and every change is a share of it, so no cargo ever moves');
+  if (int(own(d, 'targetThroughput')) === 0) ctx.warn(['targetThroughput'], 'a target of 0 kt is met from the first turn, so the shared goal asks nothing');
 
   // --- alternative routes ---
   if (altList) {
@@ -341,6 +539,15 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
   // --- peace track ---
   if (isObj(peace)) {
     ref(ctx, own(peace, 'start'), ['peaceTrack', 'start'], peaceStages, 'peace stage');
+    const stageNames = new Map<string, Path>();
+    for (const { o, i } of items(own(peace, 'stages')) ?? []) {
+      const name = str(own(o, 'name'));
+      if (name === undefined) continue;
+      const key = name.trim().toLowerCase();
+      const first = stageNames.get(key);
+      if (first) ctx.warn(['peaceTrack', 'stages', i, 'name'], `name ${JSON.stringify(name)} is already used by ${fmt(first.slice(0, 3))}; players will not tell the two stages apart`);
+      else stageNames.set(key, ['peaceTrack', 'stages', i, 'name']);
+    }
     const pid = str(own(peace, 'id'));
     if (pid !== undefined && FORBIDDEN_KEYS.includes(pid)) ctx.err(['peaceTrack', 'id'], `"${pid}" cannot be used as an id (it is a reserved word in JavaScript objects)`);
     const parties = strings(own(peace, 'parties'));
@@ -387,12 +594,24 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
   const stageCount = stageList?.length;
   for (const { o, i } of eventList ?? []) {
     const base: Path = ['events', i];
+    // The latest turnAtLeast and the earliest turnAtMost that no other warning covers.
+    let from: { turn: number; path: Path } | undefined;
+    let until: { turn: number; path: Path } | undefined;
     for (const { o: c, i: j } of items(own(o, 'conditions')) ?? []) {
       const cp: Path = [...base, 'conditions', j];
       switch (own(c, 'if')) {
-        case 'turnAtLeast':
+        case 'turnAtLeast': {
           afterLastTurn(own(c, 'turn'), [...cp, 'turn'], 'this condition is never true');
+          const t = int(own(c, 'turn'));
+          if (t !== undefined && (turns === undefined || t <= turns) && (from === undefined || t > from.turn)) from = { turn: t, path: [...cp, 'turn'] };
           break;
+        }
+        case 'turnAtMost': {
+          const t = int(own(c, 'turn'));
+          if (t !== undefined && t < 1) ctx.warn([...cp, 'turn'], 'the first turn is 1, so this condition is never true');
+          else if (t !== undefined && (until === undefined || t < until.turn)) until = { turn: t, path: [...cp, 'turn'] };
+          break;
+        }
         case 'segmentStatus':
           ref(ctx, own(c, 'segment'), [...cp, 'segment'], segments, 'segment');
           break;
@@ -402,13 +621,22 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
           onFirstStage(own(c, 'if'), own(c, 'stage'), [...cp, 'stage'], 'condition');
           break;
         case 'stanceAtLeast':
-        case 'stanceBelow':
+        case 'stanceBelow': {
           ref(ctx, own(c, 'force'), [...cp, 'force'], forces, 'outside force', { also: states, alsoWhat: 'state' });
+          const v = int(own(c, 'value'));
+          if (own(c, 'if') === 'stanceBelow' && v !== undefined && v <= 0) ctx.warn([...cp, 'value'], 'a stance is never below 0, so this condition is never true');
           break;
+        }
         case 'statBelow':
-        case 'statAtLeast':
+        case 'statAtLeast': {
           stateRef(own(c, 'state'), [...cp, 'state']);
+          const stat = str(own(c, 'stat'));
+          const v = int(own(c, 'value'));
+          if (stat === undefined || v === undefined) break;
+          if (own(c, 'if') === 'statAtLeast' && PCT_STATS.includes(stat) && v > 100) ctx.warn([...cp, 'value'], `${stat} is at most 100, so this condition is never true`);
+          if (own(c, 'if') === 'statBelow' && (PCT_STATS.includes(stat) || stat === 'income') && v <= 0) ctx.warn([...cp, 'value'], `${stat} is never below 0, so this condition is never true`);
           break;
+        }
         case 'animosityAtLeast':
           actorRef(own(c, 'from'), [...cp, 'from']);
           actorRef(own(c, 'to'), [...cp, 'to']);
@@ -420,12 +648,22 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
           else if (count !== undefined && stageCount !== undefined && count > stageCount) ctx.warn([...cp, 'count'], `the power line has only ${stageCount} stages, so this condition is never true`);
           break;
         }
-        case 'eventHappened':
+        case 'eventHappened': {
           ref(ctx, own(c, 'event'), [...cp, 'event'], events, 'event');
+          // A once-only event is not drawn after it has happened, and this keeps it from being
+          // drawn before. (Naming another event is fine even at weight 0: it can be injected.)
+          const self = str(own(o, 'id'));
+          if (self !== undefined && own(c, 'event') === self && own(o, 'once') !== false && own(o, 'weight') !== 0) {
+            ctx.warn([...cp, 'event'], 'this once-only event is not drawn again after it has happened, so needing itself to have happened means the news never draws it (only a facilitator can inject it)');
+          }
           break;
+        }
         default:
           break;
       }
+    }
+    if (from !== undefined && until !== undefined && from.turn > until.turn) {
+      ctx.warn(until.path, `turnAtLeast ${from.turn} at ${fmt(from.path.slice(0, -1))} is after this turnAtMost ${until.turn}, so the two conditions are never both true`);
     }
     for (const { o: e, i: j } of items(own(o, 'effects')) ?? []) {
       const ep: Path = [...base, 'effects', j];
@@ -523,11 +761,35 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
 
   // --- middle routes (needs a well-formed level) ---
   if (parsed) {
-    const routes = options.routes ?? enumerateRoutes(parsed);
+    // `stopped` undefined: the caller gave routes but not whether its search was complete.
+    const { routes, stopped: routesStopped } = options.routes ? { routes: options.routes, stopped: options.routesStopped } : searchRoutes(parsed);
     if (routes.length === 0 && !networkFault) {
       ctx.err(['maxRouteSegments'], `no middle-corridor route: no path of at most ${parsed.maxRouteSegments} cargo segments links an origin to a market`);
     } else if (routes.length >= MAX_ROUTES) {
       ctx.warn(['maxRouteSegments'], `route enumeration stopped at ${MAX_ROUTES} routes, so some paths are ignored; lower maxRouteSegments or simplify the network`);
+    } else if (routesStopped === 'steps') {
+      ctx.warn(['maxRouteSegments'], `route enumeration gave up after ${MAX_ROUTE_STEPS.toLocaleString('en-US')} steps (too many paths of up to ${parsed.maxRouteSegments} segments to try), so some routes may be missing; lower maxRouteSegments or simplify the network`);
+    }
+    // Cargo moves only on the enumerated routes, so a cargo segment on none of them never
+    // carries any. Said only when the enumeration was complete (it can stop early) and a
+    // longer route would use the segment: one that leads nowhere (a line to a closed border,
+    // there for an agenda) is left alone.
+    if (routes.length > 0 && routes.length < MAX_ROUTES && !networkFault) {
+      const used = new Set<string>();
+      for (const r of routes) for (const sg of r.segments) used.add(sg);
+      const unused = parsed.segments.flatMap((sg, i) => (sg.mode !== 'cable' && !used.has(sg.id) ? [i] : []));
+      const stopped = unused.length === 0 ? null : routesStopped !== undefined ? routesStopped : searchRoutes(parsed).stopped;
+      if (stopped === null) {
+        for (const i of unused) {
+          if (onSomeRoute(parsed, parsed.segments[i])) ctx.warn(['segments', i, 'id'], `no middle-corridor route within maxRouteSegments (${parsed.maxRouteSegments}) uses this segment, so it never carries cargo`);
+        }
+      }
+    }
+    if (routes.length > 0 && !networkFault && throughputGoals.length > 0) {
+      const demand = demandBound(parsed);
+      const cap = capacityBound(parsed);
+      const most = demand <= cap.kt ? { kt: demand, why: `demand is at most ${demand} kt a year by the last turn` } : { kt: cap.kt, why: `the cargo segments at the ${cap.at} can carry at most ${cap.kt} kt a year in all` };
+      for (const g of throughputGoals) if (g.kt > most.kt) ctx.warn(g.path, `${most.why}, so throughput never reaches ${g.kt} kt and this agenda is never met`);
     }
     const fee = parsed.params.feeBp;
     if (!(fee.low <= fee.standard && fee.standard <= fee.high)) {

@@ -3,7 +3,7 @@
 // Order: JSON syntax (json-source) -> format migrations -> zod schema -> semantic checks.
 import type { z } from 'zod';
 import { levelSchema, type Level } from './level-schema';
-import { enumerateRoutes, type MiddleRoute } from './routes';
+import { searchRoutes, type MiddleRoute } from './routes';
 import { hashValue } from './hash';
 import { locate, parseJsonSource, type SourceNode } from './json-source';
 import { migrateLevel, originalPath } from './level-migrate';
@@ -55,11 +55,12 @@ function loadWithMoves(data: unknown): { load: LevelLoad; moved: [(string | numb
   const schemaFindings = parsed.success ? [] : zodFindings(parsed.error.issues, input);
   findings.push(...schemaFindings);
   const level = parsed.success ? parsed.data : undefined;
-  const routes = level ? enumerateRoutes(level) : undefined;
+  const search = level ? searchRoutes(level) : undefined;
+  const routes = search?.routes;
   // A path the schema already faulted is not reported again by the semantic checks.
   const faulted = schemaFindings.map((f) => f.path);
   const under = (p: (string | number)[], q: (string | number)[]) => q.length <= p.length && q.every((s, i) => s === p[i]);
-  for (const f of checkLevel(input, level, { routes })) {
+  for (const f of checkLevel(input, level, { routes, routesStopped: search?.stopped ?? null })) {
     if (!faulted.some((q) => under(f.path, q))) findings.push(f);
   }
   if (!level || !routes || findings.some((f) => f.severity === 'error')) return { load: { ok: false, findings }, moved };

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { formatFinding, formatPath, loadLevelData, parseLevelText, type Finding } from '../../src/sim/level';
 import { formatJsonProblem, locate, MAX_JSON_CHARS, parseJsonSource } from '../../src/sim/json-source';
 import { migrateLevel, migrations, originalPath, type MigrationStep } from '../../src/sim/level-migrate';
-import { closest } from '../../src/sim/level-check';
-import { LEVEL_FORMAT_VERSION } from '../../src/sim/level-schema';
+import { checkLevel, closest } from '../../src/sim/level-check';
+import { LEVEL_FORMAT_VERSION, levelSchema, type LevelInput } from '../../src/sim/level-schema';
+import { enumerateRoutes } from '../../src/sim/routes';
 import { main as validateMain } from '../../src/cli/validate';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,8 +20,29 @@ const show = (f: Finding) => `${f.line}:${f.col} ${f.severity} ${formatPath(f.pa
 
 // file (without .json) -> every finding, in order: "LINE:COL severity PATH: message"
 const EXPECTED: Record<string, string[]> = {
+  'agenda-open-at-start': [
+    `57:22 warning $.states[1].agendas[0].segment: segment "baku-tbilisi" is open at the start, so this agenda is always met`,
+  ],
+  'agenda-open-too-early': [
+    `58:19 warning $.states[1].agendas[0].turn: segment "baku-meghri" needs 4 turns of building, so it opens on turn 4 at the earliest and this agenda (by turn 3) is never met`,
+  ],
   'agenda-peace-first-stage': [
     `139:20 warning $.states[3].agendas[3].stage: no stage is below the first stage "talks", so this agenda is never met`,
+  ],
+  'agenda-power-too-early': [
+    `37:19 warning $.states[0].agendas[1].turn: power stage "caspian-cable" needs 4 turns of building, so the line is energised on turn 4 at the earliest and this agenda (by turn 3) is never met`,
+  ],
+  'agenda-stability-zero': [
+    `132:20 warning $.states[3].agendas[2].value: stability is never below 0, so this agenda is always met`,
+  ],
+  'agenda-throughput-over-capacity': [
+    `98:17 warning $.states[2].agendas[2].kt: the cargo segments at the origins can carry at most 20000 kt a year in all, so throughput never reaches 1000000 kt and this agenda is never met`,
+  ],
+  'agenda-throughput-over-demand': [
+    `98:17 warning $.states[2].agendas[2].kt: demand is at most 9868 kt a year by the last turn, so throughput never reaches 19000 kt and this agenda is never met`,
+  ],
+  'agenda-throughput-zero': [
+    `98:17 warning $.states[2].agendas[2].kt: corridor throughput is never below 0, so this agenda is always met`,
   ],
   'agenda-turn-late': [
     `37:19 warning $.states[0].agendas[1].turn: turn 20 is after the last turn (12), so the deadline is the end of the game`,
@@ -43,6 +65,10 @@ const EXPECTED: Record<string, string[]> = {
   'colour-duplicate': [
     `72:16 warning $.states[2].color: colour #1F77B4 is already used by $.states[0]; players will not tell the two apart on the map`,
   ],
+  'demand-start-zero': [
+    `98:17 warning $.states[2].agendas[2].kt: demand is at most 0 kt a year by the last turn, so throughput never reaches 3000 kt and this agenda is never met`,
+    `312:24 warning $.demand.start: demand starts at 0 and every change is a share of it, so no cargo ever moves`,
+  ],
   'duplicate-agenda-id': [
     `95:17 error $.states[2].agendas[2].id: duplicate agenda id "neutral": already used by the agenda at $.states[2].agendas[1].id`,
   ],
@@ -58,14 +84,32 @@ const EXPECTED: Record<string, string[]> = {
   'event-condition-late': [
     `437:40 warning $.events[0].conditions[0].turn: turn 30 is after the last turn (12), so this condition is never true`,
   ],
+  'event-needs-itself': [
+    `489:43 warning $.events[4].conditions[1].event: this once-only event is not drawn again after it has happened, so needing itself to have happened means the news never draws it (only a facilitator can inject it)`,
+  ],
   'event-peace-first-stage': [
     `450:40 warning $.events[1].conditions[0].stage: no stage is below the first stage "talks", so this condition is never true`,
   ],
   'event-power-count-high': [
     `488:48 warning $.events[4].conditions[0].count: the power line has only 2 stages, so this condition is never true`,
   ],
+  'event-stance-below-zero': [
+    `474:56 warning $.events[3].conditions[0].value: a stance is never below 0, so this condition is never true`,
+  ],
+  'event-stat-above-max': [
+    `503:82 warning $.events[5].conditions[1].value: stability is at most 100, so this condition is never true`,
+  ],
+  'event-stat-below-zero': [
+    `503:79 warning $.events[5].conditions[1].value: security is never below 0, so this condition is never true`,
+  ],
   'event-state-all': [
     `503:39 error $.events[5].conditions[1].state: "all" is not allowed here: name one state`,
+  ],
+  'event-turn-at-most-zero': [
+    `475:39 warning $.events[3].conditions[1].turn: the first turn is 1, so this condition is never true`,
+  ],
+  'event-turn-window-empty': [
+    `475:39 warning $.events[3].conditions[1].turn: turnAtLeast 9 at $.events[3].conditions[0] is after this turnAtMost 8, so the two conditions are never both true`,
   ],
   'event-unknown-event': [
     `489:43 error $.events[4].conditions[1].event: unknown event "eu-summit"`,
@@ -118,6 +162,9 @@ const EXPECTED: Record<string, string[]> = {
   'peace-party-not-state': [
     `362:28 error $.peaceTrack.parties[1]: "eu" is an outside force, not a state`,
     `363:20 warning $.peaceTrack.guarantors[0]: "eu" is a party and a guarantor; it already has to accept every step`,
+  ],
+  'peace-stage-duplicate-name': [
+    `367:35 warning $.peaceTrack.stages[2].name: name "Treaty initialled" is already used by $.peaceTrack.stages[1]; players will not tell the two stages apart`,
   ],
   'peace-unused': [
     `343:17 warning $.peaceTrack: no segment requires this peace track and no event or agenda refers to it, so it changes nothing in play`,
@@ -187,11 +234,21 @@ const EXPECTED: Record<string, string[]> = {
   'schema-wrong-type': [
     `190:19 error $.segments[0].capacity: expected an integer, found "20000"`,
   ],
+  'segment-build-too-long': [
+    `302:21 warning $.segments[7].buildTurns: 13 turns of building is more than the level's 12 turns, so this segment never opens`,
+  ],
   'segment-loop': [
     `264:13 error $.segments[5].to: a segment cannot start and end at the same node ("tbilisi")`,
   ],
+  'segment-no-route': [
+    `231:13 warning $.segments[3].id: no middle-corridor route within maxRouteSegments (4) uses this segment, so it never carries cargo`,
+    `246:13 warning $.segments[4].id: no middle-corridor route within maxRouteSegments (4) uses this segment, so it never carries cargo`,
+  ],
   'source-unknown': [
     `274:19 error $.segments[5].sources[0]: unknown source "btk2" (did you mean "btk"?)`,
+  ],
+  'state-duplicate-name': [
+    `71:15 warning $.states[2].name: name "Azerbaijan" is already used by $.states[1]; players will not tell the two states apart`,
   ],
   'syntax-comment': [
     `309:3 error $: comments are not allowed in JSON`,
@@ -207,6 +264,9 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'syntax-unterminated-string': [
     `232:15 error $.segments[3].name: unterminated string (a string cannot span lines; write \\n)`,
+  ],
+  'target-zero': [
+    `313:23 warning $.targetThroughput: a target of 0 kt is met from the first turn, so the shared goal asks nothing`,
   ],
   'two-sea-routes': [
     `333:14 warning $.alternativeRoutes[1].sea: more than one sea route: only $.alternativeRoutes[0] takes the overflow`,
@@ -280,6 +340,91 @@ describe('levels that must pass', () => {
       expect(data.$schema).toBe('./level.schema.json');
     });
   }
+});
+
+// The warnings about agendas that are always or never met, conditions that are never true and
+// segments that never carry cargo claim something certain: at the limits, and wherever the
+// rules leave a way out, they must stay silent.
+describe('no warning where it could still happen', () => {
+  const variant = (edit: (l: LevelInput) => void) => {
+    const l = JSON.parse(read('tests', 'levels-broken', '_valid-base.json')) as LevelInput;
+    edit(l);
+    const r = loadLevelData(l);
+    return r.findings.map((f) => `${f.severity} ${formatPath(f.path)}: ${f.message}`);
+  };
+  const agenda = (l: LevelInput, state: number, i: number, fields: Record<string, unknown>) => Object.assign(l.states[state].agendas[i], fields);
+  const seg = (l: LevelInput, id: string) => l.segments.find((s) => s.id === id)!;
+  const ev = (l: LevelInput, id: string) => l.events.find((e) => e.id === id)!;
+
+  it('deadlines and build times that can just be met', () => {
+    expect(variant((l) => {
+      agenda(l, 1, 0, { turn: 4 }); // baku-meghri: 4 turns of building, funded on turn 1
+      agenda(l, 0, 1, { turn: 4 }); // the slowest power stage takes 4 turns
+      seg(l, 'meghri-kars').buildTurns = 12; // opens on the last turn, before that turn's cargo
+    })).toEqual([]);
+  });
+
+  it('a segment that an event can open at once has no build-time bound', () => {
+    expect(variant((l) => {
+      agenda(l, 1, 0, { turn: 1 });
+      seg(l, 'baku-meghri').buildTurns = 40;
+      ev(l, 'first-power').effects.push({ do: 'segmentStatus', segment: 'baku-meghri', status: 'open' });
+    })).toEqual([]);
+  });
+
+  it('conditions at the edge of their range', () => {
+    expect(variant((l) => {
+      ev(l, 'eu-forum').conditions = [{ if: 'turnAtLeast', turn: 8 }, { if: 'turnAtMost', turn: 8 }, { if: 'stanceBelow', force: 'eu', value: 1 }];
+      ev(l, 'low-water').conditions = [{ if: 'turnAtMost', turn: 1 }, { if: 'statAtLeast', state: 'georgia', stat: 'stability', value: 100 }];
+      ev(l, 'border-incident').conditions = [{ if: 'statBelow', state: 'georgia', stat: 'income', value: 1 }, { if: 'statAtLeast', state: 'georgia', stat: 'treasury', value: 1000000 }];
+    })).toEqual([]);
+  });
+
+  it('treasury goals at or below 0 (an event can put a treasury in debt)', () => {
+    expect(variant((l) => {
+      agenda(l, 1, 1, { amount: 0 });
+      l.states[0].agendas.push({ kind: 'treasuryAtLeast', id: 'debt', name: 'Debt', text: 'Any treasury.', amount: -1000000 });
+    })).toEqual([]);
+  });
+
+  it('an event that needs a weight-0 event, or itself when it can happen again', () => {
+    expect(variant((l) => {
+      ev(l, 'eu-forum').weight = 0; // first-power needs it: a facilitator can inject it
+      (ev(l, 'border-incident').conditions ??= []).push({ if: 'eventHappened', event: 'border-incident' }); // once: false
+    })).toEqual([]);
+  });
+
+  it('throughput goals the corridor can just carry', () => {
+    expect(variant((l) => agenda(l, 2, 2, { kt: 20000 }))).toEqual([]); // khorgos-aktau carries 20000
+    // an event that can grow the origin's segment lifts the bound there
+    expect(variant((l) => {
+      agenda(l, 2, 2, { kt: 25000 });
+      ev(l, 'low-water').effects.push({ do: 'segmentCapacity', segment: 'khorgos-aktau', deltaBp: 100 });
+    })).toEqual([]);
+  });
+
+  it('a line that leads nowhere, or a cable, is not a segment that routes miss', () => {
+    expect(variant((l) => {
+      l.nodes.push({ id: 'aghband', name: 'Aghband', lat: 39.2, lon: 46.8, country: 'azerbaijan', kind: 'border' });
+      const { requires: _r, ...rail } = seg(l, 'baku-meghri');
+      const { upgrade: _u, sources: _s, ...ferry } = seg(l, 'aktau-baku');
+      l.segments.push({ ...rail, id: 'baku-aghband', name: 'Baku-Aghband rail', to: 'aghband' });
+      l.segments.push({ ...ferry, id: 'caspian-cable', name: 'Caspian cable', mode: 'cable' });
+    })).toEqual([]);
+  });
+
+  it('no segment is called unused when the route search stopped early', () => {
+    const l = JSON.parse(read('tests', 'levels-broken', 'segment-no-route.json')) as LevelInput;
+    const parsed = levelSchema.parse(l);
+    const routes = enumerateRoutes(parsed);
+    const unused = (f: { message: string }) => f.message.startsWith('no middle-corridor route within');
+    expect(checkLevel(l, parsed, { routes }).filter(unused).length).toBe(2);
+    expect(checkLevel(l, parsed, { routes, routesStopped: null }).filter(unused).length).toBe(2);
+    expect(checkLevel(l, parsed, { routes, routesStopped: 'steps' }).filter(unused)).toEqual([]);
+    // ... and a search that ran out of steps says so.
+    expect(checkLevel(l, parsed, { routes, routesStopped: 'steps' }).map((f) => f.message)).toContainEqual(expect.stringMatching(/^route enumeration gave up after 200,000 steps/));
+    expect(checkLevel(l, parsed, { routes, routesStopped: null }).map((f) => f.message).filter((m) => m.includes('gave up'))).toEqual([]);
+  });
 });
 
 describe('the modding guide', () => {
