@@ -204,6 +204,10 @@ export interface StateView {
   agenda: AgendaView | null; // only for the viewer itself, the facilitator, or after the game
 }
 
+/** A score's parts (RULES.md, scores): head start + prosperity + stability and reputation
+ * gained since the start + the agenda's points (only in the final score, when it is met). */
+export interface ScoreParts { headStart: number; prosperity: number; stability: number; reputation: number; agenda: number }
+
 export interface SegmentView {
   id: string;
   name: string;
@@ -286,6 +290,8 @@ export interface PlayerView {
   forces: { id: string; name: string; role: string }[];
   myOrders: Orders | null; // the viewer's own submitted orders this turn
   scores: Record<StateId, number>;
+  /** What each final score is made of (they add up to it); null until the game has ended. */
+  scoreParts: Record<StateId, ScoreParts> | null;
   winner: StateId | null; // when ended
   collective: { throughput: number; target: number; powerLine: boolean; peace: string; peaceHeld: boolean } ;
 }

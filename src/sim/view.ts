@@ -7,6 +7,7 @@ import { agendaStatus } from './agendas';
 import { repairCost, routeCost, segmentUsable } from './network';
 import { describeTerms, thisTurnStart } from './proposals';
 import { owedThisTurn } from './obligations';
+import { scorePartsOf } from './turn/score';
 import { clamp, nameOf } from './util';
 import { deepFreeze, isOpenRun } from './cow';
 import type { AgendaStatus } from './agendas';
@@ -488,6 +489,10 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     forces: parts ? [...parts.forces] : level.forces.map((f) => ({ id: f.id, name: f.name, role: f.role })),
     myOrders: isState && s.orders[viewer] ? JSON.parse(JSON.stringify(s.orders[viewer])) : null,
     scores: share && frozen(s.scores) ? s.scores : { ...s.scores },
+    // Only once the game has ended: a running score is updated at each resolution, and the
+    // next turn's news may move the stats it counts, so parts read then would not add up to it.
+    // Every part is public (stats, revenue, the level's head starts, the revealed agendas).
+    scoreParts: s.phase === 'ended' ? Object.fromEntries(level.states.map((d) => [d.id, scorePartsOf(level, s, d.id, true)])) : null,
     winner: ended ? winnerOf(level, s) : null,
     collective: {
       throughput: last?.throughput ?? 0,

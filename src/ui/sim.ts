@@ -47,5 +47,6 @@ export type {
   Replay,
   UndoStep,
   VerifyResult,
+  ScoreParts,
 } from '../sim/index';
 export { runBots, nextHumanSeat, type BotLogEntry } from '../ai/index';

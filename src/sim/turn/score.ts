@@ -9,7 +9,7 @@ import type { LoadedLevel } from '../level';
 import { indexOf } from '../lookup';
 import { agendaMet } from '../agendas';
 import { stagesDone } from '../effects';
-import type { GameState, StateId, TurnRecord } from '../types';
+import type { GameState, ScoreParts, StateId, TurnRecord } from '../types';
 import type { TurnContext } from './context';
 import { mulDiv } from './math';
 
@@ -27,13 +27,23 @@ export function headStartOf(level: LoadedLevel, id: StateId): number {
   return table && Object.prototype.hasOwnProperty.call(table, id) ? table[id] : 0;
 }
 
-/** The running score, or with `final` the final one (the agenda's points when it is met). */
-export function scoreOf(level: LoadedLevel, s: GameState, id: StateId, final = false): number {
+/** What a score is made of (ScoreParts); they add up to it. */
+export function scorePartsOf(level: LoadedLevel, s: GameState, id: StateId, final = false): ScoreParts {
   const p = s.players[id];
   const start = indexOf(level).states.get(id);
-  const agenda = final && agendaMet(level, s, id) ? level.params.agendaPoints : 0;
-  const gained = start ? p.stability - start.stability + p.reputation - start.reputation : 0;
-  return headStartOf(level, id) + prosperityOf(level, s, id) + gained + agenda;
+  return {
+    headStart: headStartOf(level, id),
+    prosperity: prosperityOf(level, s, id),
+    stability: start ? p.stability - start.stability : 0,
+    reputation: start ? p.reputation - start.reputation : 0,
+    agenda: final && agendaMet(level, s, id) ? level.params.agendaPoints : 0,
+  };
+}
+
+/** The running score, or with `final` the final one (the agenda's points when it is met). */
+export function scoreOf(level: LoadedLevel, s: GameState, id: StateId, final = false): number {
+  const q = scorePartsOf(level, s, id, final);
+  return q.headStart + q.prosperity + q.stability + q.reputation + q.agenda;
 }
 
 export function meanStateAnimosity(level: LoadedLevel, s: GameState): number {

@@ -2,7 +2,7 @@
 // outcome beside it (the debrief's two sides), and a chart of cargo over the turns.
 import { clear, h, svg } from '../dom';
 import { money, mt, nameIn } from '../format';
-import type { PlayerView } from '../sim';
+import type { PlayerView, ScoreParts } from '../sim';
 import { corridorGoals } from '../panels/dashboard';
 import { animosityMatrix } from '../panels/relations';
 
@@ -91,11 +91,12 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
         h('section', { class: 'card', 'aria-labelledby': 'scores-h' },
           h('h2', { id: 'scores-h' }, 'Scores'),
           h('table', { class: 'table', 'data-testid': 'scores' },
-            h('thead', null, h('tr', null, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col', class: 'num' }, 'Score'), h('th', { scope: 'col', class: 'num' }, 'Revenue'), h('th', { scope: 'col' }, 'Secret agenda'))),
-            h('tbody', null, ranked.map((s, i) => h('tr', { class: i === 0 ? 'winner' : '' },
+            h('thead', null, h('tr', null, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col', class: 'num' }, 'Score'), h('th', { scope: 'col' }, 'Made of'), h('th', { scope: 'col', class: 'num' }, 'Revenue'), h('th', { scope: 'col' }, 'Secret agenda'))),
+            h('tbody', null, ranked.map((s, i) => h('tr', { class: `${i === 0 ? 'winner' : ''}${s.id === view.viewer ? ' you' : ''}` },
               h('td', null, String(i + 1)),
               h('th', { scope: 'row' }, s.name, h('div', { class: 'sub' }, s.id === view.viewer ? 'you' : s.seat)),
               h('td', { class: 'num' }, String(s.score)),
+              h('td', { class: 'score-parts', 'data-testid': `score-parts-${s.id}` }, partsText(view.scoreParts?.[s.id])),
               h('td', { class: 'num' }, money(s.revenueTotal)),
               h('td', null, s.agenda ? h('span', null, h('strong', null, `${s.agenda.met ? '✓' : '✗'} ${s.agenda.name}: `), s.agenda.text) : '—'),
             ))),
@@ -109,4 +110,13 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
   );
   playAgain.focus({ preventScroll: true });
   window.scrollTo(0, 0);
+}
+
+/** '14 head start + 20 corridor + 3 stability − 2 reputation + 60 agenda': the parts that are not 0. */
+export function partsText(q: ScoreParts | undefined): string {
+  if (!q) return '';
+  const parts: [number, string][] = [[q.headStart, 'head start'], [q.prosperity, 'corridor'], [q.stability, 'stability'], [q.reputation, 'reputation'], [q.agenda, 'agenda']];
+  const shown = parts.filter(([v]) => v !== 0);
+  if (!shown.length) return '0';
+  return shown.map(([v, what], k) => `${k === 0 ? (v < 0 ? '−' : '') : v < 0 ? ' − ' : ' + '}${Math.abs(v)} ${what}`).join('');
 }
