@@ -12,7 +12,7 @@ import { renderEnd } from './screens/end';
 import { ReplayScreen, type ReplayInfo } from './screens/replay';
 import { hideBanner, showBanner } from './screens/banner';
 import { pageBase, shareReplay } from './screens/share';
-import { toast } from './screens/toast';
+import { clearToasts, toast } from './screens/toast';
 import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
 import { deleteSave, listSaves, readSave, setTabGame, tabGame, writeSave, type SaveMeta } from './saves';
 import { rerunOnLevel, type Action, type LoadedLevel, type PlayerView, type Replay, type StateId, type Viewer } from './sim';
@@ -469,6 +469,7 @@ function showEnd(): void {
   if (!c) return;
   endShownFor.add(c);
   closeViewer();
+  clearToasts(); // nothing from the last turn lingers over the results
   show('end');
   renderEnd(endEl, c.view(), {
     onReplay: () => startGame(c.setup),

@@ -95,6 +95,18 @@ test('a solo tutorial game played through the UI reaches the end screen, and "pl
   await expect(endScreen).toContainText(/The power line was (energised|not energised)/);
   await expect(endScreen).toContainText('The corridor — shared goals');
   await expect(endScreen).toContainText(SEED);
+  // Each score is shown as its parts, which add up to it.
+  for (const st of final.states) {
+    const q = final.scoreParts![st.id];
+    expect(q.headStart + q.prosperity + q.stability + q.reputation + q.agenda).toBe(st.score);
+  }
+  await expect(page.getByTestId(`score-parts-${final.states[0].id}`)).not.toBeEmpty();
+  // "Look at the final map" opens the last report, not the Orders tab of a finished game.
+  await page.getByTestId('view-map').click();
+  await expect(page.getByTestId('tab-news')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('end-turn')).toHaveText(/See the results/);
+  await page.getByTestId('end-turn').click();
+  await expect(endScreen).toBeVisible();
 
   // Play again with the same seed: a new game from turn 1 with the same setup.
   await page.getByTestId('play-again').click();

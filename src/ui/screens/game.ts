@@ -172,7 +172,9 @@ export class GameScreen {
       clear(this.els.topbar);
       this.els.topbar.append(this.topbar(view, null));
       clear(this.els.sidebar);
-      this.els.sidebar.append(h('div', { class: 'panel' }, h('h2', null, view.phase === 'ended' ? 'The game is over' : 'Bots are playing'), h('button', { type: 'button', class: 'primary', 'data-testid': 'show-results', onclick: () => this.hooks.onShowResults() }, 'See the results')));
+      // The last player's "your turn" note must not outlive the game.
+      if (view.phase === 'ended') clearToasts();
+      this.els.sidebar.append(h('div', { class: 'panel sidebar-note' }, h('h2', null, view.phase === 'ended' ? 'The game is over' : 'Bots are playing'), h('button', { type: 'button', class: 'primary', 'data-testid': 'show-results', onclick: () => this.hooks.onShowResults() }, 'See the results')));
       return;
     }
     const m = this.mem(me);
@@ -181,7 +183,8 @@ export class GameScreen {
       m.tab = view.turn > 1 ? 'news' : 'you';
       m.reportTurn = null;
     } else if (m.lastSeenPhase !== view.phase) {
-      m.tab = view.phase === 'orders' ? 'orders' : m.tab;
+      // The game's end opens the last report (the Orders tab would be left with nothing to do).
+      m.tab = view.phase === 'orders' ? 'orders' : view.phase === 'ended' ? 'news' : m.tab;
     }
     if (this.wasCurtain) {
       toast(`${view.states.find((s) => s.id === me)?.name}: your turn — ${view.phase}`);
