@@ -183,6 +183,12 @@ test('the Orders tab says what the turn will ask for promises made, and warns wh
   await page.getByTestId('security').fill(String(treasury - Math.floor(owed / 2)));
   await expect(line).toHaveClass('warn');
   await expect(line).toContainText(`spend at most $${treasury - owed}M to keep every promise`);
+  // Spending more than the treasury is said beside the Submit button too, with what happens.
+  const over = page.getByTestId('orders-over');
+  await expect(over).toBeHidden();
+  await page.getByTestId('security').fill(String(treasury + 100));
+  await expect(over).toBeVisible();
+  await expect(over).toContainText(`$100M more than your treasury: security is bought first`);
 });
 
 test('the Network tab lists the sources the level cites, and a citation opens the list at it', async ({ page }) => {

@@ -75,8 +75,13 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
   // treasury they will ask, and warn when the orders leave too little for them.
   const owed = view.owed ?? 0;
   const promised = h('p', { 'data-testid': 'orders-owed' });
+  // The same warning beside the Submit button at the foot of the form, which is what one
+  // sees after typing a large figure further down.
+  const over = h('p', { class: 'warn', role: 'status', 'data-testid': 'orders-over' });
   const updateTotals = () => {
     const t = spend(d);
+    over.hidden = t <= st.treasury;
+    over.textContent = t > st.treasury ? `These orders spend ${money(t)}, ${money(t - st.treasury)} more than your treasury: security is bought first, then intelligence, then the investments in order, each cut to what is left.` : '';
     total.textContent = money(t);
     remaining.textContent = t > st.treasury ? ` — ${money(t - st.treasury)} more than your treasury` : ` of ${money(st.treasury)} (${money(st.treasury - t)} left)`;
     remaining.className = t > st.treasury ? 'warn' : '';
@@ -125,7 +130,7 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
               h('button', { type: 'button', class: 'small', onclick: () => set((d.invest[s.id] ?? 0) + 10) }, '+10'),
               h('button', { type: 'button', class: 'small', onclick: () => set((d.invest[s.id] ?? 0) + 50) }, '+50'),
               need > 0 ? h('button', { type: 'button', class: 'small', title: 'Put in what is still needed (up to what you have left)', onclick: () => set(Math.min(need, Math.max(0, st.treasury - (spend(d) - (d.invest[s.id] ?? 0))))) }, `rest ${money(need)}`) : null,
-              h('button', { type: 'button', class: 'small', onclick: () => set(0) }, '0'))
+              h('button', { type: 'button', class: 'small', 'aria-label': `Clear the investment in ${s.name}`, onclick: () => set(0) }, 'Clear'))
           : null,
       );
     });
@@ -192,6 +197,7 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
             h('span', { class: 'hint' }, estimate ? `Your estimate of how ${nameIn(view, d.intelTarget)} feels about you: ${estimate.lo}–${estimate.hi} (${estimate.label}). Intelligence narrows it.` : 'Intelligence narrows your estimate of how they feel about you.'))
         : null,
     ),
+    over,
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'submit-orders-inline' }, 'Submit orders'), ctx.error ? h('p', { class: 'error inline', role: 'alert', 'data-testid': 'orders-error' }, ctx.error) : null),
   );
   updateTotals();
