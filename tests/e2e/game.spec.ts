@@ -33,6 +33,7 @@ test('a solo tutorial game played through the UI reaches the end screen, and "pl
   await page.getByTestId('deal-segment').selectOption('anaklia-port');
   await page.getByTestId('share-georgia').fill('60');
   await page.getByTestId('share-kazakhstan').fill('40');
+  await page.getByTestId('share-azerbaijan').fill('0'); // whatever the form suggested
   // Each share shows what it comes to, as it is typed.
   const port = await page.evaluate(() => window.__corridor.view()!.segments.find((x) => x.id === 'anaklia-port')!);
   const dollars = (pct: number) => `≈ $${Math.floor(((port.cost - port.funded) * pct) / 100).toLocaleString('en-US')}M`;
@@ -210,4 +211,20 @@ test('the Network tab lists the sources the level cites, and a citation opens th
     expect(target).toBe('_blank');
     expect(rel).toContain('noopener');
   }
+});
+
+test('a new segment deal suggests a partner on the segment or next to it, not simply the first state', async ({ page }) => {
+  await startFromLink(page, { level: 'middle-corridor', seed: 'partner', humans: ['azerbaijan'] });
+  await page.getByTestId('tab-diplomacy').click();
+  await page.getByTestId('kind-segmentDeal').click();
+  const chosen = await page.getByTestId('deal-segment').inputValue();
+  const shares = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll<HTMLInputElement>('[data-testid^="share-"][type="number"]')].map((i) => [i.id.replace('share-', ''), Number(i.value)])));
+  const partners = Object.entries(shares).filter(([id, v]) => v > 0 && id !== 'azerbaijan').map(([id]) => id);
+  expect(partners).toHaveLength(1);
+  const near = await page.evaluate(({ chosen, partner }) => {
+    const v = window.__corridor.view()!;
+    const seg = v.segments.find((s) => s.id === chosen)!;
+    return seg.owners.includes(partner) || v.segments.some((s) => s.owners.includes(partner) && [s.from, s.to].some((n) => n === seg.from || n === seg.to));
+  }, { chosen, partner: partners[0] });
+  expect(near, `${partners[0]} owns ${chosen} or a segment that meets it`).toBe(true);
 });

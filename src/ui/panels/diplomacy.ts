@@ -3,7 +3,7 @@
 // shown when it refuses one.
 import { h } from '../dom';
 import { money, names, nameIn } from '../format';
-import { FEE_LEVELS, type FeeLevel, type PlayerView, type ProposalTerms, type ProposalView, type StateId } from '../sim';
+import { FEE_LEVELS, type FeeLevel, type PlayerView, type ProposalTerms, type ProposalView, type SegmentView, type StateId } from '../sim';
 import type { BotReason } from '../controller';
 import type { PanelContext, ProposalDraft } from './context';
 
@@ -127,10 +127,23 @@ export function renderDiplomacy(ctx: PanelContext): HTMLElement {
 }
 
 // ---------- the builder ----------
+/** A sensible first partner for a segment deal: another owner, else a state owning a segment
+ * that meets it (a neighbour on the route), not simply the first state in the list. */
+function partnerFor(view: PlayerView, me: StateId, seg: SegmentView): StateId | undefined {
+  const other = seg.owners.find((o) => o !== me);
+  if (other) return other;
+  for (const s of view.segments) {
+    if (s.id === seg.id || ![s.from, s.to].some((n) => n === seg.from || n === seg.to)) continue;
+    const owner = s.owners.find((o) => o !== me && view.states.some((st) => st.id === o));
+    if (owner) return owner;
+  }
+  return undefined;
+}
+
 function defaultDraft(ctx: PanelContext): ProposalDraft {
   const { view, me } = ctx;
   const mine = view.segments.find((s) => s.mode !== 'cable' && s.owners.includes(me) && s.status === 'planned') ?? view.segments.find((s) => s.mode !== 'cable' && s.status === 'planned') ?? view.segments.find((s) => s.mode !== 'cable');
-  const partner = mine?.owners.find((o) => o !== me) ?? view.states.find((s) => s.id !== me)!.id;
+  const partner = (mine && partnerFor(view, me, mine)) ?? view.states.find((s) => s.id !== me)!.id;
   const stage = view.power.find((p) => p.status === 'planned');
   return {
     kind: 'segmentDeal',
@@ -241,7 +254,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
                 d.segment = (e.target as HTMLSelectElement).value;
                 const s = view.segments.find((x) => x.id === d.segment);
                 if (s) {
-                  const partner = s.owners.find((o) => o !== me) ?? Object.keys(d.shares).find((x) => x !== me);
+                  const partner = partnerFor(view, me, s) ?? Object.keys(d.shares).find((x) => x !== me);
                   d.shares = partner ? { [me]: 50, [partner]: 50 } : { [me]: 100 };
                   ctx.highlightSegment(s.id);
                 }
