@@ -56,7 +56,11 @@ function chart(view: PlayerView): HTMLElement | null {
   });
   s.append(text({ x: L + (W - L - R) / 2, y: H - 6, 'text-anchor': 'middle' }, 'turn'));
   s.append(svg('line', { x1: L, y1: y(view.targetThroughput), x2: W - R, y2: y(view.targetThroughput), stroke: '#D55E00', 'stroke-dasharray': '6 4', 'stroke-width': 2 }));
-  s.append(text({ x: W - R, y: y(view.targetThroughput) - 6, 'text-anchor': 'end', fill: '#8a3b00', 'font-size': 14 }, `target ${mt(view.targetThroughput)}`));
+  // The label sits on the side of the target line away from the last turns' cargo line (over
+  // it, the two overlapped), with a white halo.
+  const ty = y(view.targetThroughput);
+  const lateAbove = hist.slice(-4).some((r) => y(r.throughput) < ty && ty - y(r.throughput) < 22);
+  s.append(text({ x: W - R, y: lateAbove ? ty + 17 : ty - 6, 'text-anchor': 'end', fill: '#8a3b00', 'font-size': 14, stroke: '#fff', 'stroke-width': 4, 'paint-order': 'stroke' }, `target ${mt(view.targetThroughput)}`));
   s.append(svg('polyline', { points: hist.map((r, i) => `${x(i)},${y(r.throughput)}`).join(' '), fill: 'none', stroke: '#0072B2', 'stroke-width': 3 }));
   hist.forEach((r, i) => s.append(svg('circle', { cx: x(i), cy: y(r.throughput), r: 3.5, fill: '#0072B2' })));
   return h('figure', { class: 'chart-figure' }, h('figcaption', null, 'Cargo on the corridor each turn, Mt/yr'), s);
