@@ -3,7 +3,7 @@
 // The checks read the raw data defensively, so they also run (and never throw) when the
 // schema has already found type errors; a part of the level that is not even the right
 // shape is skipped here, the schema reports it.
-import { MAX_ROUTE_STEPS, MAX_ROUTES, searchRoutes, type MiddleRoute, type RouteSearch } from './routes';
+import { MAX_ROUTES, searchRoutes, type MiddleRoute, type RouteSearch } from './routes';
 import type { Level } from './level-schema';
 import { capacityBound, demandBound, onSomeRoute } from './level-bounds';
 import type { Finding } from './level';
@@ -154,8 +154,8 @@ function dupList(ctx: Ctx, arr: unknown, base: Path, what: string): void {
 export interface CheckOptions {
   /** Routes already enumerated by the caller (to avoid doing it twice). */
   routes?: MiddleRoute[];
-  /** Why the caller's enumeration stopped early (searchRoutes().stopped); when `routes` is
-   * given without it and some segment is on no route, the routes are searched again to know. */
+  /** Whether the caller's list was cut short (searchRoutes().stopped); when `routes` is given
+   * without it and holds MAX_ROUTES routes, the routes are searched again to know. */
   routesStopped?: RouteSearch['stopped'];
 }
 
@@ -654,28 +654,27 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
 
   // --- middle routes (needs a well-formed level) ---
   if (parsed) {
-    // `stopped` undefined: the caller gave routes but not whether its search was complete.
-    const { routes, stopped: routesStopped } = options.routes ? { routes: options.routes, stopped: options.routesStopped } : searchRoutes(parsed);
+    // A caller that gave routes without saying whether the list was cut short: only a full
+    // list can have been, and then a fresh search tells.
+    const given = options.routes;
+    const { routes, stopped: routesStopped } = given
+      ? { routes: given, stopped: options.routesStopped !== undefined ? options.routesStopped : given.length >= MAX_ROUTES ? searchRoutes(parsed).stopped : null }
+      : searchRoutes(parsed);
     if (routes.length === 0 && !networkFault) {
       ctx.err(['maxRouteSegments'], `no middle-corridor route: no path of at most ${parsed.maxRouteSegments} cargo segments links an origin to a market`);
-    } else if (routes.length >= MAX_ROUTES) {
+    } else if (routesStopped === 'routes') {
       ctx.warn(['maxRouteSegments'], `route enumeration stopped at ${MAX_ROUTES} routes, so some paths are ignored; lower maxRouteSegments or simplify the network`);
-    } else if (routesStopped === 'steps') {
-      ctx.warn(['maxRouteSegments'], `route enumeration gave up after ${MAX_ROUTE_STEPS.toLocaleString('en-US')} steps (too many paths of up to ${parsed.maxRouteSegments} segments to try), so some routes may be missing; lower maxRouteSegments or simplify the network`);
     }
     // Cargo moves only on the enumerated routes, so a cargo segment on none of them never
     // carries any. Said only when the enumeration was complete (it can stop early) and a
     // longer route would use the segment: one that leads nowhere (a line to a closed border,
     // there for an agenda) is left alone.
-    if (routes.length > 0 && routes.length < MAX_ROUTES && !networkFault) {
+    if (routes.length > 0 && routesStopped === null && !networkFault) {
       const used = new Set<string>();
       for (const r of routes) for (const sg of r.segments) used.add(sg);
-      const unused = parsed.segments.flatMap((sg, i) => (sg.mode !== 'cable' && !used.has(sg.id) ? [i] : []));
-      const stopped = unused.length === 0 ? null : routesStopped !== undefined ? routesStopped : searchRoutes(parsed).stopped;
-      if (stopped === null) {
-        for (const i of unused) {
-          if (onSomeRoute(parsed, parsed.segments[i])) ctx.warn(['segments', i, 'id'], `no middle-corridor route within maxRouteSegments (${parsed.maxRouteSegments}) uses this segment, so it never carries cargo`);
-        }
+      for (let i = 0; i < parsed.segments.length; i++) {
+        const sg = parsed.segments[i];
+        if (sg.mode !== 'cable' && !used.has(sg.id) && onSomeRoute(parsed, sg)) ctx.warn(['segments', i, 'id'], `no middle-corridor route within maxRouteSegments (${parsed.maxRouteSegments}) uses this segment, so it never carries cargo`);
       }
     }
     if (routes.length > 0 && !networkFault && throughputGoals.length > 0) {

@@ -6,13 +6,11 @@ import type { Level } from './level-schema';
 export interface MiddleRoute { id: string; origin: string; market: string; segments: string[]; nodes: string[] }
 
 export const MAX_ROUTES = 200;
-/** Steps of the depth-first search before it gives up (a dense mesh has too many simple paths to try them all). */
-export const MAX_ROUTE_STEPS = 200_000;
 
 export interface RouteSearch {
   routes: MiddleRoute[];
-  /** Why the list may be incomplete: it reached MAX_ROUTES, or the search ran out of steps. */
-  stopped: 'routes' | 'steps' | null;
+  /** 'routes': there were more than MAX_ROUTES routes, and only the first ones are listed. */
+  stopped: 'routes' | null;
 }
 
 export function enumerateRoutes(level: Pick<Level, 'segments' | 'origins' | 'markets' | 'maxRouteSegments'>): MiddleRoute[] {
@@ -32,7 +30,6 @@ export function searchRoutes(level: Pick<Level, 'segments' | 'origins' | 'market
     add(s.to, s.id, s.from);
   }
   const routes: MiddleRoute[] = [];
-  let steps = 0;
   let stopped: RouteSearch['stopped'] = null;
   for (const origin of level.origins) {
     for (const market of level.markets) {
@@ -77,15 +74,12 @@ export function searchRoutes(level: Pick<Level, 'segments' | 'origins' | 'market
       const segs: string[] = [];
       const walk = (at: string) => {
         if (stopped) return;
-        if (routes.length >= MAX_ROUTES) {
-          stopped = 'routes';
-          return;
-        }
-        if (++steps > MAX_ROUTE_STEPS) {
-          stopped = 'steps';
-          return;
-        }
         if (at === market) {
+          // Only a route beyond the cap says the list is incomplete (exactly MAX_ROUTES is whole).
+          if (routes.length >= MAX_ROUTES) {
+            stopped = 'routes';
+            return;
+          }
           n += 1;
           routes.push({ id: `${origin}>${market}#${n}`, origin, market, segments: [...segs], nodes: [...nodes] });
           return;
@@ -98,7 +92,9 @@ export function searchRoutes(level: Pick<Level, 'segments' | 'origins' | 'market
           const d = dist.get(to);
           if (d === undefined || segs.length + 1 + d > level.maxRouteSegments) continue;
           // The same test around the path walked so far (a mesh hung off a node of the path
-          // is a dead end that the static distance cannot see).
+          // is a dead end that the static distance cannot see). With it every branch walked
+          // ends in at least one route, so a search takes at most about MAX_ROUTES x
+          // maxRouteSegments steps, however dense the network: no step budget is needed.
           if (d > 0 && !reachesAvoiding(to, market, nodes, level.maxRouteSegments - segs.length - 1)) continue;
           nodes.push(to);
           segs.push(seg);

@@ -1,6 +1,7 @@
 // Route enumeration: the depth-first search over simple paths skips branches that cannot
-// reach the market within maxRouteSegments, and gives up (saying so) after a bounded number
-// of steps, so a dense mesh cannot hang the validator or the game's loading.
+// reach the market within maxRouteSegments around the path walked, so a dense mesh cannot
+// hang the validator or the game's loading, and it says when there were more routes than
+// MAX_ROUTES.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { enumerateRoutes, MAX_ROUTES, searchRoutes } from '../../src/sim/routes';
@@ -32,11 +33,25 @@ describe('route enumeration', () => {
     expect(meshed.routes).toEqual(plain.routes);
   });
 
-  it('a mesh on the way to a market stops at the route cap or the step budget, and says which', () => {
+  it('a mesh on the way to a market stops at the route cap, and says so', () => {
     const r = searchRoutes(withMesh(tutorial, tutorial.origins[0], 7, 30, tutorial.markets[0]));
-    expect(r.stopped).not.toBeNull();
-    expect(r.routes.length).toBeLessThanOrEqual(MAX_ROUTES);
-    if (r.stopped === 'routes') expect(r.routes).toHaveLength(MAX_ROUTES);
+    expect(r.stopped).toBe('routes');
+    expect(r.routes).toHaveLength(MAX_ROUTES);
+  });
+
+  it('exactly MAX_ROUTES routes is a whole list; one more is cut short', () => {
+    const base = searchRoutes(tutorial).routes.length;
+    const direct = (k: number): RouteLevel => {
+      const seg = tutorial.segments.find((s) => s.mode !== 'cable')!;
+      const extra = Array.from({ length: k }, (_, i) => ({ ...seg, id: `direct-${i}`, from: tutorial.origins[0], to: tutorial.markets[0] }));
+      return { ...tutorial, segments: [...tutorial.segments, ...extra] };
+    };
+    const whole = searchRoutes(direct(MAX_ROUTES - base));
+    expect(whole.routes).toHaveLength(MAX_ROUTES);
+    expect(whole.stopped).toBeNull();
+    const cut = searchRoutes(direct(MAX_ROUTES - base + 1));
+    expect(cut.routes).toHaveLength(MAX_ROUTES);
+    expect(cut.stopped).toBe('routes');
   });
 
   it('enumerateRoutes lists the routes of the search', () => {
