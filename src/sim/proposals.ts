@@ -66,7 +66,7 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
     case 'segmentDeal': {
       const seg = typeof raw.segment === 'string' ? idx.segments.get(raw.segment) : undefined;
       if (!seg) return `segment ${JSON.stringify(raw.segment)} does not exist`;
-      if (seg.mode === 'cable') return `${seg.name} is a cable: fund it with a power-line pledge`;
+      if (seg.mode === 'cable') return `${seg.name} is a cable: a segment deal cannot fund it (its owners invest in it with orders)`;
       const st = s.segments[seg.id];
       if (st.status === 'open' && (!seg.upgrade || st.upgrading || st.capacity >= seg.upgrade.capacity)) {
         return `${seg.name} is open and has no upgrade left to fund`;

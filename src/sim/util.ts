@@ -13,10 +13,11 @@ export function nameOf(level: LoadedLevel, id: string): string {
 
 export const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
 
-/** Cargo for people: the rules count kt/yr, players read Mt/yr (the UI uses the same). */
+/** Cargo for people: the rules count kt/yr, players read Mt/yr (the UI uses the same).
+ * Rounded down, so that a figure short of a goal never reads as reaching it (19,960 kt is
+ * 19.9, not 20.0). */
 export function mt(kt: number): string {
-  const v = kt / 1000;
-  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} Mt/yr`;
+  return kt >= 100_000 ? `${Math.floor(kt / 1000)} Mt/yr` : `${(Math.floor(kt / 100) / 10).toFixed(1)} Mt/yr`;
 }
 
 /** 'a' or 'an' before a word in a message. */

@@ -8,6 +8,8 @@ import { clickAction, expect, finishDiplomacyViaUi, submitOrdersViaUi, test, uiS
 
 const HUMANS = ['kazakhstan', 'georgia'];
 const TURNS = 2; // two whole turns: 4 hand-offs per turn, each one checked
+/** Hand-offs whose status line was read (not showing the bots still moving). */
+let statusChecks = 0;
 
 interface Secrets {
   /** Text that must never be on a curtain: state names, agendas, proposal summaries. */
@@ -100,7 +102,10 @@ async function confirmAndCheck(page: Page, useKeyboard: boolean, secrets: Secret
   // Their dashboard: their money and their own secret agenda; nobody else's agenda.
   // The status line counts the player on screen among those awaited ("waiting for you and …"),
   // unless it shows the bots still moving.
-  if (seen.waiting?.includes('seats ready')) expect(seen.waiting).toContain('seats ready · waiting for you');
+  if (seen.waiting?.includes('seats ready')) {
+    expect(seen.waiting).toContain('seats ready · waiting for you');
+    statusChecks += 1;
+  }
   expect(seen.treasury).toBe(`$${mine.treasury.toLocaleString('en-US')}M`);
   expect(mine.agenda, 'a player sees their own agenda').not.toBeNull();
   expect(seen.agenda).toContain(mine.agenda!.name);
@@ -172,6 +177,7 @@ test('the hot-seat curtain hides every private thing and hands the device to the
   }
   expect(proposalChecked, 'the pending proposal was checked at a hand-off').toBe(true);
   expect(curtains, 'every hand-off of the first turns went through the curtain').toBeGreaterThanOrEqual(4 * TURNS);
+  expect(statusChecks, 'the "waiting for you" status line was read at some hand-off').toBeGreaterThan(0);
 });
 
 test('a hot-seat link starts behind the curtain, which Enter lifts for the first awaited player', async ({ page }) => {

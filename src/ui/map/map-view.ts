@@ -477,7 +477,7 @@ export class CorridorMap {
         // Short name on the map (the tooltip has the full one and the details).
         el.firstElementChild!.textContent = r.name.split(/[(,;]/)[0].replace(/\s*\broute\b/i, '').trim();
         // Flow is last turn's; capacity is now (this turn's news may have cut it below that flow).
-        const mtOnly = (kt: number) => (kt / 1000).toFixed(1);
+        const mtOnly = (kt: number) => mt(kt).replace(' Mt/yr', '');
         // Before the first resolution no cargo has been counted: show what the route can take,
         // not a row of zeros.
         const counted = this.input!.view.history.length > 0;

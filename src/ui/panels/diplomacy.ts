@@ -235,7 +235,9 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
         const total = Object.values(d.shares).reduce((a, b) => a + b, 0);
         // What each share comes to in money, kept up to date as the share is typed.
         const amounts = new Map<StateId, HTMLElement>();
-        const amountText = (id: StateId) => (seg && d.shares[id] ? ` ≈ ${money(Math.floor(((seg.cost - seg.funded) * d.shares[id]) / 100))}` : '');
+        // Nothing to show for a segment a deal has nothing left to fund (an open one whose upgrade is built).
+        const left = seg && !(seg.status === 'open' && seg.upgradeTo === null && !seg.upgrading) ? Math.max(0, seg.cost - seg.funded) : 0;
+        const amountText = (id: StateId) => (left > 0 && d.shares[id] ? ` ≈ ${money(Math.floor((left * d.shares[id]) / 100))}` : '');
         const amount = (id: StateId) => {
           const el = h('span', { class: 'share-amount', 'data-testid': `share-amount-${id}` }, amountText(id));
           amounts.set(id, el);
@@ -334,7 +336,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
       case 'summit':
         return [
           stateChecks(view, me, d.attendees, 'Attendees', 'summit-attendee', (ids) => (d.attendees = ids)),
-          h('p', { class: 'hint' }, `Hosting costs ${money(ctx.level.params.summitCost)}, paid by you.`),
+          h('p', { class: 'hint' }, `Hosting costs ${money(view.summitCost)}, paid by you.`),
         ];
     }
   };
@@ -362,7 +364,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
         }, KIND_LABEL[k]),
       ),
     ),
-    h('p', { class: 'kind-help' }, d.kind === 'summit' ? `${KIND_HELP.summit} Hosting costs ${money(view.summitCost)}.` : KIND_HELP[d.kind]),
+    h('p', { class: 'kind-help' }, KIND_HELP[d.kind]),
     body,
     h(
       'div',

@@ -94,8 +94,8 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
   };
   const params = ctx.level.params;
 
+  // Cables too: they carry no cargo, but their owners fund them here (a deal cannot).
   const investRows = mineOrCofunded
-    .filter((s) => s.mode !== 'cable')
     .sort((a, b) => Number(allowed.has(b.id)) - Number(allowed.has(a.id)))
     .map((s) => {
       const can = allowed.has(s.id);

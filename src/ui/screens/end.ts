@@ -59,8 +59,11 @@ function chart(view: PlayerView): HTMLElement | null {
   // The label sits on the side of the target line away from the last turns' cargo line (over
   // it, the two overlapped), with a white halo.
   const ty = y(view.targetThroughput);
-  const lateAbove = hist.slice(-4).some((r) => y(r.throughput) < ty && ty - y(r.throughput) < 22);
-  s.append(text({ x: W - R, y: lateAbove ? ty + 17 : ty - 6, 'text-anchor': 'end', fill: '#8a3b00', 'font-size': 14, stroke: '#fff', 'stroke-width': 4, 'paint-order': 'stroke' }, `target ${mt(view.targetThroughput)}`));
+  const late = hist.slice(-4).map((r) => y(r.throughput));
+  const near = (lo: number, hi: number) => late.some((py) => py > lo && py < hi);
+  // Above the line (y - 6) unless cargo runs just over it and not just under it; never on the turn numbers.
+  const below = near(ty - 22, ty) && !near(ty, ty + 22);
+  s.append(text({ x: W - R, y: below ? Math.min(ty + 17, H - B - 4) : Math.max(ty - 6, T + 12), 'text-anchor': 'end', fill: '#8a3b00', 'font-size': 14, stroke: '#fff', 'stroke-width': 4, 'paint-order': 'stroke' }, `target ${mt(view.targetThroughput)}`));
   s.append(svg('polyline', { points: hist.map((r, i) => `${x(i)},${y(r.throughput)}`).join(' '), fill: 'none', stroke: '#0072B2', 'stroke-width': 3 }));
   hist.forEach((r, i) => s.append(svg('circle', { cx: x(i), cy: y(r.throughput), r: 3.5, fill: '#0072B2' })));
   return h('figure', { class: 'chart-figure' }, h('figcaption', null, 'Cargo on the corridor each turn, Mt/yr'), s);

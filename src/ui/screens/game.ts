@@ -493,7 +493,7 @@ export class GameScreen {
         h('li', null, h('strong', null, 'Orders. '), 'Invest in segments you own or co-fund, set transit fees, pay for security and intelligence. Everyone orders at the same time, in secret.'),
         h('li', null, h('strong', null, 'Resolution. '), 'Deals are ratified, building advances, incidents happen, cargo picks the cheapest routes, revenue is paid.'),
       ),
-      h('p', null, 'You score for what the corridor earns you against the size of your own economy, for stability and reputation gained since the start, and for a head start if your position earns little. Your secret agenda’s points are added at the end, when every agenda is revealed. The corridor also has shared goals: cargo throughput, the power line and the peace track.'),
+      h('p', null, 'You score for what the corridor earns you against the size of your own economy, for stability and reputation gained since the start, and for a head start if your position earns little. Your secret agenda’s points are added at the end if it is met, when every agenda is revealed. The corridor also has shared goals: cargo throughput, the power line and the peace track.'),
       h('h3', null, 'Keys'),
       h('ul', { class: 'keys' },
         h('li', null, h('kbd', null, 'E'), ' finish diplomacy / submit orders'),
@@ -505,7 +505,7 @@ export class GameScreen {
       h('p', null, 'On the map, hover or tap a line or a city for details. The Network panel lists everything as text.'),
       h('h3', null, 'Words used in the game'),
       h('dl', { class: 'glossary', 'data-testid': 'glossary' },
-        GLOSSARY.flatMap(([word, meaning]) => [h('dt', null, word), h('dd', null, meaning)]),
+        GLOSSARY.filter(([, , needs]) => !needs || (needs === 'peace' ? this.controller.level.peaceTrack : this.controller.level.powerLine)).flatMap(([word, meaning]) => [h('dt', null, word), h('dd', null, meaning)]),
       ),
       h('form', { method: 'dialog' }, h('button', { class: 'primary', 'data-testid': 'help-close' }, 'Close')),
     );
@@ -545,7 +545,7 @@ export class GameScreen {
 }
 
 /** The terms a first-time player meets on screen, in plain words (the Help dialog). */
-const GLOSSARY: [string, string][] = [
+const GLOSSARY: [string, string, ('peace' | 'power')?][] = [
   ['Mt/yr', 'Million tonnes of cargo a year: how cargo and capacity are measured.'],
   ['Segment', 'One link of the network between two places: a railway, a road, a port or a ferry line. States own segments and earn transit fees on the cargo they carry.'],
   ['Capacity', 'How much cargo a segment or a route can carry. A route carries no more than its narrowest segment.'],
@@ -555,10 +555,10 @@ const GLOSSARY: [string, string][] = [
   ['Ratified', 'A deal every party accepted still has to pass at home. It can fail there, more often between states with high animosity.'],
   ['Risk', 'How exposed a segment is to incidents, 0 to 100: each point adds 0.2% to the chance of an incident in a turn. Animosity around it raises the chance; its owners\u2019 security and a pact between them lower it.'],
   ['Alternative routes', 'Routes that compete with the corridor, shown in the boxes at the map\u2019s edges (in the default level: the Northern route through Russia, the Southern route through Iran, the Trans-Afghan route, and the sea route, which takes whatever the others cannot).'],
-  ['Animosity', 'How much one side distrusts another, from 0 to 100. You know your own exactly and estimate the others\u2019 as a range. It shifts the odds of what happens; it is a tendency, not a judgement.'],
+  ['Animosity', 'How much one side distrusts another, from 0 to 100. You know your own exactly; how others feel about you, you estimate as a range. It shifts the odds of what happens; it is a tendency, not a judgement.'],
   ['Intelligence', 'Spending to learn how another state feels about you: it narrows your estimate.'],
-  ['Power line', 'A planned electricity link across the Caspian, built in stages that states fund by pledges. Once every stage is built it pays its funders each turn.'],
-  ['Peace track', 'Steps of a peace process. Some segments can only open once it reaches a given step.'],
+  ['Power line', 'A planned electricity line, built in stages that states fund by pledges. Once every stage is built it is energised and pays its funders each turn.', 'power'],
+  ['Peace track', 'The steps of a peace process, taken by agreement; it can also fall back. Some segments can be built and carry cargo only while it stands at a given step or beyond.', 'peace'],
 ];
 
 /** ' · waiting for you and Georgia': you first, when you have still to act. */
