@@ -197,6 +197,9 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
   // Nothing refers to power stages by id inside a level (pledges do, in play), so only
   // duplicates and reserved ids are checked.
   if (isObj(power)) collect(ctx, 'power stage', own(power, 'stages'), ['powerLine', 'stages']);
+  // The level's own id keys the browser's level list and saves, as the others key their tables.
+  const levelId = str(own(d, 'id'));
+  if (levelId !== undefined && FORBIDDEN_KEYS.includes(levelId)) ctx.err(['id'], `"${levelId}" cannot be used as an id (it is a reserved word in JavaScript objects)`);
   if (isObj(power)) {
     const pid = str(own(power, 'id'));
     if (pid !== undefined && FORBIDDEN_KEYS.includes(pid)) ctx.err(['powerLine', 'id'], `"${pid}" cannot be used as an id (it is a reserved word in JavaScript objects)`);
@@ -646,7 +649,8 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
         }
       }
       if (!reached && marketSet.size > 0) {
-        ctx.err(['origins', i], `origin "${s}" cannot reach any market over cargo segments (cable segments carry no cargo)`);
+        const cables = segList.some(({ o }) => own(o, 'mode') === 'cable');
+        ctx.err(['origins', i], `origin "${s}" cannot reach any market over cargo segments${cables ? ' (cable segments carry no cargo)' : ''}`);
         networkFault = true;
       }
     }

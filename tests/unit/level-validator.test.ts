@@ -534,6 +534,16 @@ describe('json-source', () => {
     expect(parseJsonSource('['.repeat(100000)).ok).toBe(false);
   });
 
+  it('refuses a reserved word as the level\'s own id', () => {
+    for (const id of ['constructor', 'prototype']) {
+      const l = JSON.parse(read('tests', 'levels-broken', '_valid-base.json')) as Record<string, unknown>;
+      l.id = id;
+      const r = loadLevelData(l);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.findings.map((f) => `${formatPath(f.path)}: ${f.message}`)).toContain(`$.id: "${id}" cannot be used as an id (it is a reserved word in JavaScript objects)`);
+    }
+  });
+
   it('refuses prototype keys without polluting anything', () => {
     for (const key of ['__proto__', 'constructor', 'prototype']) {
       const r = parseJsonSource(`{"x": {"${key}": {"polluted": true}, "y": 1}}`);
