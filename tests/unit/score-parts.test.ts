@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
 import { viewFor } from '../../src/sim/index';
 import { partsText } from '../../src/ui/screens/end';
+import { rankOf, rankText } from '../../src/ui/panels/dashboard';
+import type { PlayerView } from '../../src/sim/index';
 import { levelFile } from './fixtures';
 
 const main = levelFile('levels/middle-corridor.json');
@@ -28,5 +30,12 @@ describe('score parts', () => {
     expect(partsText({ headStart: 14, prosperity: 20, stability: 3, reputation: -2, agenda: 60 })).toBe('14 head start + 20 corridor + 3 stability − 2 reputation + 60 agenda');
     expect(partsText({ headStart: 0, prosperity: 0, stability: -4, reputation: 0, agenda: 0 })).toBe('−4 stability');
     expect(partsText({ headStart: 0, prosperity: 0, stability: 0, reputation: 0, agenda: 0 })).toBe('0');
+  });
+
+  it('ranks tied scores together: 95, 95, 95 are all first, not third', () => {
+    const view = { states: [{ id: 'a', score: 95 }, { id: 'b', score: 95 }, { id: 'c', score: 95 }, { id: 'd', score: 40 }] } as unknown as PlayerView;
+    expect(rankOf(view, 'c')).toEqual({ rank: 1, tied: true });
+    expect(rankOf(view, 'd')).toEqual({ rank: 4, tied: false });
+    expect(rankText(rankOf(view, 'c'), 4)).toBe('tied, rank 1 of 4');
   });
 });

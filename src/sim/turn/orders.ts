@@ -39,7 +39,7 @@ export function applyOrders(level: LoadedLevel, s: GameState): void {
       const cost = levels * perLevel;
       p.treasury -= cost;
       p.intel[target] = have + levels;
-      if (levels > 0) lines.push(`intelligence on ${nameOf(level, target)} +${levels} (now ${have + levels}) for $${cost}M`);
+      if (levels > 0) lines.push(`intelligence on ${nameOf(level, target)}: ${levels} level${levels === 1 ? '' : 's'} more, now ${have + levels} of 100 (it narrows your estimate of how they feel about you), for $${cost}M`);
       if (levels < wanted) cuts.push(`intelligence: ${wanted - levels} level(s) not bought (${have + levels >= 100 ? 'already complete' : 'not enough money'})`);
     }
 

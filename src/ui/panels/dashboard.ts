@@ -15,9 +15,17 @@ export function meter(label: string, value: number, max = 100, testid?: string):
   );
 }
 
-export function rankOf(view: PlayerView, id: string): number {
-  const sorted = [...view.states].sort((a, b) => b.score - a.score);
-  return sorted.findIndex((s) => s.id === id) + 1;
+/** Rank by score, ties sharing the better rank (95, 95, 95 are all 1st); `tied` when shared. */
+export function rankOf(view: PlayerView, id: string): { rank: number; tied: boolean } {
+  const mine = view.states.find((s) => s.id === id)?.score ?? 0;
+  return {
+    rank: 1 + view.states.filter((s) => s.score > mine).length,
+    tied: view.states.filter((s) => s.score === mine).length > 1,
+  };
+}
+
+export function rankText(r: { rank: number; tied: boolean }, of: number): string {
+  return `${r.tied ? 'tied, ' : ''}rank ${r.rank} of ${of}`;
 }
 
 export function corridorGoals(view: PlayerView): HTMLElement {
@@ -99,7 +107,7 @@ export function renderDashboard(ctx: PanelContext): HTMLElement {
       h('div', null, h('dt', null, 'Treasury'), h('dd', { 'data-testid': 'treasury' }, money(st.treasury))),
       h('div', null, h('dt', null, 'Income'), h('dd', null, `${money(st.income)} / turn`)),
       h('div', null, h('dt', null, 'Revenue last turn'), h('dd', null, money(st.revenueLast))),
-      h('div', null, h('dt', null, 'Score'), h('dd', { 'data-testid': 'score' }, `${st.score} (rank ${rankOf(view, me)} of ${view.states.length})`)),
+      h('div', null, h('dt', null, 'Score'), h('dd', { 'data-testid': 'score' }, `${st.score} (${rankText(rankOf(view, me), view.states.length)})`)),
     ),
     h('p', { class: 'hint score-how', 'data-testid': 'score-how' }, 'Your score counts a head start (if your position earns little), what the corridor earns you against the size of your economy, and the stability and reputation you gained since the start. It is updated when each turn resolves; your secret agenda’s points are added at the end if it is met.'),
     meter('Stability', st.stability, 100, 'stability'),

@@ -1,7 +1,7 @@
 // End screen: scores with every secret agenda revealed, the winner, the collective
 // outcome beside it (the debrief's two sides), and a chart of cargo over the turns.
 import { clear, h, svg } from '../dom';
-import { money, mt, nameIn } from '../format';
+import { joinAnd, money, mt, nameIn } from '../format';
 import type { PlayerView, ScoreParts } from '../sim';
 import { corridorGoals } from '../panels/dashboard';
 import { animosityMatrix } from '../panels/relations';
@@ -83,6 +83,7 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
       h('header', { class: 'end-head' },
         h('p', { class: 'kicker' }, `Game over · ${view.period} · seed `, h('span', { class: 'seed' }, `“${view.seed ?? ''}”`)),
         h('h1', { 'data-testid': 'winner' }, `${winner} wins`),
+        tiedText(ranked) ? h('p', { class: 'hint', 'data-testid': 'tie' }, tiedText(ranked)) : null,
         h('p', { class: 'verdict' }, `Together the corridor carried ${mt(c.throughput)} against a target of ${mt(c.target)} — ${reached ? 'the shared goal was reached' : 'short of the shared goal'}. The power line was ${c.powerLine ? 'energised' : 'not energised'}. ${c.peace !== 'none' ? `The peace track ended at “${c.peace}”${c.peaceHeld ? ' and held' : ' after falling back at least once'}.` : ''}`),
       ),
       hooks.onWatch
@@ -126,4 +127,11 @@ export function partsText(q: ScoreParts | undefined): string {
   const shown = parts.filter(([v]) => v !== 0);
   if (!shown.length) return '0';
   return shown.map(([v, what], k) => `${k === 0 ? (v < 0 ? '−' : '') : v < 0 ? ' − ' : ' + '}${Math.abs(v)} ${what}`).join('');
+}
+
+/** 'Tied on 95 points with Kazakhstan and Georgia: ...' when the top score is shared. */
+function tiedText(ranked: PlayerView['states']): string | null {
+  const tied = ranked.filter((s) => s.score === ranked[0]?.score);
+  if (tied.length < 2) return null;
+  return `Tied on ${tied[0].score} points with ${joinAnd(tied.slice(1).map((s) => s.name))}: a tie goes to the state listed first in the level.`;
 }

@@ -3,7 +3,7 @@
 // is viewFor(level, states[t], perspective). The facilitator's view (every secret) waits
 // behind a spoiler confirmation.
 import { clear, h } from '../dom';
-import { money, mt, nameIn } from '../format';
+import { joinAnd, money, mt, nameIn } from '../format';
 import type { CorridorMap } from '../map/map-view';
 import type { SeatKind } from '../controller';
 import type { OpenedReplay } from '../replay-io';
@@ -92,7 +92,9 @@ export class ReplayScreen {
     const final = viewFor(opened.level, opened.states[this.last], 'public');
     this.ended = final.phase === 'ended';
     const history = final.history;
-    this.labels = opened.states.map((_, t) => this.turnLabel(t, history));
+    // The last turn of a finished game is labelled with the final scores (agendas added), as
+    // the results show them, not that turn's running scores.
+    this.labels = opened.states.map((_, t) => this.turnLabel(t, history, this.ended && t === this.last ? final : undefined));
     document.addEventListener('keydown', this.keyHandler);
     map.onPick = (pick) => {
       if (pick?.kind === 'segment') this.map.highlight(pick.id);
@@ -128,12 +130,18 @@ export class ReplayScreen {
     };
   }
 
-  private turnLabel(t: number, history: PlayerView['history']): string {
+  private turnLabel(t: number, history: PlayerView['history'], end?: PlayerView): string {
     const level = this.opened.level;
     if (t === 0) return `Start · ${periodOf(level, 1)} · setup and the first news`;
     const rec = history.find((r) => r.turn === t);
-    const leader = rec ? [...level.states].sort((a, b) => (rec.scores[b.id] ?? 0) - (rec.scores[a.id] ?? 0))[0] : undefined;
-    const tail = rec ? ` · cargo ${mt(rec.throughput)}${leader ? ` · leading: ${leader.name} (${rec.scores[leader.id]})` : ''}` : '';
+    const scores = end?.scores ?? rec?.scores ?? {};
+    const best = Math.max(...level.states.map((s) => scores[s.id] ?? 0));
+    const top = level.states.filter((s) => (scores[s.id] ?? 0) === best);
+    const winner = end?.winner ? level.states.find((s) => s.id === end.winner) : undefined;
+    const lead = winner
+      ? `winner: ${winner.name} (${best})${top.length > 1 ? `, tied with ${joinAnd(top.filter((s) => s.id !== winner.id).map((s) => s.name))} and ahead on the tie-break` : ''}`
+      : top.length > 1 ? `tied: ${joinAnd(top.map((s) => s.name))} (${best})` : `leading: ${top[0]?.name} (${best})`;
+    const tail = rec ? ` · cargo ${mt(rec.throughput)}${top.length ? ` · ${lead}` : ''}` : '';
     return `Turn ${t} · ${periodOf(level, t)}${tail}`;
   }
 
