@@ -98,7 +98,7 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
   const distrustOf = new Map(others.map((s) => [s.id, distrust(v, s.id)]));
   const friends = others.sort((a, b) => distrustOf.get(a.id)! - distrustOf.get(b.id)! || (a.id < b.id ? -1 : 1));
   // 1. Co-fund an expensive planned segment on our territory.
-  // (A cable is funded by power-line pledges, never by a deal.)
+  // (Never a cable: a deal cannot fund one; its owners fund it by orders.)
   const planned = v.segments.filter((s) => s.mode !== 'cable' && s.owners.includes(id) && investable(v, s) && s.status === 'planned' && s.cost - s.funded > Math.floor(self.treasury / 3));
   if (planned.length) {
     const seg = planned.sort((a, b) => a.cost - a.funded - (b.cost - b.funded) || (a.id < b.id ? -1 : 1))[0];

@@ -51,7 +51,7 @@ export function searchRoutes(level: Pick<Level, 'segments' | 'origins' | 'market
         frontier = next;
       }
       /** Whether `from` reaches the market in at most `left` segments without using a node of `path` or another market. */
-      const reachesAvoiding = (from: string, target: string, path: string[], left: number): boolean => {
+      const reachesAvoiding = (from: string, path: string[], left: number): boolean => {
         const seen = new Set<string>(path);
         seen.add(from);
         let frontier = [from];
@@ -59,7 +59,7 @@ export function searchRoutes(level: Pick<Level, 'segments' | 'origins' | 'market
           const next: string[] = [];
           for (const at of frontier) {
             for (const { to } of adjacency.get(at) ?? []) {
-              if (to === target) return true;
+              if (to === market) return true;
               if (seen.has(to) || level.markets.includes(to)) continue;
               seen.add(to);
               next.push(to);
@@ -95,7 +95,7 @@ export function searchRoutes(level: Pick<Level, 'segments' | 'origins' | 'market
           // is a dead end that the static distance cannot see). With it every branch walked
           // ends in at least one route, so a search takes at most about MAX_ROUTES x
           // maxRouteSegments steps, however dense the network: no step budget is needed.
-          if (d > 0 && !reachesAvoiding(to, market, nodes, level.maxRouteSegments - segs.length - 1)) continue;
+          if (d > 0 && !reachesAvoiding(to, nodes, level.maxRouteSegments - segs.length - 1)) continue;
           nodes.push(to);
           segs.push(seg);
           walk(to);
