@@ -236,8 +236,8 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
         // What each share comes to in money, kept up to date as the share is typed.
         const amounts = new Map<StateId, HTMLElement>();
         // Nothing to show for a segment a deal has nothing left to fund (an open one whose upgrade is built).
-        const left = seg && !(seg.status === 'open' && seg.upgradeTo === null && !seg.upgrading) ? Math.max(0, seg.cost - seg.funded) : 0;
-        const amountText = (id: StateId) => (left > 0 && d.shares[id] ? ` ≈ ${money(Math.floor((left * d.shares[id]) / 100))}` : '');
+        const toFund = seg && !(seg.status === 'open' && seg.upgradeTo === null && !seg.upgrading) ? Math.max(0, seg.cost - seg.funded) : 0;
+        const amountText = (id: StateId) => (toFund > 0 && d.shares[id] ? ` ≈ ${money(Math.floor((toFund * d.shares[id]) / 100))}` : '');
         const amount = (id: StateId) => {
           const el = h('span', { class: 'share-amount', 'data-testid': `share-amount-${id}` }, amountText(id));
           amounts.set(id, el);
