@@ -346,7 +346,11 @@ function resumeSave(id: string): boolean {
     if (!offerThisVersion('This save could not be opened:', o, 'It', id)) failOpen('This save could not be opened:', o.error);
     return false;
   }
-  return playFrom(gameOf(o.opened), o.opened.replay.actions, o.opened.replay.seats, id);
+  if (!playFrom(gameOf(o.opened), o.opened.replay.actions, o.opened.replay.seats, id)) return false;
+  // Say so: after a reload the screen otherwise looks like a fresh start of the turn.
+  const st = controller?.status();
+  if (st) toast(st.phase === 'ended' ? 'Your saved game is resumed: it has ended.' : `Your saved game is resumed at turn ${st.turn}, ${st.phase}.`);
+  return true;
 }
 
 /**

@@ -84,6 +84,9 @@ test('a reload mid-game resumes the same state hash, and so does a closed tab', 
   expect(before.phase).not.toBe('ended');
 
   await page.reload();
+  // It says it resumed the saved game (the screen alone looks like a fresh turn); looked for
+  // at once, as the notice goes after 3 s.
+  await expect(page.getByTestId('toast').filter({ hasText: 'Your saved game is resumed at turn' })).toBeVisible({ timeout: 15_000 });
   await ready(page, 'game');
   expect(await snapshot(page)).toEqual(before);
 
