@@ -400,6 +400,8 @@ test('a share link (#r=) reproduces the game in another browser profile', async 
   expect(link!.length).toBeLessThan(8000);
   await page.getByTestId('share-replay').click();
   await expect(page.getByTestId('share-link-text')).toHaveValue(link!);
+  // It opens at the link's start (selecting it had scrolled the box to the end).
+  expect(await page.getByTestId('share-link-text').evaluate((t) => t.scrollTop)).toBe(0);
   const other = await browser.newContext();
   try {
     const p2 = await other.newPage();

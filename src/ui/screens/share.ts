@@ -49,6 +49,7 @@ export function shareReplay(replay: Replay, secretNote: string | null = null): s
     ),
   );
   text.select();
+  text.scrollTop = 0; // selecting scrolls to the end; the link's start says what it is
   if (navigator.clipboard) {
     navigator.clipboard.writeText(link.url).then(
       () => (status.textContent = 'Copied to the clipboard.'),
