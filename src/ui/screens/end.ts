@@ -3,7 +3,7 @@
 import { clear, h, svg } from '../dom';
 import { joinAnd, money, mt, nameIn } from '../format';
 import type { PlayerView, ScoreParts } from '../sim';
-import { corridorGoals } from '../panels/dashboard';
+import { corridorGoals, rankOf } from '../panels/dashboard';
 import { animosityMatrix } from '../panels/relations';
 
 export interface EndHooks {
@@ -72,6 +72,7 @@ function chart(view: PlayerView): HTMLElement | null {
 export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks): void {
   clear(root);
   const ranked = [...view.states].sort((a, b) => b.score - a.score);
+  const tie = tiedText(ranked);
   const winner = view.winner ? nameIn(view, view.winner) : ranked[0]?.name;
   const c = view.collective;
   const reached = c.throughput >= c.target;
@@ -83,7 +84,7 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
       h('header', { class: 'end-head' },
         h('p', { class: 'kicker' }, `Game over · ${view.period} · seed `, h('span', { class: 'seed' }, `“${view.seed ?? ''}”`)),
         h('h1', { 'data-testid': 'winner' }, `${winner} wins`),
-        tiedText(ranked) ? h('p', { class: 'hint', 'data-testid': 'tie' }, tiedText(ranked)) : null,
+        tie ? h('p', { class: 'hint', 'data-testid': 'tie' }, tie) : null,
         h('p', { class: 'verdict' }, `Together the corridor carried ${mt(c.throughput)} against a target of ${mt(c.target)} — ${reached ? 'the shared goal was reached' : 'short of the shared goal'}. The power line was ${c.powerLine ? 'energised' : 'not energised'}. ${c.peace !== 'none' ? `The peace track ended at “${c.peace}”${c.peaceHeld ? ' and held' : ' after falling back at least once'}.` : ''}`),
       ),
       hooks.onWatch
@@ -101,7 +102,7 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
           h('table', { class: 'table', 'data-testid': 'scores' },
             h('thead', null, h('tr', null, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col', class: 'num' }, 'Score'), h('th', { scope: 'col' }, 'Made of'), h('th', { scope: 'col', class: 'num' }, 'Revenue'), h('th', { scope: 'col' }, 'Secret agenda'))),
             h('tbody', null, ranked.map((s, i) => h('tr', { class: `${i === 0 ? 'winner' : ''}${s.id === view.viewer ? ' you' : ''}` },
-              h('td', null, String(i + 1)),
+              h('td', null, String(rankOf(view, s.id).rank)), // tied scores share a place, as on the dashboard
               h('th', { scope: 'row' }, s.name, h('div', { class: 'sub' }, s.id === view.viewer ? 'you' : s.seat)),
               h('td', { class: 'num' }, String(s.score)),
               h('td', { class: 'score-parts', 'data-testid': `score-parts-${s.id}` }, partsText(view.scoreParts?.[s.id])),
