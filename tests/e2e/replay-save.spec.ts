@@ -283,7 +283,8 @@ test('the omniscient view asks for confirmation first', async ({ page }) => {
 
   await page.getByTestId('replay-perspective').selectOption('facilitator');
   await expect(page.getByTestId('spoiler-dialog')).toBeVisible();
-  await expect(page.getByTestId('spoiler-dialog')).toContainText('This shows every hidden value: animosities, secret agendas, every cause. Show it?');
+  // The game is finished: its end already showed the secrets, and the question says so.
+  await expect(page.getByTestId('spoiler-text')).toHaveText('This game is over, and its secret agendas and animosities were shown at the end. This view shows every hidden value at every turn, with every cause. Show it?');
   await page.getByTestId('spoiler-cancel').click();
   await expect(page.getByTestId('spoiler-dialog')).toHaveCount(0);
   expect(await page.evaluate(() => window.__corridor.replay!.perspective)).toBe('public');
@@ -313,6 +314,11 @@ test("a state's view of an unfinished game asks first too: it shows that seat's 
   await openReplayFile(page, 'unfinished.replay.json', JSON.stringify(cut));
   await ready(page, 'replay');
   expect(await page.evaluate(() => window.__corridor.replay!.ended)).toBe(false);
+  await page.getByTestId('replay-perspective').selectOption('facilitator');
+  await expect(page.getByTestId('spoiler-text')).toHaveText('This shows every hidden value: animosities, secret agendas, every cause. Show it?');
+  await page.getByTestId('spoiler-cancel').click();
+  await expect(page.getByTestId('spoiler-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('replay-perspective')).toHaveValue('public');
   await page.getByTestId('replay-perspective').selectOption('georgia');
   await expect(page.getByTestId('spoiler-dialog')).toContainText("Show Georgia's view?");
   await expect(page.getByTestId('spoiler-text')).toHaveText("This game is not finished. Georgia's view shows its secret agenda, exactly how it feels about the others, and the orders it has given. Show it?");

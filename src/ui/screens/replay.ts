@@ -16,6 +16,8 @@ import { renderNetwork } from '../panels/network';
 import { openDialog } from './share';
 
 export const SPOILER_TEXT = 'This shows every hidden value: animosities, secret agendas, every cause. Show it?';
+/** A finished game's end screen has shown its secrets already: only the turn-by-turn detail is new. */
+export const SPOILER_TEXT_ENDED = 'This game is over, and its secret agendas and animosities were shown at the end. This view shows every hidden value at every turn, with every cause. Show it?';
 export const seatSpoilerText = (name: string) => `This game is not finished. ${name}'s view shows its secret agenda, exactly how it feels about the others, and the orders it has given. Show it?`;
 const SPEEDS = [0.5, 1, 2, 4];
 /** Milliseconds per turn at 1×. */
@@ -283,8 +285,10 @@ export class ReplayScreen {
     const bar = h(
       'div',
       { class: 'action-bar replay-bar', 'data-testid': 'replay-controls' },
-      h('div', { class: 'replay-row' }, first, prev, play, next, last, speed),
-      h('div', { class: 'replay-row' }, slider, position),
+      // The speed sits by the slider: beside the buttons it wrapped to a row of its own on
+      // a 1024-wide screen, which left the turn list a few lines.
+      h('div', { class: 'replay-row' }, first, prev, play, next, last),
+      h('div', { class: 'replay-row' }, slider, position, speed),
       h(
         'div',
         { class: 'replay-row' },
@@ -311,7 +315,9 @@ export class ReplayScreen {
     const ended = view.phase === 'ended';
     this.ui.label.replaceChildren(
       h('strong', null, this.index === 0 ? 'Start of the game' : ended ? `Final · after turn ${this.index}` : `After turn ${this.index} of ${view.turns}`),
-      h('span', null, ` · ${view.period}`),
+      // The period of the turn just resolved, as the turn list dates it (the view's own
+      // period is the next turn's, which has not been played yet).
+      h('span', null, ` · ${periodOf(level, Math.max(1, this.index))}`),
     );
     this.ui.perspective.value = String(this.perspective);
     this.renderTabs(view, isState);
@@ -427,7 +433,7 @@ export class ReplayScreen {
       'dialog',
       { class: 'dialog', 'aria-labelledby': 'spoiler-h', 'data-testid': 'spoiler-dialog' },
       h('h2', { id: 'spoiler-h' }, all ? 'Show everything?' : `Show ${name}'s view?`),
-      h('p', { 'data-testid': 'spoiler-text' }, all ? SPOILER_TEXT : seatSpoilerText(name)),
+      h('p', { 'data-testid': 'spoiler-text' }, all ? (this.ended ? SPOILER_TEXT_ENDED : SPOILER_TEXT) : seatSpoilerText(name)),
       h('p', { class: 'hint' }, all ? 'Players who still mean to play this level with this seed will learn its secrets.' : `Only ${name}'s player should see it while the game goes on.`),
       h(
         'div',

@@ -210,7 +210,7 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
         ? h(
             'div',
             { class: `findings ${fileFindings.ok ? 'ok' : 'bad'}`, role: 'alert', 'data-testid': 'level-findings' },
-            h('p', null, fileFindings.ok ? `${fileFindings.file} loaded.` : `${fileFindings.file} cannot be played: nothing was replaced.`),
+            h('p', null, fileFindings.ok ? `${fileFindings.file} loaded.` : `${fileFindings.file} cannot be played, so the level chosen before stays selected. What is wrong, as \`npm run validate\` lists it:`),
             fileFindings.lines.length ? h('ul', null, fileFindings.lines.slice(0, 50).map((l) => h('li', null, l))) : null,
             fileFindings.lines.length > 50 ? h('p', null, `…and ${fileFindings.lines.length - 50} more.`) : null,
           )
