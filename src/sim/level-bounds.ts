@@ -1,9 +1,11 @@
 // Bounds on what a level can ever do, for the validator's "never" and "always" warnings:
 // whether a segment lies on some route of any length, the most demand can grow to by the last
-// turn, and the most the corridor's origin or market segments can carry. Each errs only towards
-// "possible", so that a warning built on them is never false.
+// turn, the most the corridor's origin or market segments can carry, and the range of each
+// state's final score. Each errs only towards "possible", so that a warning built on them is
+// never false.
 import type { Level } from './level-schema';
 import { RULES } from './turn/rules';
+import { headStartOf } from './turn/score';
 
 /**
  * Whether some simple path from an origin to a market over cargo segments, of any length and
@@ -111,4 +113,18 @@ export function capacityBound(level: Level): { kt: number; at: 'origins' | 'mark
   const o = at(level.origins);
   const m = at(level.markets);
   return o <= m ? { kt: o, at: 'origins' } : { kt: m, at: 'markets' };
+}
+
+/**
+ * The lowest and highest final score each state can have (docs/RULES.md, Scores): its head
+ * start plus prosperity (0 up to prosperityPoints), its stability and reputation against their
+ * start (each kept within 0..100) and agendaPoints when its agenda is met.
+ */
+export function scoreBounds(level: Level): { id: string; headStart: number; least: number; most: number }[] {
+  const { prosperityPoints, agendaPoints } = level.params;
+  return level.states.map((s) => {
+    const headStart = headStartOf(level, s.id);
+    const least = headStart - s.stability - s.reputation;
+    return { id: s.id, headStart, least, most: least + prosperityPoints + agendaPoints + 200 };
+  });
 }

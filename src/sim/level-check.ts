@@ -4,8 +4,8 @@
 // schema has already found type errors; a part of the level that is not even the right
 // shape is skipped here, the schema reports it.
 import { MAX_ROUTES, searchRoutes, type MiddleRoute, type RouteSearch } from './routes';
-import type { Level } from './level-schema';
-import { capacityBound, demandBound, onSomeRoute } from './level-bounds';
+import { FEE_LEVELS, type Level } from './level-schema';
+import { capacityBound, demandBound, onSomeRoute, scoreBounds } from './level-bounds';
 import type { Finding } from './level';
 import { FORBIDDEN_KEYS } from './json-source';
 import { article } from './util';
@@ -245,6 +245,16 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
       if (own(e, 'do') === 'segmentStatus' && own(e, 'status') === 'open' && sg !== undefined) openedByEvent.add(sg);
     }
   }
+  // States some event takes money from ("all" for every state): only an event can put a
+  // treasury in debt, since the rules cut every payment to what the treasury holds.
+  const takesMoney = new Set<string>();
+  for (const { o } of eventList ?? []) {
+    for (const { o: e } of items(own(o, 'effects')) ?? []) {
+      const delta = int(own(e, 'delta'));
+      const who = str(own(e, 'state'));
+      if (own(e, 'do') === 'stat' && own(e, 'stat') === 'treasury' && delta !== undefined && delta < 0 && who !== undefined) takesMoney.add(who);
+    }
+  }
   const segById = new Map<string, Obj>();
   for (const { o } of segList ?? []) {
     const sid = str(own(o, 'id'));
@@ -333,6 +343,17 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
         case 'stabilityAtLeast': {
           const v = int(own(a, 'value'));
           if (v !== undefined && v <= 0) ctx.warn([...base, 'value'], 'stability is never below 0, so this agenda is always met');
+          break;
+        }
+        case 'treasuryAtLeast': {
+          // Judged at the end, so a goal within the starting treasury is not always met
+          // (spending can bring the treasury down to 0); one at or below the least the treasury
+          // can ever hold is. Income is never below 0.
+          const amount = int(own(a, 'amount'));
+          const start = int(own(o, 'treasury'));
+          if (amount === undefined || start === undefined || sid === undefined || takesMoney.has(sid) || takesMoney.has('all')) break;
+          const floor = Math.min(0, start);
+          if (amount <= floor) ctx.warn([...base, 'amount'], `no event takes money from this state and the rules never spend more than a treasury holds, so its treasury is never below $${floor}M and this agenda is always met`);
           break;
         }
         case 'throughputAtLeast': {
@@ -461,6 +482,11 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
   const params = own(d, 'params');
   const head = isObj(params) ? own(params, 'headStart') : undefined;
   if (isObj(head) && states) for (const k of Object.keys(head)) if (!states.has(k)) ctx.err(['params', 'headStart', k], `unknown state "${k}"${forces?.has(k) ? ' (an outside force has no score)' : didYouMean(k, states.keys())}`, true);
+
+  // --- params that switch a part of the game off ---
+  if (int(own(params, 'agendaPoints')) === 0) ctx.warn(['params', 'agendaPoints'], 'a secret agenda met at the end adds 0 points, so the secret agendas never affect the score');
+  const fees = own(params, 'feeBp');
+  if (FEE_LEVELS.every((k) => own(fees, k) === 0)) ctx.warn(['params', 'feeBp'], 'all three fee levels are 0, so owning a segment never earns transit revenue');
 
   // --- animosity: keys are actors, every ordered pair present ---
   const anim = own(d, 'animosity');
@@ -686,6 +712,23 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
       const cap = capacityBound(parsed);
       const most = demand <= cap.kt ? { kt: demand, why: `demand is at most ${demand} kt a year by the last turn` } : { kt: cap.kt, why: `the cargo segments at the ${cap.at} can carry at most ${cap.kt} kt a year in all` };
       for (const g of throughputGoals) if (g.kt > most.kt) ctx.warn(g.path, `${most.why}, so throughput never reaches ${g.kt} kt and this agenda is never met`);
+    }
+    // A head start that fixes the winner: one state's lowest possible final score above
+    // another's highest, i.e. head starts apart by more than prosperityPoints + agendaPoints +
+    // 200 (stability and reputation move within 0..100) plus the stability and reputation the
+    // leading state starts with above the other. Ties go to the state listed first, so equal
+    // scores are left alone. Said at the larger head start of the two in size, which tips it.
+    const scores = scoreBounds(parsed);
+    for (const a of scores) {
+      const others = scores.filter((b) => b !== a);
+      const most = Math.max(...others.map((b) => b.most));
+      if (a.headStart > 0 && a.least > most && others.some((b) => a.headStart >= -b.headStart)) {
+        ctx.warn(['params', 'headStart', a.id], `"${a.id}" starts ${a.headStart} points ahead and scores at least ${a.least} (with no corridor revenue, no agenda and its stability and reputation at 0), more than the ${most} any other state can reach, so "${a.id}" always wins`);
+      }
+      const beater = others.filter((b) => b.headStart < -a.headStart && b.least > a.most).sort((x, y) => y.least - x.least)[0];
+      if (a.headStart < 0 && beater) {
+        ctx.warn(['params', 'headStart', a.id], `"${a.id}" starts ${-a.headStart} points behind and scores at most ${a.most} (with all ${parsed.params.prosperityPoints} prosperity points, the ${parsed.params.agendaPoints} agenda points and its stability and reputation at 100), less than the ${beater.least} "${beater.id}" always scores, so "${a.id}" never wins`);
+      }
     }
     const fee = parsed.params.feeBp;
     if (!(fee.low <= fee.standard && fee.standard <= fee.high)) {

@@ -6,6 +6,7 @@
 // agendaPoints for a met secret agenda: a running score that counted the agenda would tell
 // every player whose secret agenda is met.
 import type { LoadedLevel } from '../level';
+import type { Level } from '../level-schema';
 import { indexOf } from '../lookup';
 import { agendaMet } from '../agendas';
 import { stagesDone } from '../effects';
@@ -22,7 +23,7 @@ export function prosperityOf(level: LoadedLevel, s: GameState, id: StateId): num
 }
 
 /** The level's head start for a state (0 when it lists none). */
-export function headStartOf(level: LoadedLevel, id: StateId): number {
+export function headStartOf(level: Level, id: StateId): number {
   const table = level.params.headStart;
   return table && Object.prototype.hasOwnProperty.call(table, id) ? table[id] : 0;
 }
