@@ -41,3 +41,16 @@ export const MODE_LABEL: Record<string, string> = {
   port: 'port',
   cable: 'power cable',
 };
+
+/** Rank by score, ties sharing the better rank (95, 95, 95 are all 1st); `tied` when shared. */
+export function rankOf(view: PlayerView, id: string): { rank: number; tied: boolean } {
+  const mine = view.states.find((s) => s.id === id)?.score ?? 0;
+  return {
+    rank: 1 + view.states.filter((s) => s.score > mine).length,
+    tied: view.states.filter((s) => s.score === mine).length > 1,
+  };
+}
+
+export function rankText(r: { rank: number; tied: boolean }, of: number): string {
+  return `${r.tied ? 'tied, ' : ''}rank ${r.rank} of ${of}`;
+}

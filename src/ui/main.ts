@@ -493,6 +493,7 @@ function showEnd(): void {
     },
     onDownload: () => void downloadReplay(c.record()),
     onShare: () => void shareReplay(c.record()),
+    debrief: { level: c.level, save: (f) => download(f.name, f.text, f.type) },
   });
 }
 

@@ -63,14 +63,19 @@ export function replayText(replay: Replay): string {
   return `${JSON.stringify(replay, null, 1)}\n`;
 }
 
-/** corridor-<level>-<seed>.replay.json, with anything a file system may refuse replaced. */
-export function replayFileName(levelId: string, seed: string): string {
+/** corridor-<level>-<seed>, with anything a file system may refuse replaced: the start of
+ * every file name a game is saved under. */
+export function fileStem(levelId: string, seed: string): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'game';
-  return `corridor-${safe(levelId)}-${safe(seed)}.replay.json`;
+  return `corridor-${safe(levelId)}-${safe(seed)}`;
 }
 
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function replayFileName(levelId: string, seed: string): string {
+  return `${fileStem(levelId, seed)}.replay.json`;
+}
+
+export function download(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -1,6 +1,7 @@
 // A whole solo game on the tutorial level played through the visible controls, from the
 // start screen to the end screen and "play again"; plus the page-health guard itself and
 // the 14 px text floor on every screen.
+import { readFileSync } from 'node:fs';
 import { answerPendingViaUi, clickAction, collectProblems, expect, finishDiplomacyViaUi, hook, playByDispatch, smallText, startFromLink, submitOrdersViaUi, test, waitForBoot } from './helpers';
 
 
@@ -102,6 +103,17 @@ test('a solo tutorial game played through the UI reaches the end screen, and "pl
     expect(q.headStart + q.prosperity + q.stability + q.reputation + q.agenda).toBe(st.score);
   }
   await expect(page.getByTestId(`score-parts-${final.states[0].id}`)).not.toBeEmpty();
+  // The debrief downloads: the final scores as CSV (UTF-8 with a byte-order mark), a row a state.
+  const [scoresFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debrief-scores').click()]);
+  expect(scoresFile.suggestedFilename()).toBe(`corridor-tutorial-${SEED}-scores.csv`);
+  const scoresText = readFileSync(await scoresFile.path(), 'utf8');
+  const scoreLines = scoresText.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+  expect(scoreLines[0]).toMatch(/^rank,state,seat,winner,score,/);
+  expect(scoreLines).toHaveLength(1 + final.states.length);
+  expect(scoreLines[1]).toContain(`${winnerName},`);
+  const [turnsFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debrief-turns').click()]);
+  expect(readFileSync(await turnsFile.path(), 'utf8').trimEnd().split('\r\n')).toHaveLength(1 + 8 * final.states.length);
+  await expect(page.getByTestId('debrief-print')).toBeVisible();
   // "Look at the final map" opens the last report, not the Orders tab of a finished game.
   await page.getByTestId('view-map').click();
   await expect(page.getByTestId('tab-news')).toHaveAttribute('aria-selected', 'true');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
 import { viewFor } from '../../src/sim/index';
 import { partsText } from '../../src/ui/screens/end';
-import { rankOf, rankText } from '../../src/ui/panels/dashboard';
+import { rankOf, rankText } from '../../src/ui/format';
 import type { PlayerView } from '../../src/sim/index';
 import { levelFile } from './fixtures';
 

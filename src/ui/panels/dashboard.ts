@@ -1,6 +1,6 @@
 // "You": the viewer's state, its secret agenda, and the shared goals of the corridor.
 import { h } from '../dom';
-import { money, mt, names, nameIn } from '../format';
+import { money, mt, names, nameIn, rankOf, rankText } from '../format';
 import type { PlayerView, StateView } from '../sim';
 import type { PanelContext } from './context';
 
@@ -13,19 +13,6 @@ export function meter(label: string, value: number, max = 100, testid?: string):
     h('span', { class: 'meter-track', role: 'meter', 'aria-label': label, 'aria-valuemin': 0, 'aria-valuemax': max, 'aria-valuenow': value }, h('span', { class: 'meter-fill', style: `width:${pct}%` })),
     h('span', { class: 'meter-value' }, `${value}`),
   );
-}
-
-/** Rank by score, ties sharing the better rank (95, 95, 95 are all 1st); `tied` when shared. */
-export function rankOf(view: PlayerView, id: string): { rank: number; tied: boolean } {
-  const mine = view.states.find((s) => s.id === id)?.score ?? 0;
-  return {
-    rank: 1 + view.states.filter((s) => s.score > mine).length,
-    tied: view.states.filter((s) => s.score === mine).length > 1,
-  };
-}
-
-export function rankText(r: { rank: number; tied: boolean }, of: number): string {
-  return `${r.tied ? 'tied, ' : ''}rank ${r.rank} of ${of}`;
 }
 
 export function corridorGoals(view: PlayerView): HTMLElement {

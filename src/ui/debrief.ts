@@ -1,0 +1,93 @@
+// The debrief as files a teacher can open in a spreadsheet or keep: the final scores, every
+// turn's figures, every animosity change with its cause (CSV), and all of it as JSON. Built
+// from the end-of-game view only (which shows every hidden value), never from the state.
+import type { LoadedLevel, PlayerView } from './sim';
+import { periodOf } from './sim';
+import { nameIn, rankOf } from './format';
+import { fileStem } from './replay-io';
+
+export interface DebriefFile { name: string; text: string; type: string }
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. Text that a
+ * spreadsheet would run as a formula (=, +, -, @ first; level text is a modder's) is prefixed
+ * with an apostrophe, the usual guard; numbers are written as they are.
+ */
+export function csvField(v: string | number | boolean | null): string {
+  if (v === null) return '';
+  if (typeof v !== 'string') return String(v);
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A CSV table: a byte-order mark so that spreadsheets read the names (Türkiye) as UTF-8,
+ * and CRLF line ends, as RFC 4180 has them. */
+export function csv(header: string[], rows: (string | number | boolean | null)[][]): string {
+  return `\ufeff${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Mt/yr with one decimal, rounded down as everywhere else (mt()). */
+const mtNumber = (kt: number) => Math.floor(kt / 100) / 10;
+
+export function scoresCsv(view: PlayerView): string {
+  const ranked = [...view.states].sort((a, b) => b.score - a.score);
+  return csv(
+    ['rank', 'state', 'seat', 'winner', 'score', 'head start', 'corridor', 'stability gained', 'reputation gained', 'agenda points', 'revenue $M', 'treasury $M', 'stability', 'reputation', 'secret agenda', 'agenda met'],
+    ranked.map((s) => {
+      const q = view.scoreParts?.[s.id];
+      return [rankOf(view, s.id).rank, s.name, s.seat, s.id === view.winner, s.score, q?.headStart ?? null, q?.prosperity ?? null, q?.stability ?? null, q?.reputation ?? null, q?.agenda ?? null, s.revenueTotal, s.treasury, s.stability, s.reputation, s.agenda?.name ?? null, s.agenda ? s.agenda.met : null];
+    }),
+  );
+}
+
+/** One row per state per turn (a long table, for pivot tables and charts), with the corridor's figures of that turn. */
+export function turnsCsv(level: LoadedLevel, view: PlayerView): string {
+  const peace = view.peace;
+  const rows = view.history.flatMap((r) =>
+    view.states.map((s) => [r.turn, periodOf(level, r.turn), s.name, r.scores[s.id] ?? null, r.treasury[s.id] ?? null, r.stability[s.id] ?? null, mtNumber(r.throughput), mtNumber(r.demand), peace ? peace.stages[r.peaceStage] ?? r.peaceStage : null, r.powerStagesDone, r.meanAnimosity]),
+  );
+  return csv(['turn', 'period', 'state', 'running score', 'treasury $M', 'stability', 'corridor cargo Mt/yr', 'east-west demand Mt/yr', 'peace stage', 'power stages done', 'mean animosity'], rows);
+}
+
+/** Every change of a hidden animosity, in the order it happened, with its cause. */
+export function animosityCsv(view: PlayerView): string {
+  const log = view.animosityLog ?? [];
+  return csv(
+    ['turn', 'from', 'towards', 'change', 'new value', 'cause'],
+    log.map((c) => [c.turn, nameIn(view, c.from), nameIn(view, c.to), c.delta, c.value, c.cause]),
+  );
+}
+
+/** Everything the debrief shows, as one JSON document (for a class's own tools). */
+export function debriefJson(level: LoadedLevel, view: PlayerView): string {
+  const doc = {
+    format: 'corridor-debrief',
+    level: { id: level.id, name: level.name, hash: view.levelHash },
+    seed: view.seed,
+    turns: view.turns,
+    winner: view.winner,
+    collective: view.collective,
+    states: [...view.states].sort((a, b) => b.score - a.score).map((s) => ({
+      id: s.id, name: s.name, seat: s.seat, rank: rankOf(view, s.id).rank, score: s.score, parts: view.scoreParts?.[s.id] ?? null,
+      revenueTotal: s.revenueTotal, treasury: s.treasury, stability: s.stability, security: s.security, reputation: s.reputation, agenda: s.agenda,
+    })),
+    history: view.history.map((r) => ({ ...r, period: periodOf(level, r.turn) })),
+    animosity: view.animosity,
+    animosityLog: view.animosityLog,
+    stances: view.stances,
+  };
+  return `${JSON.stringify(doc, null, 1)}\n`;
+}
+
+/** The four files of a finished game's debrief; null when the view is not of a finished game. */
+export function debriefFiles(level: LoadedLevel, view: PlayerView): { scores: DebriefFile; turns: DebriefFile; animosity: DebriefFile; json: DebriefFile } | null {
+  if (view.phase !== 'ended') return null;
+  const base = fileStem(view.levelId, view.seed ?? 'game');
+  const type = 'text/csv;charset=utf-8';
+  return {
+    scores: { name: `${base}-scores.csv`, text: scoresCsv(view), type },
+    turns: { name: `${base}-turns.csv`, text: turnsCsv(level, view), type },
+    animosity: { name: `${base}-animosity.csv`, text: animosityCsv(view), type },
+    json: { name: `${base}-debrief.json`, text: debriefJson(level, view), type: 'application/json' },
+  };
+}

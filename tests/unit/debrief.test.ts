@@ -1,0 +1,87 @@
+// The debrief files of the end screen: CSV a spreadsheet reads as written (quoting, UTF-8,
+// no formulas from level text), one row per state / turn / animosity change, and the same
+// figures as the end-of-game view.
+import { describe, expect, it } from 'vitest';
+import { autoplay } from '../../src/ai/autoplay';
+import { viewFor } from '../../src/sim/index';
+import { animosityCsv, csv, csvField, debriefFiles, debriefJson, scoresCsv, turnsCsv } from '../../src/ui/debrief';
+import { levelFile } from './fixtures';
+
+const main = levelFile('levels/middle-corridor.json');
+
+/** A small RFC 4180 reader, to read back what the writer wrote. */
+function parseCsv(text: string): string[][] {
+  expect(text.startsWith('\ufeff')).toBe(true);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const s = text.slice(1);
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && s[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
+  }
+  expect(field, 'the text ends with a line end').toBe('');
+  return rows;
+}
+
+describe('debrief files', () => {
+  it('quote what needs quoting and keep level text from running as a formula', () => {
+    expect(csvField('Türkiye')).toBe('Türkiye');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('-3 stability')).toBe("'-3 stability");
+    expect(csvField(-3)).toBe('-3');
+    expect(csvField(null)).toBe('');
+    expect(csvField(true)).toBe('true');
+    expect(parseCsv(csv(['x', 'y'], [['a,b', '"q"'], [1, null]]))).toEqual([['x', 'y'], ['a,b', '"q"'], ['1', '']]);
+  });
+
+  const g = autoplay(main, { seed: 'debrief-1' });
+  const end = viewFor(main, g.state, main.states[0].id);
+
+  it('give the end view’s figures: one row per state, per state and turn, per animosity change', () => {
+    const scores = parseCsv(scoresCsv(end));
+    expect(scores.length).toBe(1 + main.states.length);
+    const winnerRow = scores.find((r) => r[3] === 'true')!;
+    expect(winnerRow[1]).toBe(end.states.find((s) => s.id === end.winner)!.name);
+    for (const r of scores.slice(1)) {
+      const st = end.states.find((s) => s.name === r[1])!;
+      expect(Number(r[4])).toBe(st.score);
+      // The parts add up to the score, as on the end screen.
+      expect(r.slice(5, 10).reduce((a, b) => a + Number(b), 0)).toBe(st.score);
+      expect(r[15]).toBe(String(st.agenda!.met));
+    }
+
+    const turns = parseCsv(turnsCsv(main, end));
+    expect(turns.length).toBe(1 + main.turns * main.states.length);
+    const last = end.history[end.history.length - 1];
+    const row = turns.find((r) => r[0] === String(last.turn) && r[2] === end.states[0].name)!;
+    expect(row[1]).toBe('2033 H2');
+    expect(Number(row[4])).toBe(last.treasury[end.states[0].id]);
+    expect(Number(row[6])).toBe(Math.floor(last.throughput / 100) / 10);
+
+    const changes = parseCsv(animosityCsv(end));
+    expect(end.animosityLog!.length).toBeGreaterThan(0);
+    expect(changes.length).toBe(1 + end.animosityLog!.length);
+    expect(changes[1][5]).toBe(end.animosityLog![0].cause);
+  });
+
+  it('exist only for a finished game, and the JSON holds every hidden value', () => {
+    const mid = autoplay(main, { seed: 'debrief-1', turns: 3 });
+    expect(debriefFiles(main, viewFor(main, mid.state, 'facilitator'))).toBeNull();
+    const files = debriefFiles(main, end)!;
+    expect(files.scores.name).toBe('corridor-middle-corridor-debrief-1-scores.csv');
+    const doc = JSON.parse(debriefJson(main, end));
+    expect(doc.format).toBe('corridor-debrief');
+    expect(doc.animosity).toEqual(end.animosity);
+    expect(doc.animosityLog.length).toBe(end.animosityLog!.length);
+    expect(doc.states.map((s: { id: string }) => s.id).sort()).toEqual(main.states.map((s) => s.id).sort());
+    expect(doc.history.length).toBe(main.turns);
+  });
+});
