@@ -465,6 +465,7 @@ function showReplay(opened: OpenedReplay, start: number | 'end'): void {
     onContinue: () => void playFrom(gameOf(opened), opened.replay.actions, opened.replay.seats),
     onDownload: () => void downloadReplay(opened.replay),
     onShare: () => void shareReplay(opened.replay),
+    onSaveFile: (f) => download(f.name, f.text, f.type),
   }, start);
 }
 

@@ -3,7 +3,8 @@
 import { clear, h, svg } from '../dom';
 import { joinAnd, money, mt, nameIn, rankOf } from '../format';
 import type { LoadedLevel, PlayerView, ScoreParts } from '../sim';
-import { debriefFiles, type DebriefFile } from '../debrief';
+import type { DebriefFile } from '../debrief';
+import { debriefCard } from '../panels/debrief';
 import { corridorGoals } from '../panels/dashboard';
 import { animosityMatrix } from '../panels/relations';
 
@@ -117,31 +118,12 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
         h('section', { class: 'card' }, corridorGoals(view), chart(view)),
       ),
       view.animosity ? h('div', { class: 'card debrief' }, animosityMatrix(view)) : null,
-      debriefCard(view, hooks),
+      hooks.debrief ? debriefCard(hooks.debrief.level, view, hooks.debrief.save, true) : null,
       h('div', { class: 'end-actions' }, playAgain, h('button', { type: 'button', class: 'secondary', 'data-testid': 'view-map', onclick: hooks.onBack }, 'Look at the final map'), h('button', { type: 'button', class: 'secondary', 'data-testid': 'new-game', onclick: hooks.onNew }, 'New game')),
     ),
   );
   playAgain.focus({ preventScroll: true });
   window.scrollTo(0, 0);
-}
-
-/** The debrief to take away: files for a spreadsheet or a class's own tools, and a printout. */
-function debriefCard(view: PlayerView, hooks: EndHooks): HTMLElement | null {
-  const d = hooks.debrief;
-  const files = d ? debriefFiles(d.level, view) : null;
-  if (!d || !files) return null;
-  const save = (f: DebriefFile, id: string, label: string) => h('button', { type: 'button', class: 'secondary', 'data-testid': `debrief-${id}`, onclick: () => d.save(f) }, label);
-  return h('section', { class: 'card debrief-files', 'aria-labelledby': 'debrief-h' },
-    h('h2', { id: 'debrief-h' }, 'Debrief for the class'),
-    h('p', { class: 'hint' }, 'The results, with every hidden value, as files that open in a spreadsheet (CSV, one table each) or in other tools (JSON), or on paper.'),
-    h('div', { class: 'end-actions' },
-      save(files.scores, 'scores', 'Final scores (CSV)'),
-      save(files.turns, 'turns', 'Turn by turn (CSV)'),
-      save(files.animosity, 'animosity', 'Every animosity change and its cause (CSV)'),
-      save(files.json, 'json', 'Everything (JSON)'),
-      h('button', { type: 'button', class: 'secondary', 'data-testid': 'debrief-print', onclick: () => window.print() }, 'Print'),
-    ),
-  );
 }
 
 /** '14 head start + 20 corridor + 3 stability − 2 reputation + 60 agenda': the parts that are not 0. */

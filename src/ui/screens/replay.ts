@@ -7,6 +7,8 @@ import { joinAnd, money, mt, nameIn } from '../format';
 import type { CorridorMap } from '../map/map-view';
 import type { SeatKind } from '../controller';
 import type { OpenedReplay } from '../replay-io';
+import type { DebriefFile } from '../debrief';
+import { debriefCard } from '../panels/debrief';
 import { periodOf, viewFor, type PlayerView, type StateId, type Viewer } from '../sim';
 import type { PanelContext, SeatMemory } from '../panels/context';
 import { corridorGoals, renderDashboard } from '../panels/dashboard';
@@ -32,6 +34,8 @@ export interface ReplayHooks {
   onContinue(): void;
   onDownload(): void;
   onShare(): void;
+  /** Saves a debrief file (offered at the end of a finished game). */
+  onSaveFile(file: DebriefFile): void;
 }
 
 export interface ReplayInfo {
@@ -396,7 +400,13 @@ export class ReplayScreen {
     let body: HTMLElement;
     switch (tab.id) {
       case 'turns': body = this.turnList(); break;
-      case 'overview': body = isState ? renderDashboard(this.ctx(view, me)) : overview(view); break;
+      case 'overview': {
+        const main = isState ? renderDashboard(this.ctx(view, me)) : overview(view);
+        // At the end of a finished game, the end screen's debrief files (a teacher opening a class's replays).
+        const files = debriefCard(this.opened.level, view, (f) => this.hooks.onSaveFile(f), false);
+        body = files ? h('div', null, main, files) : main;
+        break;
+      }
       case 'news': body = renderNews(this.ctx(view, me)); break;
       case 'relations': body = isState ? renderRelations(this.ctx(view, me)) : relationsOverview(view); break;
       default: body = renderNetwork(this.ctx(view, me));
