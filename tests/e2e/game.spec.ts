@@ -236,7 +236,13 @@ test('a new segment deal suggests a partner on the segment or next to it, not si
   const near = await page.evaluate(({ chosen, partner }) => {
     const v = window.__corridor.view()!;
     const seg = v.segments.find((s) => s.id === chosen)!;
-    return seg.owners.includes(partner) || v.segments.some((s) => s.owners.includes(partner) && [s.from, s.to].some((n) => n === seg.from || n === seg.to));
+    const coOwner = seg.owners.some((o) => o !== 'azerbaijan');
+    const neighbours = v.states.map((st) => st.id).filter((id) => id !== 'azerbaijan' && v.segments.some((s) => s.id !== seg.id && s.owners.includes(id) && [s.from, s.to].some((n) => n === seg.from || n === seg.to)));
+    // Without a co-owner, the neighbour the player resents least (its own, exact feelings).
+    const feel = (id: string) => v.ownAnimosity![id] ?? 0;
+    const best = Math.min(...neighbours.map(feel));
+    return { ok: seg.owners.includes(partner) || neighbours.includes(partner), coOwner, least: coOwner || feel(partner) === best };
   }, { chosen, partner: partners[0] });
-  expect(near, `${partners[0]} owns ${chosen} or a segment that meets it`).toBe(true);
+  expect(near.ok, `${partners[0]} owns ${chosen} or a segment that meets it`).toBe(true);
+  expect(near.least, `${partners[0]} is the neighbour Azerbaijan resents least`).toBe(true);
 });

@@ -132,12 +132,16 @@ export function renderDiplomacy(ctx: PanelContext): HTMLElement {
 function partnerFor(view: PlayerView, me: StateId, seg: SegmentView): StateId | undefined {
   const other = seg.owners.find((o) => o !== me);
   if (other) return other;
+  // Otherwise a state owning a segment that joins this one: the one the player gets on with
+  // best (its own feelings, which it knows exactly), ties in network order. The first found
+  // was often a neighbour it resents (Armenia for Azerbaijan's Nakhchivan railway).
+  const near: StateId[] = [];
   for (const s of view.segments) {
     if (s.id === seg.id || ![s.from, s.to].some((n) => n === seg.from || n === seg.to)) continue;
-    const owner = s.owners.find((o) => o !== me && view.states.some((st) => st.id === o));
-    if (owner) return owner;
+    for (const o of s.owners) if (o !== me && !near.includes(o) && view.states.some((st) => st.id === o)) near.push(o);
   }
-  return undefined;
+  const feel = (id: StateId) => view.ownAnimosity?.[id] ?? 0;
+  return near.reduce<StateId | undefined>((best, id) => (best === undefined || feel(id) < feel(best) ? id : best), undefined);
 }
 
 function defaultDraft(ctx: PanelContext): ProposalDraft {
