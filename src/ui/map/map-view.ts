@@ -482,7 +482,7 @@ export class CorridorMap {
         // not a row of zeros.
         const counted = this.input!.view.history.length > 0;
         el.lastElementChild!.textContent = !counted
-          ? r.sea ? 'takes the overflow' : `${compact ? '≤' : 'up to'} ${mt(r.capacity)}`
+          ? r.sea ? (compact ? 'the rest' : 'takes the overflow') : `${compact ? '≤' : 'up to'} ${mt(r.capacity)}`
           : compact
             ? `${r.sea ? mtOnly(r.flow) : `${mtOnly(r.flow)}/${mtOnly(r.capacity)}`} Mt/yr`
             : r.sea ? mt(r.flow) : r.flow > r.capacity ? `${mt(r.flow)} · now ${mt(r.capacity)}` : `${mtOnly(r.flow)} of ${mt(r.capacity)}`;
