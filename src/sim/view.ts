@@ -152,7 +152,7 @@ function turnParts(level: LoadedLevel, s: GameState): TurnParts | null {
   if (hit && hit.level === level) return hit;
   const parts: TurnParts = {
     level,
-    // Owners are the level's (frozen); co-funders the state's, which the steps replace, never change.
+    // Co-funders are the state's, which the steps replace, never change.
     segments: segmentViews(level, s, false),
     altRoutes: altRouteViews(level, s),
     power: powerViews(level, s),
@@ -204,7 +204,7 @@ function segmentViews(level: LoadedLevel, s: GameState, copy: boolean): SegmentV
       from: def.from,
       to: def.to,
       mode: def.mode,
-      owners: copy ? [...def.owners] : (def.owners as StateId[]),
+      owners: [...def.owners], // a copy: a level's arrays are not frozen (level.ts), so none is handed out
       status: st.status,
       usable: segmentUsable(level, s, def.id),
       capacity: st.capacity,
@@ -230,8 +230,9 @@ function sharedSegmentViews(level: LoadedLevel, s: GameState): SegmentView[] {
   const hit = segmentCache.get(s.segments);
   if (hit && hit.level === level && hit.players === s.players && hit.peaceStage === s.peaceStage) return hit.list;
   const list = segmentViews(level, s, false);
-  // Only what segmentViews made is new (owners and co-funders are the level's and the state's, frozen).
+  // Only what segmentViews made is new (co-funders are the state's, frozen).
   for (const v of list) {
+    Object.freeze(v.owners);
     Object.freeze(v.fee);
     Object.freeze(v);
   }
@@ -435,7 +436,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
 
   const routes = options.brief ? [] : level.routes.map((r) => ({
     id: r.id,
-    segments: r.segments,
+    segments: [...r.segments],
     flow: last?.routeFlows[r.id] ?? 0,
     usable: r.segments.every((id) => segmentUsable(level, s, id)),
     cost: routeCost(level, s, r),
