@@ -3,7 +3,7 @@
 // the browser's report) says whom each was written for.
 import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
-import { audienceLabel, viewFor } from '../../src/sim/index';
+import { audienceLabel, mt, viewFor } from '../../src/sim/index';
 import { turnSummary } from '../../src/cli/summary';
 import { levelFile } from './fixtures';
 
@@ -37,5 +37,16 @@ describe('the turn summary', () => {
     expect(revenue[0]).toMatch(/^ {2}\[revenue\] Revenue:/);
     expect(mine.some((l) => / for [A-Z][^:]*: /.test(l) && l.includes('[revenue]'))).toBe(false);
     expect(lines('public').some((l) => l.includes('[revenue]'))).toBe(false);
+  });
+
+  it('gives cargo rounded down as the game does, running scores mid-game and the final scores at the end', () => {
+    const v = viewFor(main, game.state, 'public');
+    const cargo = lines('public').find((l) => l.startsWith('  Cargo:'))!;
+    expect(cargo).toContain(`middle corridor ${mt(v.history[0].throughput)}`);
+    expect(lines('public').some((l) => l.startsWith('  Running scores (secret agendas are added at the end): '))).toBe(true);
+    const whole = autoplay(main, { seed: 'summary' });
+    const end = viewFor(main, whole.state, 'public');
+    const last = turnSummary(main, end, main.turns).split('\n').find((l) => l.startsWith('  Final scores'))!;
+    expect(last).toBe(`  Final scores (secret agendas counted): ${main.states.map((s) => `${s.name} ${end.states.find((x) => x.id === s.id)!.score}`).join(', ')}`);
   });
 });
