@@ -52,6 +52,18 @@ describe('orders step', () => {
     expect(s.log[1].find((e) => e.to.includes('alpha'))!.causes[0].text).toContain('neither own nor co-fund');
   });
 
+  it('says who funded a segment first when an order finds nothing left to fund, and keeps the money', () => {
+    const s = makeState(level);
+    s.segments['s-new'].cofunders = ['alpha'];
+    s.orders.alpha = { ...emptyOrders(), invest: [{ segment: 's-new', amount: 80 }] }; // alpha acts first (level order)
+    s.orders.gamma = { ...emptyOrders(), invest: [{ segment: 's-new', amount: 50 }] };
+    applyOrders(level, s);
+    expect(s.segments['s-new'].funded).toBe(80);
+    expect(s.players.gamma.treasury).toBe(500);
+    const cut = s.log[1].find((e) => e.to.includes('gamma'))!.causes[0].text;
+    expect(cut).toBe(`S-NEW: $50M not invested (${level.states.find((x) => x.id === 'alpha')!.name} funded the rest first: orders are carried out in level order); it stays in your treasury`);
+  });
+
   it('lets a co-funder invest, and funds repairs and upgrades by what they cost', () => {
     const s = makeState(level);
     s.segments['s-new'].cofunders = ['alpha'];

@@ -12,6 +12,10 @@ export function applyOrders(level: LoadedLevel, s: GameState): void {
   const idx = indexOf(level);
   const net = networkIndex(level);
   const { securityCostPerPoint: perPoint, intelCostPerLevel: perLevel } = level.params;
+  // Who has put money into each segment in this step so far: an order that finds its segment
+  // funded says who got there first (a player otherwise sees its money "not invested" and
+  // works begin on the same segment, with no reason given).
+  const paidBy = new Map<string, string[]>();
   for (const def of level.states) {
     const id = def.id;
     const o = s.orders[id];
@@ -55,8 +59,15 @@ export function applyOrders(level: LoadedLevel, s: GameState): void {
       const pay = Math.max(0, Math.min(inv.amount, need, p.treasury));
       p.treasury -= pay;
       st.funded += pay;
-      if (pay > 0) lines.push(`$${pay}M into ${seg.name}`);
-      if (pay < inv.amount) cuts.push(`${seg.name}: $${inv.amount - pay}M not invested (${need <= pay ? 'nothing more to fund' : 'not enough money'})`);
+      if (pay > 0) {
+        lines.push(`$${pay}M into ${seg.name}`);
+        paidBy.set(seg.id, [...(paidBy.get(seg.id) ?? []), id]);
+      }
+      if (pay < inv.amount) {
+        const first = (paidBy.get(seg.id) ?? []).filter((x) => x !== id);
+        const why = need > pay ? 'not enough money' : first.length ? `${first.map((x) => nameOf(level, x)).join(' and ')} funded the rest first: orders are carried out in level order` : 'nothing more to fund';
+        cuts.push(`${seg.name}: $${inv.amount - pay}M not invested (${why}); it stays in your treasury`);
+      }
     }
 
     // Only the segments named, in level order (orders may be read through a draft: few reads).
