@@ -137,7 +137,9 @@ export function describeTerms(level: LoadedLevel, from: StateId, terms: Proposal
   switch (terms.kind) {
     case 'segmentDeal': {
       const seg = idx.segments.get(terms.segment);
-      const shares = Object.keys(terms.shares).sort(compareStrings).map((id) => `${nameOf(level, id)} ${Math.floor(terms.shares[id] / 100)}%`);
+      // Shares are basis points: 3334/3333/3333 read "33.34%, 33.33%, 33.33%", which add up to 100, not "33%" three times.
+      const pct = (bp: number) => `${bp % 100 === 0 ? bp / 100 : (bp / 100).toFixed(2)}%`;
+      const shares = Object.keys(terms.shares).sort(compareStrings).map((id) => `${nameOf(level, id)} ${pct(terms.shares[id])}`);
       return `Co-fund ${seg?.name ?? terms.segment}: ${shares.join(', ')}; transit fee capped at ${terms.feeCap}`;
     }
     case 'securityPact':

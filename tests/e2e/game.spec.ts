@@ -246,3 +246,15 @@ test('a new segment deal suggests a partner on the segment or next to it, not si
   expect(near.ok, `${partners[0]} owns ${chosen} or a segment that meets it`).toBe(true);
   expect(near.least, `${partners[0]} is the neighbour Azerbaijan resents least`).toBe(true);
 });
+
+test('finishing diplomacy with answers still owed says they are owed, not that diplomacy is over', async ({ page }) => {
+  await startFromLink(page, { level: 'middle-corridor', seed: 'partner', humans: ['azerbaijan'] });
+  const pending = await page.evaluate(() => window.__corridor.view()!.proposals.filter((p) => p.status === 'open' && p.responses.azerbaijan === 'pending').length);
+  expect(pending, 'the bots proposed to Azerbaijan on turn 1').toBeGreaterThan(0);
+  await clickAction(page, page.getByTestId('end-turn'));
+  await expect(page.getByTestId('toast').filter({ hasText: `Done proposing. Answer the ${pending} open proposal` })).toBeVisible();
+  await expect(page.getByTestId('end-turn')).toHaveText(new RegExp(`Answer ${pending} proposal`));
+  // The inbox says how many of its cards still wait for an answer.
+  await page.getByTestId('tab-diplomacy').click();
+  await expect(page.locator('#inbox-h')).toContainText(`${pending} of `);
+});

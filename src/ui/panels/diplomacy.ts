@@ -38,8 +38,10 @@ function responseChips(view: PlayerView, p: ProposalView): HTMLElement {
     { class: 'responses', 'aria-label': 'Answers' },
     p.parties.map((id) => {
       const r = p.responses[id];
-      const mark = r === 'accepted' ? '✓' : r === 'rejected' ? '✗' : '…';
-      return h('li', { class: `resp ${r}` }, h('span', { 'aria-hidden': 'true' }, mark), ` ${nameIn(view, id)} `, h('span', { class: 'visually-hidden' }, r));
+      // Once a proposal is decided, an answer never given is no longer awaited: "not needed", not "pending".
+      const moot = r === 'pending' && p.status !== 'open';
+      const mark = r === 'accepted' ? '✓' : r === 'rejected' ? '✗' : moot ? '–' : '…';
+      return h('li', { class: `resp ${moot ? 'moot' : r}` }, h('span', { 'aria-hidden': 'true' }, mark), ` ${nameIn(view, id)}${moot ? ' (not needed)' : ''} `, h('span', { class: 'visually-hidden' }, moot ? 'no answer needed' : r));
     }),
   );
 }
@@ -105,7 +107,7 @@ export function renderDiplomacy(ctx: PanelContext): HTMLElement {
     h(
       'section',
       { 'aria-labelledby': 'inbox-h' },
-      h('h3', { id: 'inbox-h' }, `Inbox${pending.length ? ` — ${pending.length} waiting for your answer` : ''}`),
+      h('h3', { id: 'inbox-h' }, `Inbox${pending.length ? ` — ${pending.length} of ${inbox.length} waiting for your answer` : ''}`),
       inbox.length ? h('ul', { class: 'proposals', 'data-testid': 'inbox' }, inbox.map((p) => proposalCard(ctx, p, p.status === 'open' && p.responses[me] === 'pending' && view.phase === 'diplomacy'))) : h('p', { class: 'hint' }, 'No proposals to you this turn.'),
     ),
     h(

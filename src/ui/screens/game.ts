@@ -365,7 +365,9 @@ export class GameScreen {
       if (!st.diplomacyDone) {
         return {
           label: 'Finish diplomacy',
-          run: () => this.act({ type: 'endDiplomacy', player: me }, 'Diplomacy finished for this turn.'),
+          // With answers still owed, ending proposing does not end this seat's diplomacy:
+          // the toast must not say it did (a hot-seat player would pass the device too soon).
+          run: () => this.act({ type: 'endDiplomacy', player: me }, pending ? `Done proposing. Answer the ${pending} open proposal${pending > 1 ? 's' : ''} to finish diplomacy.` : 'Diplomacy finished for this turn.'),
           note: pending ? `You still have ${pending} proposal${pending > 1 ? 's' : ''} to answer.` : 'When you are done proposing and answering.',
         };
       }
