@@ -20,12 +20,17 @@ test('a dropped level with a mistake shows the finding; a fixed one becomes play
   const findings = page.getByTestId('level-findings');
   await expect(findings).toContainText('mine.json');
   await expect(findings).toContainText('unknown peace stage "signed"');
+  await expect(findings).toContainText('the level chosen before stays selected');
+  await expect(page.getByTestId('copy-link'), 'a shipped level has a game link').toBeVisible();
   await expect(page.locator('input[name="level"][value="middle-corridor"]'), 'nothing was replaced').toBeChecked();
 
   const fixed = readFileSync('tests/levels-modding/tutorial-from-docs.json', 'utf8');
   const id = JSON.parse(fixed).id as string;
   await drop(page, 'mine.json', fixed);
   await expect(page.locator(`input[name="level"][value="${id}"]`)).toBeChecked();
+  // A game link could not find a level from a file: no such link is offered, and the hint says what to send.
+  await expect(page.getByTestId('copy-link')).toHaveCount(0);
+  await expect(page.getByTestId('file-level-link')).toContainText('has no game link');
   await page.getByTestId('start-game').click();
   await page.waitForFunction(() => window.__corridor.screen === 'game' && window.__corridor.turn === 1);
   expect(await page.evaluate(() => window.__corridor.levelId)).toBe(id);

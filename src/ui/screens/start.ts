@@ -311,8 +311,9 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
         h(
           'div',
           { class: 'start-actions' },
-          h('button', { type: 'button', class: 'primary big', id: 'start-game', 'data-testid': 'start-game', disabled: !canStart, onclick: start }, 'Start game'),
-          h('button', {
+          h('button', { type: 'button', class: 'primary big', id: 'start-game', 'data-testid': 'start-game', disabled: !canStart, onclick: start }, briefState ? `Start as ${briefState.name}` : 'Start game'),
+          // A game link names a shipped level; one loaded from a file is not at the link's end.
+          selected?.source === 'file' ? null : h('button', {
             type: 'button',
             class: 'secondary',
             'data-testid': 'copy-link',
@@ -329,6 +330,7 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
           }, 'Copy link to this game'),
         ),
         !canStart ? h('p', { class: 'hint', role: 'status' }, 'Hot-seat needs at least two human seats.') : null,
+        selected?.source === 'file' ? h('p', { class: 'hint', 'data-testid': 'file-level-link' }, 'A level loaded from a file has no game link: send the file itself, or start the game and share its replay (Menu → Copy a link to the replay), which carries the level.') : null,
       ),
     );
   };
