@@ -49,12 +49,19 @@ export function turnsCsv(level: LoadedLevel, view: PlayerView): string {
   return csv(['turn', 'period', 'state', 'running score', 'treasury $M', 'stability', 'corridor cargo Mt/yr', 'east-west demand Mt/yr', 'peace stage', 'power stages done', 'mean animosity'], rows);
 }
 
-/** Every change of a hidden animosity, in the order it happened, with its cause. */
+/** Every change of a hidden animosity, in the order it happened, with its cause; a cause
+ * that names a deal by its id ("kept a deal together (p1-1)") gets the deal's terms beside it,
+ * since no other file lists the deals. */
 export function animosityCsv(view: PlayerView): string {
   const log = view.animosityLog ?? [];
+  const deals = new Map(view.proposals.map((p) => [p.id, p.summary]));
+  const dealOf = (cause: string) => {
+    const id = /\((p\d+-\d+)\)/.exec(cause)?.[1];
+    return id ? deals.get(id) ?? null : null;
+  };
   return csv(
-    ['turn', 'from', 'towards', 'change', 'new value', 'cause'],
-    log.map((c) => [c.turn, nameIn(view, c.from), nameIn(view, c.to), c.delta, c.value, c.cause]),
+    ['turn', 'from', 'towards', 'change', 'new value', 'cause', 'deal'],
+    log.map((c) => [c.turn, nameIn(view, c.from), nameIn(view, c.to), c.delta, c.value, c.cause, dealOf(c.cause)]),
   );
 }
 
@@ -72,6 +79,8 @@ export function debriefJson(level: LoadedLevel, view: PlayerView): string {
       revenueTotal: s.revenueTotal, treasury: s.treasury, stability: s.stability, security: s.security, reputation: s.reputation, agenda: s.agenda,
     })),
     history: view.history.map((r) => ({ ...r, period: periodOf(level, r.turn) })),
+    // The deals the view shows (at the end: every one bound, ratified or failed, and the viewer's own).
+    deals: view.proposals.map((p) => ({ id: p.id, turn: p.turn, from: p.from, parties: p.parties, summary: p.summary, status: p.status, responses: p.responses })),
     animosity: view.animosity,
     animosityLog: view.animosityLog,
     stances: view.stances,

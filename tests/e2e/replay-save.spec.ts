@@ -219,7 +219,7 @@ test('a replay saved by the CLI opens in the viewer with the same final hash; pl
   await page.getByTestId('replay-tab-overview').click();
   const [animosityFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debrief-animosity').click()]);
   expect(animosityFile.suggestedFilename()).toBe('corridor-tutorial-3-animosity.csv');
-  expect(readFileSync(await animosityFile.path(), 'utf8')).toMatch(/^\ufeffturn,from,towards,change,new value,cause\r\n1,/);
+  expect(readFileSync(await animosityFile.path(), 'utf8')).toMatch(/^\ufeffturn,from,towards,change,new value,cause,deal\r\n1,/);
   await page.getByTestId('replay-prev').click();
   expect((await info()).turn).toBe(cliTurns - 1);
   await expect(page.getByTestId('debrief-animosity'), 'not before the end').toHaveCount(0);

@@ -70,6 +70,11 @@ describe('debrief files', () => {
     expect(end.animosityLog!.length).toBeGreaterThan(0);
     expect(changes.length).toBe(1 + end.animosityLog!.length);
     expect(changes[1][5]).toBe(end.animosityLog![0].cause);
+    expect(changes[0]).toEqual(['turn', 'from', 'towards', 'change', 'new value', 'cause', 'deal']);
+    // A cause that names a deal by id has the deal's terms beside it.
+    const kept = changes.find((r) => /\(p\d+-\d+\)/.test(r[5]))!;
+    const id = /\((p\d+-\d+)\)/.exec(kept[5])![1];
+    expect(kept[6]).toBe(end.proposals.find((p) => p.id === id)!.summary);
   });
 
   it('exist only for a finished game, and the JSON holds every hidden value', () => {
@@ -83,5 +88,6 @@ describe('debrief files', () => {
     expect(doc.animosityLog.length).toBe(end.animosityLog!.length);
     expect(doc.states.map((s: { id: string }) => s.id).sort()).toEqual(main.states.map((s) => s.id).sort());
     expect(doc.history.length).toBe(main.turns);
+    expect(doc.deals.length).toBe(end.proposals.length);
   });
 });
