@@ -13,6 +13,10 @@ export function nameOf(level: LoadedLevel, id: string): string {
 
 export const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
 
+/** How wide (points of 0..100) a state's estimate of another's feeling is at an intelligence
+ * level (RULES.md, Perception): 40 with none, a point narrower for about every 3 levels, 8 at 100. */
+export const bandWidth = (intel: number): number => Math.max(8, 40 - Math.floor((clamp(intel, 0, 100) * 32) / 100));
+
 /** Cargo for people: the rules count kt/yr, players read Mt/yr (the UI uses the same).
  * Rounded down, so that a figure short of a goal never reads as reaching it (19,960 kt is
  * 19.9, not 20.0). */

@@ -8,7 +8,7 @@ import { repairCost, routeCost, segmentUsable } from './network';
 import { describeTerms, thisTurnStart } from './proposals';
 import { owedThisTurn } from './obligations';
 import { scorePartsOf } from './turn/score';
-import { clamp, nameOf } from './util';
+import { bandWidth, clamp, nameOf } from './util';
 import { deepFreeze, isOpenRun } from './cow';
 import type { AgendaStatus } from './agendas';
 import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView, SegmentView, StateId, StateView, TurnRecord, Viewer } from './types';
@@ -56,7 +56,7 @@ export function periodOf(level: LoadedLevel, turn: number): string {
  * by point (as it did) told a player every change of it, and the exact value once it settled.
  */
 export function estimateOf(value: number, offsetBp: number, intel: number): Estimate {
-  const width = Math.max(8, 40 - Math.floor((clamp(intel, 0, 100) * 32) / 100));
+  const width = bandWidth(intel);
   const shift = Math.floor((offsetBp * width) / 10000); // 0 .. width-1
   const lo = clamp(Math.floor((value + shift) / width) * width - shift, 0, 100 - width);
   const hi = lo + width;

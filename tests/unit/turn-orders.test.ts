@@ -39,6 +39,10 @@ describe('orders step', () => {
     expect(s.players.alpha.treasury).toBe(470);
     expect(s.players.gamma.intel.beta).toBe(100);
     expect(s.players.gamma.treasury).toBe(490);
+    // The report says what the levels did to the estimate's band (RULES.md: 40 wide with none, 8 at 100).
+    const said = (id: string) => s.log[1].find((e) => e.step === 'orders' && e.to.includes(id))!.text;
+    expect(said('alpha')).toContain('now 3 of 100 (your estimate of how they feel about you stays 40 points wide: it narrows a point for about every 3 levels)');
+    expect(said('gamma')).toContain('now 100 of 100 (your estimate of how they feel about you narrows from 9 to 8 points wide)');
   });
 
   it('invests only in own or co-funded segments, never more than is still needed', () => {

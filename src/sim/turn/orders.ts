@@ -5,7 +5,7 @@ import type { LoadedLevel } from '../level';
 import { indexOf } from '../lookup';
 import { feeAbove, fundingNeed, networkIndex } from '../network';
 import { logEntry } from '../log';
-import { nameOf } from '../util';
+import { bandWidth, nameOf } from '../util';
 import type { GameState } from '../types';
 
 export function applyOrders(level: LoadedLevel, s: GameState): void {
@@ -43,7 +43,12 @@ export function applyOrders(level: LoadedLevel, s: GameState): void {
       const cost = levels * perLevel;
       p.treasury -= cost;
       p.intel[target] = have + levels;
-      if (levels > 0) lines.push(`intelligence on ${nameOf(level, target)}: ${levels} level${levels === 1 ? '' : 's'} more, now ${have + levels} of 100 (it narrows your estimate of how they feel about you), for $${cost}M`);
+      // Say what the levels changed: the band narrows only every 3 or so levels, and a student
+      // told "it narrows your estimate" saw the same band as before.
+      const before = bandWidth(have);
+      const after = bandWidth(have + levels);
+      const band = after < before ? `your estimate of how they feel about you narrows from ${before} to ${after} points wide` : `your estimate of how they feel about you stays ${after} points wide: it narrows a point for about every 3 levels`;
+      if (levels > 0) lines.push(`intelligence on ${nameOf(level, target)}: ${levels} level${levels === 1 ? '' : 's'} more, now ${have + levels} of 100 (${band}), for $${cost}M`);
       if (levels < wanted) cuts.push(`intelligence: ${wanted - levels} level(s) not bought (${have + levels >= 100 ? 'already complete' : 'not enough money'})`);
     }
 

@@ -194,7 +194,7 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
         ? h('div', { class: 'field' },
             h('label', { for: 'intel-amount' }, 'Intelligence spending'),
             h('span', { class: 'with-suffix' }, h('input', { id: 'intel-amount', 'data-testid': 'intel-amount', type: 'number', min: 0, step: 5, value: d.intelAmount, oninput: (e: Event) => { d.intelAmount = Math.max(0, Math.trunc(Number((e.target as HTMLInputElement).value) || 0)); updateTotals(); } }), h('span', { class: 'suffix' }, '$M')),
-            h('span', { class: 'hint' }, estimate ? `Your estimate of how ${nameIn(view, d.intelTarget)} feels about you: ${estimate.lo}–${estimate.hi} (${estimate.label}). Intelligence narrows it.` : 'Intelligence narrows your estimate of how they feel about you.'))
+            h('span', { class: 'hint' }, `${estimate ? `Your estimate of how ${nameIn(view, d.intelTarget)} feels about you: ${estimate.lo}–${estimate.hi} (${estimate.label}), ${estimate.hi - estimate.lo} points wide. ` : ''}Each ${money(params.intelCostPerLevel)} buys a level of intelligence on them; the estimate narrows a point for about every 3 levels, from 40 points wide with none to 8 at 100 levels.`))
         : null,
     ),
     over,
