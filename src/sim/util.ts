@@ -21,7 +21,12 @@ export const bandWidth = (intel: number): number => Math.max(8, 40 - Math.floor(
  * Rounded down, so that a figure short of a goal never reads as reaching it (19,960 kt is
  * 19.9, not 20.0). */
 export function mt(kt: number): string {
-  return kt >= 100_000 ? `${Math.floor(kt / 1000)} Mt/yr` : `${(Math.floor(kt / 100) / 10).toFixed(1)} Mt/yr`;
+  return `${kt >= 100_000 ? mtValue(kt) : mtValue(kt).toFixed(1)} Mt/yr`;
+}
+
+/** mt()'s figure as a number (for files a spreadsheet reads): whole Mt from 100 Mt/yr up, else one decimal, rounded down. */
+export function mtValue(kt: number): number {
+  return kt >= 100_000 ? Math.floor(kt / 1000) : Math.floor(kt / 100) / 10;
 }
 
 /** 'a' or 'an' before a word in a message. */

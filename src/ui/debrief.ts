@@ -2,11 +2,11 @@
 // turn's figures, every animosity change with its cause (CSV), and all of it as JSON. Built
 // from the end-of-game view only (which shows every hidden value), never from the state.
 import type { LoadedLevel, PlayerView } from './sim';
-import { periodOf } from './sim';
+import { mtValue, periodOf } from './sim';
 import { nameIn, rankOf } from './format';
 import { fileStem } from './replay-io';
 
-export interface DebriefFile { name: string; text: string; type: string }
+export interface DebriefFile { name: string; readonly text: string; type: string }
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. Text that a
@@ -26,9 +26,6 @@ export function csv(header: string[], rows: (string | number | boolean | null)[]
   return `\ufeff${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Mt/yr with one decimal, rounded down as everywhere else (mt()). */
-const mtNumber = (kt: number) => Math.floor(kt / 100) / 10;
-
 export function scoresCsv(view: PlayerView): string {
   const ranked = [...view.states].sort((a, b) => b.score - a.score);
   return csv(
@@ -44,7 +41,7 @@ export function scoresCsv(view: PlayerView): string {
 export function turnsCsv(level: LoadedLevel, view: PlayerView): string {
   const peace = view.peace;
   const rows = view.history.flatMap((r) =>
-    view.states.map((s) => [r.turn, periodOf(level, r.turn), s.name, r.scores[s.id] ?? null, r.treasury[s.id] ?? null, r.stability[s.id] ?? null, mtNumber(r.throughput), mtNumber(r.demand), peace ? peace.stages[r.peaceStage] ?? r.peaceStage : null, r.powerStagesDone, r.meanAnimosity]),
+    view.states.map((s) => [r.turn, periodOf(level, r.turn), s.name, r.scores[s.id] ?? null, r.treasury[s.id] ?? null, r.stability[s.id] ?? null, mtValue(r.throughput), mtValue(r.demand), peace ? peace.stages[r.peaceStage] ?? r.peaceStage : null, r.powerStagesDone, r.meanAnimosity]),
   );
   return csv(['turn', 'period', 'state', 'running score', 'treasury $M', 'stability', 'corridor cargo Mt/yr', 'east-west demand Mt/yr', 'peace stage', 'power stages done', 'mean animosity'], rows);
 }
@@ -93,10 +90,11 @@ export function debriefFiles(level: LoadedLevel, view: PlayerView): { scores: De
   if (view.phase !== 'ended') return null;
   const base = fileStem(view.levelId, view.seed ?? 'game');
   const type = 'text/csv;charset=utf-8';
+  // Each text is made when it is read (a download), not at every render of the card.
   return {
-    scores: { name: `${base}-scores.csv`, text: scoresCsv(view), type },
-    turns: { name: `${base}-turns.csv`, text: turnsCsv(level, view), type },
-    animosity: { name: `${base}-animosity.csv`, text: animosityCsv(view), type },
-    json: { name: `${base}-debrief.json`, text: debriefJson(level, view), type: 'application/json' },
+    scores: { name: `${base}-scores.csv`, get text() { return scoresCsv(view); }, type },
+    turns: { name: `${base}-turns.csv`, get text() { return turnsCsv(level, view); }, type },
+    animosity: { name: `${base}-animosity.csv`, get text() { return animosityCsv(view); }, type },
+    json: { name: `${base}-debrief.json`, get text() { return debriefJson(level, view); }, type: 'application/json' },
   };
 }

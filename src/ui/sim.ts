@@ -26,6 +26,7 @@ export {
   undoBlock,
   undoRefusal,
   mt,
+  mtValue,
 } from '../sim/index';
 export type {
   LoadedLevel,
