@@ -28,12 +28,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Plays on through the test hook until the game ends (the shown human accepts, orders empty). */
 /** Waits until the bots have stopped moving (they move in slices across frames after every action). */
 export async function botsIdle(page: Page): Promise<void> {
   await page.evaluate(() => window.__corridor.idle());
 }
 
+/** Plays on through the test hook until the game ends (the shown human accepts, orders empty). */
 export async function playToEnd(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const c = window.__corridor;

@@ -1,10 +1,14 @@
 // The debrief as files a teacher can open in a spreadsheet or keep: the final scores, every
-// turn's figures, every animosity change with its cause (CSV), and all of it as JSON. Built
-// from the end-of-game view only (which shows every hidden value), never from the state.
+// turn's figures, each pair's animosity from start to end, every animosity change with its
+// cause (CSV), and all of it as JSON. Built from the end-of-game view only (which shows every
+// hidden value), never from the state.
 import type { LoadedLevel, PlayerView } from './sim';
 import { mtValue, periodOf } from './sim';
 import { nameIn, rankOf } from './format';
 import { fileStem } from './replay-io';
+
+/** The cause the sim gives the turn's drift towards a pair's base (RULES.md, animosity drift). */
+const DRIFT = 'drift';
 
 export interface DebriefFile { name: string; readonly text: string; type: string }
 
@@ -62,6 +66,50 @@ export function animosityCsv(view: PlayerView): string {
   );
 }
 
+/**
+ * Each ordered pair's animosity as the game drew it, worked back from the end: every change
+ * is in the log with the change actually made (after clamping), so a pair's first entry
+ * minus its change is where it started, and a pair with no entry never moved. Null without
+ * the matrix or the log (a view that may not see them).
+ */
+export function animosityAtStart(view: PlayerView): Record<string, Record<string, number>> | null {
+  if (!view.animosity || !view.animosityLog) return null;
+  const start: Record<string, Record<string, number>> = {};
+  for (const [from, row] of Object.entries(view.animosity)) start[from] = { ...row };
+  const seen = new Set<string>();
+  for (const c of view.animosityLog) {
+    const key = `${c.from}\u0000${c.to}`;
+    if (seen.has(key) || start[c.from]?.[c.to] === undefined) continue;
+    seen.add(key);
+    start[c.from][c.to] = c.value - c.delta;
+  }
+  return start;
+}
+
+/** One row per ordered pair of states: where its animosity started and ended, how much of
+ * the change was drift (the pull back towards the pair's base each turn) and the largest
+ * change of any other cause (an event, a deal, an incident), for "who came to resent whom,
+ * and why". */
+export function animosityPairsCsv(view: PlayerView): string {
+  const start = animosityAtStart(view);
+  const end = view.animosity;
+  const rows: (string | number | null)[][] = [];
+  if (start && end) {
+    const log = view.animosityLog ?? [];
+    for (const a of view.states) {
+      for (const b of view.states) {
+        if (a.id === b.id || end[a.id]?.[b.id] === undefined) continue;
+        const mine = log.filter((c) => c.from === a.id && c.to === b.id);
+        const drift = mine.reduce((t, c) => (c.cause === DRIFT ? t + c.delta : t), 0);
+        // The largest by size; the earliest of equal ones.
+        const big = mine.reduce<(typeof mine)[number] | null>((m, c) => (c.cause !== DRIFT && (!m || Math.abs(c.delta) > Math.abs(m.delta)) ? c : m), null);
+        rows.push([a.name, b.name, start[a.id][b.id], end[a.id][b.id], end[a.id][b.id] - start[a.id][b.id], drift, mine.length, big?.delta ?? null, big?.turn ?? null, big?.cause ?? null]);
+      }
+    }
+  }
+  return csv(['from', 'towards', 'at the start', 'at the end', 'change', 'of it by drift', 'changes', 'largest other change', 'in turn', 'its cause'], rows);
+}
+
 /** Everything the debrief shows, as one JSON document (for a class's own tools). */
 export function debriefJson(level: LoadedLevel, view: PlayerView): string {
   const doc = {
@@ -78,6 +126,7 @@ export function debriefJson(level: LoadedLevel, view: PlayerView): string {
     history: view.history.map((r) => ({ ...r, period: periodOf(level, r.turn) })),
     // The deals the view shows (at the end: every one bound, ratified or failed, and the viewer's own).
     deals: view.proposals.map((p) => ({ id: p.id, turn: p.turn, from: p.from, parties: p.parties, summary: p.summary, status: p.status, responses: p.responses })),
+    animosityAtStart: animosityAtStart(view),
     animosity: view.animosity,
     animosityLog: view.animosityLog,
     stances: view.stances,
@@ -86,7 +135,7 @@ export function debriefJson(level: LoadedLevel, view: PlayerView): string {
 }
 
 /** The four files of a finished game's debrief; null when the view is not of a finished game. */
-export function debriefFiles(level: LoadedLevel, view: PlayerView): { scores: DebriefFile; turns: DebriefFile; animosity: DebriefFile; json: DebriefFile } | null {
+export function debriefFiles(level: LoadedLevel, view: PlayerView): { scores: DebriefFile; turns: DebriefFile; pairs: DebriefFile; animosity: DebriefFile; json: DebriefFile } | null {
   if (view.phase !== 'ended') return null;
   const base = fileStem(view.levelId, view.seed ?? 'game');
   const type = 'text/csv;charset=utf-8';
@@ -94,6 +143,7 @@ export function debriefFiles(level: LoadedLevel, view: PlayerView): { scores: De
   return {
     scores: { name: `${base}-scores.csv`, get text() { return scoresCsv(view); }, type },
     turns: { name: `${base}-turns.csv`, get text() { return turnsCsv(level, view); }, type },
+    pairs: { name: `${base}-animosity-pairs.csv`, get text() { return animosityPairsCsv(view); }, type },
     animosity: { name: `${base}-animosity.csv`, get text() { return animosityCsv(view); }, type },
     json: { name: `${base}-debrief.json`, get text() { return debriefJson(level, view); }, type: 'application/json' },
   };

@@ -220,6 +220,11 @@ test('a replay saved by the CLI opens in the viewer with the same final hash; pl
   const [animosityFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debrief-animosity').click()]);
   expect(animosityFile.suggestedFilename()).toBe('corridor-tutorial-3-animosity.csv');
   expect(readFileSync(await animosityFile.path(), 'utf8')).toMatch(/^\ufeffturn,from,towards,change,new value,cause,deal\r\n1,/);
+  const [pairsFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debrief-pairs').click()]);
+  expect(pairsFile.suggestedFilename()).toBe('corridor-tutorial-3-animosity-pairs.csv');
+  const pairs = readFileSync(await pairsFile.path(), 'utf8').trimEnd().split('\r\n');
+  expect(pairs[0]).toBe('\ufefffrom,towards,at the start,at the end,change,of it by drift,changes,largest other change,in turn,its cause');
+  expect(pairs.length, 'a row for each ordered pair of the 3 states').toBe(1 + 3 * 2);
   await page.getByTestId('replay-prev').click();
   expect((await info()).turn).toBe(cliTurns - 1);
   await expect(page.getByTestId('debrief-animosity'), 'not before the end').toHaveCount(0);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
 import { viewFor } from '../../src/sim/index';
-import { animosityCsv, csv, csvField, debriefFiles, debriefJson, scoresCsv, turnsCsv } from '../../src/ui/debrief';
+import { animosityAtStart, animosityCsv, animosityPairsCsv, csv, csvField, debriefFiles, debriefJson, scoresCsv, turnsCsv } from '../../src/ui/debrief';
 import { levelFile } from './fixtures';
 
 const main = levelFile('levels/middle-corridor.json');
@@ -77,6 +77,36 @@ describe('debrief files', () => {
     expect(kept[6]).toBe(end.proposals.find((p) => p.id === id)!.summary);
   });
 
+  it('give each pair’s animosity as the game drew it and as it ended, with its largest change', () => {
+    // The matrix right after setup, read from the state (a test may): the view works it back from the log.
+    const drawn = autoplay(main, { seed: 'debrief-1', turns: 0 }).state.animosity;
+    expect(animosityAtStart(end)).toEqual(drawn);
+    expect(animosityAtStart(end)).not.toEqual(end.animosity);
+    const rows = parseCsv(animosityPairsCsv(end));
+    expect(rows[0]).toEqual(['from', 'towards', 'at the start', 'at the end', 'change', 'of it by drift', 'changes', 'largest other change', 'in turn', 'its cause']);
+    const n = main.states.length;
+    expect(rows.length).toBe(1 + n * (n - 1));
+    const [a, b] = [end.states[0], end.states[1]];
+    const row = rows.find((r) => r[0] === a.name && r[1] === b.name)!;
+    const mine = end.animosityLog!.filter((c) => c.from === a.id && c.to === b.id);
+    expect(Number(row[2])).toBe(drawn[a.id][b.id]);
+    expect(Number(row[3])).toBe(end.animosity![a.id][b.id]);
+    expect(Number(row[4])).toBe(mine.reduce((t, c) => t + c.delta, 0));
+    expect(Number(row[5])).toBe(mine.filter((c) => c.cause === 'drift').reduce((t, c) => t + c.delta, 0));
+    expect(Number(row[6])).toBe(mine.length);
+    // The largest change of a cause other than drift, with its turn and cause, as logged.
+    const others = end.animosityLog!.filter((c) => c.cause !== 'drift');
+    const biggest = Math.max(...others.map((c) => Math.abs(c.delta)));
+    const top = rows.find((r) => r[7] !== '' && Math.abs(Number(r[7])) === biggest)!;
+    expect(others.some((c) => c.cause === top[9] && c.delta === Number(top[7]) && String(c.turn) === top[8])).toBe(true);
+    expect(rows.slice(1).every((r) => r[9] !== 'drift')).toBe(true);
+    // A viewer who may not see the matrix gets a table with no rows, not guesses.
+    const mid = autoplay(main, { seed: 'debrief-1', turns: 3 });
+    const player = viewFor(main, mid.state, main.states[0].id);
+    expect(animosityAtStart(player)).toBeNull();
+    expect(parseCsv(animosityPairsCsv(player)).length).toBe(1);
+  });
+
   it('exist only for a finished game, and the JSON holds every hidden value', () => {
     const mid = autoplay(main, { seed: 'debrief-1', turns: 3 });
     expect(debriefFiles(main, viewFor(main, mid.state, 'facilitator'))).toBeNull();
@@ -85,6 +115,8 @@ describe('debrief files', () => {
     const doc = JSON.parse(debriefJson(main, end));
     expect(doc.format).toBe('corridor-debrief');
     expect(doc.animosity).toEqual(end.animosity);
+    expect(doc.animosityAtStart).toEqual(animosityAtStart(end));
+    expect(files.pairs.name).toBe('corridor-middle-corridor-debrief-1-animosity-pairs.csv');
     expect(doc.animosityLog.length).toBe(end.animosityLog!.length);
     expect(doc.states.map((s: { id: string }) => s.id).sort()).toEqual(main.states.map((s) => s.id).sort());
     expect(doc.history.length).toBe(main.turns);

@@ -16,6 +16,7 @@ export function debriefCard(level: LoadedLevel, view: PlayerView, save: (file: D
     h('div', { class: 'end-actions' },
       button(files.scores, 'scores', 'Final scores (CSV)'),
       button(files.turns, 'turns', 'Turn by turn (CSV)'),
+      button(files.pairs, 'pairs', 'Animosity from start to end, pair by pair (CSV)'),
       button(files.animosity, 'animosity', 'Every animosity change and its cause (CSV)'),
       button(files.json, 'json', 'Everything (JSON)'),
       print ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'debrief-print', onclick: () => window.print() }, 'Print') : null,
