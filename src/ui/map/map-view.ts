@@ -475,7 +475,9 @@ export class CorridorMap {
       const el = this.altEls.get(r.id);
       if (el) {
         // Short name on the map (the tooltip has the full one and the details).
-        el.firstElementChild!.textContent = r.name.split(/[(,;]/)[0].replace(/\s*\broute\b/i, '').trim();
+        // In a narrow box (a 1024 window) "Southern via Iran" is "Southern": it was cut to "Southern via I…".
+        const short = r.name.split(/[(,;]/)[0].replace(/\s*\broute\b/i, '').trim();
+        el.firstElementChild!.textContent = compact ? short.replace(/\s+via\s.*$/i, '') : short;
         // Flow is last turn's; capacity is now (this turn's news may have cut it below that flow).
         const mtOnly = (kt: number) => mt(kt).replace(' Mt/yr', '');
         // Before the first resolution no cargo has been counted: show what the route can take,

@@ -94,7 +94,7 @@ export function renderDashboard(ctx: PanelContext): HTMLElement {
       h('div', null, h('dt', null, 'Treasury'), h('dd', { 'data-testid': 'treasury' }, money(st.treasury))),
       h('div', null, h('dt', null, 'Income'), h('dd', null, `${money(st.income)} / turn`)),
       h('div', null, h('dt', null, 'Revenue last turn'), h('dd', null, money(st.revenueLast))),
-      h('div', null, h('dt', null, 'Score'), h('dd', { 'data-testid': 'score' }, `${st.score} (${rankText(rankOf(view, me), view.states.length)})`)),
+      h('div', null, h('dt', null, 'Score'), h('dd', { 'data-testid': 'score' }, String(st.score), h('span', { class: 'stat-sub' }, rankText(rankOf(view, me), view.states.length)))),
     ),
     h('p', { class: 'hint score-how', 'data-testid': 'score-how' }, 'Your score counts a head start (if your position earns little), what the corridor earns you against the size of your economy, and the stability and reputation you gained since the start. It is updated when each turn resolves; your secret agenda’s points are added at the end if it is met.'),
     meter('Stability', st.stability, 100, 'stability'),
