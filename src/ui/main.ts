@@ -5,7 +5,7 @@ import basemapUrl from '../../assets/basemap.json?url';
 import { h, $ } from './dom';
 import { loadShippedLevels, type LevelEntry } from './levels';
 import { Controller, type BotPacing, type BotProgress, type GameSetup, type RecordedAction, type SeatKind } from './controller';
-import { gameUrl, parseGameUrl } from './url';
+import { gameUrl, parseGameUrl, watchUrl } from './url';
 import { renderStart, type StartInit, type StartSaves } from './screens/start';
 import { GameScreen } from './screens/game';
 import { renderEnd } from './screens/end';
@@ -14,7 +14,7 @@ import { hideBanner, showBanner } from './screens/banner';
 import { pageBase, shareReplay } from './screens/share';
 import { clearToasts, toast } from './screens/toast';
 import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
-import { deleteSave, listSaves, readSave, setTabGame, tabGame, writeSave, type SaveMeta } from './saves';
+import { deleteSave, followSave, listSaves, readSave, setTabGame, tabGame, writeSave, type SaveMeta } from './saves';
 import { rerunOnLevel, type Action, type LoadedLevel, type PlayerView, type Replay, type StateId, type Viewer } from './sim';
 import type { BasemapFile } from './map/basemap';
 import type { CorridorMap } from './map/map-view';
@@ -210,6 +210,7 @@ const startSaves: StartSaves = {
 };
 
 function showStart(init: StartInit = {}): void {
+  stopWatching();
   closeViewer();
   screen?.destroy();
   screen = null;
@@ -260,6 +261,7 @@ const endShownFor = new WeakSet<Controller>();
 
 /** Shows a game on screen; `fresh` games from the start screen or a link get a game link. */
 function attach(c: Controller, fresh = false): void {
+  stopWatching();
   closeViewer();
   screen?.destroy();
   const returning = controller === c;
@@ -295,6 +297,7 @@ function attach(c: Controller, fresh = false): void {
       if (c.hotseat && !c.ended) toast(SECRETS_WARNING);
     },
     onShare: () => void shareReplay(c.record(), c.hotseat && !c.ended ? 'The link holds every secret of this game: keep it from the other players until the game is over.' : null),
+    onProjector: () => openProjector(c),
   });
   if (c.ended && !endShownFor.has(c)) showEnd();
 }
@@ -444,7 +447,55 @@ async function openReplayFile(file: File): Promise<void> {
   if (text !== null) openReplayFromText(text, file.name);
 }
 
-function showReplay(opened: OpenedReplay, start: number | 'end'): void {
+// The projector window (?watch=ID, from the game's Menu): the replay viewer on a game saved
+// in this browser, in the public view, opened again each time the playing window saves a newly
+// resolved turn. It reads the save, never the playing window's memory, so it can show only
+// what a replay of the game so far shows.
+let stopWatching: () => void = () => {};
+
+function openProjector(c: Controller): void {
+  if (saveError) {
+    toast(`The projector window follows this game's save, and this browser is not saving it (${saveError}).`);
+    return;
+  }
+  autosave(c);
+  const url = watchUrl(pageBase(), c.id);
+  const w = window.open(url, 'corridor-projector');
+  if (!w) prompt('This browser blocked the new window. Open this link in another window of the same browser:', url);
+  else toast('The projector window is open: move it to the projector. It shows the public view (no secrets) and updates as each turn resolves.');
+}
+
+function watchSave(id: string): void {
+  const openText = (text: string | null): OpenedReplay | null => {
+    const o = text ? openReplayText(text, levels) : null;
+    return o?.ok ? o.opened : null;
+  };
+  const first = readSave(id);
+  const opened = first.ok ? openText(first.text) : null;
+  if (!opened) {
+    showStart({ notice: ['This projector window follows a game saved in this browser, and that game is no longer here (or cannot be opened). Open the projector window again from the game’s Menu.'] });
+    return;
+  }
+  showReplay(opened, 'end', true);
+  const unfollow = followSave(id, (text) => {
+    if (current !== 'replay' || !viewer) return;
+    const next = openText(text);
+    // A move within a turn adds no state to show; a deleted save leaves the last one seen.
+    if (!next || next.states.length === viewer.opened.states.length) return;
+    const { perspective, index } = viewer;
+    const atEnd = index === viewer.last;
+    showReplay(next, atEnd ? 'end' : index, true);
+    if (perspective !== 'public') viewer.setPerspective(perspective, true); // asked once already
+    const turn = next.states.length - 1;
+    toast(atEnd ? `Turn ${turn} has resolved.` : `Turn ${turn} has resolved: press End to see it.`);
+  });
+  stopWatching = () => {
+    unfollow();
+    stopWatching = () => {};
+  };
+}
+
+function showReplay(opened: OpenedReplay, start: number | 'end', projector = false): void {
   const back = controller ? (current === 'end' ? 'end' : current === 'game' ? 'game' : null) : null;
   const c = controller;
   screen?.destroy();
@@ -452,6 +503,7 @@ function showReplay(opened: OpenedReplay, start: number | 'end'): void {
   closeViewer();
   show('replay');
   viewer = new ReplayScreen({ topbar, sidebar }, ensureMap(), opened, {
+    projector,
     closeLabel: back === 'end' ? 'Back to the results' : back === 'game' ? 'Back to the game' : 'Close',
     onClose: () => {
       closeViewer();
@@ -616,6 +668,10 @@ async function boot(): Promise<void> {
   $('loading').hidden = true;
   if (location.hash.startsWith('#r=') && openFromFragment()) return;
   const url = parseGameUrl(location.search);
+  if (url.watch) {
+    watchSave(url.watch);
+    return;
+  }
   // A reload (or a restored tab) resumes this tab's game rather than starting the link afresh.
   const tab = tabGame();
   const saved = tab ? listSaves().find((m) => m.id === tab) : undefined;

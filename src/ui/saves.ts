@@ -96,6 +96,18 @@ export function deleteSave(id: string): StoreResult {
   }
 }
 
+/**
+ * Calls back with the save's new text whenever another tab of this browser writes it (the
+ * storage event fires only in the other tabs), null once it is deleted. Returns the unsubscribe.
+ */
+export function followSave(id: string, changed: (text: string | null) => void): () => void {
+  const listener = (e: StorageEvent) => {
+    if (e.key === SLOT_PREFIX + id) changed(e.newValue);
+  };
+  window.addEventListener('storage', listener);
+  return () => window.removeEventListener('storage', listener);
+}
+
 export function tabGame(): string | null {
   try {
     return window.sessionStorage.getItem(TAB_KEY);

@@ -3,11 +3,14 @@
 // that game directly; anything less opens the start screen filled in from the link.
 import type { StateId } from './sim';
 
-export interface UrlGame { level?: string; seed?: string; seats?: Record<StateId, 'human' | 'bot'>; errors: string[] }
+/** `watch`: the id of a game saved in this browser that a projector window follows (?watch=ID). */
+export interface UrlGame { level?: string; seed?: string; seats?: Record<StateId, 'human' | 'bot'>; watch?: string; errors: string[] }
 
 export function parseGameUrl(search: string): UrlGame {
   const q = new URLSearchParams(search);
   const out: UrlGame = { errors: [] };
+  const watch = q.get('watch');
+  if (watch && watch.trim()) out.watch = watch.trim().slice(0, 200);
   const level = q.get('level');
   if (level) out.level = level.trim();
   const seed = q.get('seed');
@@ -26,6 +29,11 @@ export function parseGameUrl(search: string): UrlGame {
     }
   }
   return out;
+}
+
+/** The projector window's link: it follows that saved game in this browser. */
+export function watchUrl(base: string, gameId: string): string {
+  return `${base}?${new URLSearchParams({ watch: gameId }).toString()}`;
 }
 
 export function gameUrl(base: string, levelId: string, seed: string, seats: Record<StateId, 'human' | 'bot'>): string {

@@ -478,3 +478,39 @@ test('a full storage is reported and the game goes on', async ({ page }) => {
   const after = await snapshot(page);
   expect(after.actions).toBeGreaterThan(before.actions);
 });
+
+test('the projector window shows the public view of the game and follows it as turns resolve', async ({ page, context }) => {
+  await page.goto('./?level=tutorial&seed=projector-1&seats=georgia:human');
+  await ready(page, 'game');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  const [projector] = await Promise.all([context.waitForEvent('page'), page.getByTestId('menu-projector').click()]);
+  await ready(projector, 'replay');
+  const info = () => projector.evaluate(() => window.__corridor.replay!);
+  expect(await info()).toMatchObject({ turn: 0, turns: 0, perspective: 'public', levelId: 'tutorial', seed: 'projector-1', ended: false });
+  await expect(projector.getByTestId('replay-badge')).toHaveText('Projector · live');
+  await expect(projector.getByTestId('replay-fork'), 'playing on is the other window’s job').toHaveCount(0);
+
+  // A move within the turn changes nothing there; a resolved turn is shown at once.
+  await play(page, 1);
+  await projector.waitForTimeout(300);
+  expect((await info()).turns).toBe(0);
+  const playing = await page.evaluate(() => window.__corridor.turn);
+  while ((await page.evaluate(() => window.__corridor.turn)) === playing) await play(page, 1);
+  await expect.poll(async () => (await info()).turns).toBe(1);
+  expect(await info()).toMatchObject({ turn: 1, perspective: 'public' });
+  expect((await info()).hash).toBe(await page.evaluate(() => (window.__corridor.checkpoints().at(-1) as { hash: string }).hash));
+  await expect(projector.getByText('Turn 1 has resolved.')).toBeVisible();
+
+  // Kept on an earlier turn (a class discussing it), it stays there and says what is new.
+  await projector.getByTestId('replay-first').click();
+  const now = await page.evaluate(() => window.__corridor.turn);
+  while ((await page.evaluate(() => window.__corridor.turn)) === now) await play(page, 1);
+  await expect.poll(async () => (await info()).turns).toBe(2);
+  expect((await info()).turn).toBe(0);
+  await expect(projector.getByText('Turn 2 has resolved: press End to see it.')).toBeVisible();
+
+  // A projector link to a game that is not saved here says so, on the start screen.
+  await projector.goto('./?watch=no-such-game');
+  await expect(projector.getByTestId('start-screen')).toBeVisible();
+  await expect(projector.getByText(/follows a game saved in this browser, and that game is no longer here/)).toBeVisible();
+});

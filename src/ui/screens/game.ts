@@ -31,6 +31,8 @@ export interface GameHooks {
   /** The game so far as a replay file / a #r= link. */
   onDownload(): void;
   onShare(): void;
+  /** Opens the projector window: the public view of this game, following it as turns resolve. */
+  onProjector(): void;
 }
 
 /** The action bar's words while the bots move. */
@@ -530,6 +532,7 @@ export class GameScreen {
           try { await navigator.clipboard.writeText(url); toast('Link copied.'); } catch { prompt('Copy this link:', url); }
         } }, 'Copy a link to this game'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-download-replay', onclick: () => { d.close(); this.hooks.onDownload(); } }, 'Download this game (replay and save file)'),
+        h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-projector', title: 'A second window for the projector: the public view, with no secrets, updated as each turn resolves', onclick: () => { d.close(); this.hooks.onProjector(); } }, 'Open a projector window (public view)'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-share-replay', onclick: () => { d.close(); this.hooks.onShare(); } }, 'Copy a link to the replay so far'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-restart', onclick: () => { d.close(); if (confirm('Start this game again from turn 1 with the same seed?')) this.hooks.onRestart(); } }, 'Restart with the same seed'),
         h('button', { type: 'button', class: 'danger', 'data-testid': 'menu-new', onclick: () => { d.close(); if (confirm('Leave this game and go to the start screen?')) this.hooks.onNewGame(); } }, 'New game'),

@@ -27,6 +27,9 @@ const STEP_MS = 1600;
 
 export interface ReplayHooks {
   closeLabel: string;
+  /** A projector window following a game being played in another window (main.ts): its
+   * badge says so, and it offers no way to play on (that is the other window's job). */
+  projector?: boolean;
   onClose(): void;
   /** A new game from states[turn] with the actions up to it, and these seats. */
   onFork(turn: number, seats: Record<StateId, SeatKind>): void;
@@ -243,7 +246,7 @@ export class ReplayScreen {
         'div',
         { class: 'topbar-inner' },
         h('div', { class: 'brand' }, 'Corridor'),
-        h('span', { class: 'replay-badge' }, 'Replay'),
+        h('span', { class: 'replay-badge', 'data-testid': 'replay-badge' }, this.hooks.projector ? 'Projector · live' : 'Replay'),
         label,
         h('label', { class: 'perspective' }, h('span', { class: 'me-label' }, 'Seen by '), perspective),
         h(
@@ -293,7 +296,7 @@ export class ReplayScreen {
       // a 1024-wide screen, which left the turn list a few lines.
       h('div', { class: 'replay-row' }, first, prev, play, next, last),
       h('div', { class: 'replay-row' }, slider, position, speed),
-      h(
+      this.hooks.projector ? null : h(
         'div',
         { class: 'replay-row' },
         fork,

@@ -307,7 +307,7 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
           seedInput,
           h('button', { type: 'button', class: 'secondary', 'data-testid': 'seed-random', onclick: () => { seed = randomSeed(); seedInput.value = seed; } }, 'Random'),
         ),
-        h('p', { class: 'hint' }, 'The same level, seed and seats always give the same game: type a seed to replay one.'),
+        h('p', { class: 'hint' }, 'The same level, seed and seats give the same start (secret agendas, animosities, first news), and the same moves then give the same game: type a seed to play one again.'),
         h(
           'div',
           { class: 'start-actions' },
