@@ -287,6 +287,8 @@ export interface PlayerView {
   animosity: Record<string, Record<string, number>> | null;
   animosityLog: AnimosityChange[] | null; // facilitator / revealed only
   stances: Record<string, number> | null; // facilitator / revealed only
+  /** Events the facilitator has queued for next turn's news, in order: the facilitator's own. */
+  injected: string[] | null;
   forces: { id: string; name: string; role: string }[];
   myOrders: Orders | null; // the viewer's own submitted orders this turn
   scores: Record<StateId, number>;

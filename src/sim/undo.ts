@@ -43,7 +43,8 @@ export function undoRefusal(level: LoadedLevel, steps: readonly UndoStep[], play
   if (!last) return 'there is nothing to take back';
   if (last.action.player !== player) {
     const mine = steps.some((s) => s.action.player === player);
-    return mine ? `${nameOf(level, last.action.player)} has acted since` : 'you have not acted yet';
+    const who = last.action.player === 'facilitator' ? 'the facilitator' : nameOf(level, last.action.player);
+    return mine ? `${who} has acted since` : 'you have not acted yet';
   }
   return last.block;
 }

@@ -487,6 +487,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     animosity: seesAll ? (share && frozen(s.animosity) ? s.animosity : JSON.parse(JSON.stringify(s.animosity))) : null,
     animosityLog: seesAll && !options.brief ? s.animosityLog.map((c) => ({ ...c })) : null,
     stances: seesAll ? (share && frozen(s.stances) ? s.stances : { ...s.stances }) : null,
+    injected: omniscient ? [...s.injected] : null, // a surprise for the players until it is news
     forces: parts ? [...parts.forces] : level.forces.map((f) => ({ id: f.id, name: f.name, role: f.role })),
     myOrders: isState && s.orders[viewer] ? JSON.parse(JSON.stringify(s.orders[viewer])) : null,
     scores: share && frozen(s.scores) ? s.scores : { ...s.scores },

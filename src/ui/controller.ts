@@ -74,6 +74,7 @@ export function newGameId(): string {
 
 const BOT_STEP = 'bots do not take moves back';
 export const BUSY_ERROR = 'the bots are still moving: wait a moment';
+export const PAUSED_ERROR = 'the facilitator has paused the game';
 
 export class Controller {
   readonly level: LoadedLevel;
@@ -221,6 +222,7 @@ export class Controller {
    */
   dispatch(action: Action): DispatchResult {
     if (this.busy) return { ok: false, error: BUSY_ERROR };
+    if (this.paused) return { ok: false, error: PAUSED_ERROR };
     if (this.curtain) return { ok: false, error: 'the device is being handed over: confirm the curtain first' };
     // A player's game has no facilitator seat: a reveal or an injected event sent from a
     // player's screen (the console can reach dispatch) would show that player every secret.
@@ -238,9 +240,57 @@ export class Controller {
     return { ok: true };
   }
 
+  /**
+   * A facilitator's action (classroom): queue an event for next turn's news, or reveal every
+   * animosity to everyone. Sent from the facilitator's own controls (its menu asks first),
+   * never through dispatch, so a player's screen cannot send one by accident. It is recorded
+   * like any action, so saves, replays and the projector window carry it; it cannot be undone.
+   */
+  facilitate(action: Extract<Action, { player: 'facilitator' }>): DispatchResult {
+    if (this.busy) return { ok: false, error: BUSY_ERROR };
+    const r = applyAction(this.level, this.state, action);
+    if (!r.ok) return { ok: false, error: r.error };
+    this.remember(action, this.state, r.state);
+    this.state = r.state;
+    this.settled = r.state;
+    this.notify();
+    return { ok: true };
+  }
+
+  /** What the facilitator's controls show: whether animosities are revealed, and the events
+   * queued for next turn (the facilitator's view; nothing else of it leaves here). */
+  facilitatorStatus(): { revealed: boolean; queued: string[]; ended: boolean } {
+    const v = viewFor(this.level, this.settled, 'facilitator', { brief: true });
+    return { revealed: v.revealed, queued: v.injected ?? [], ended: v.phase === 'ended' };
+  }
+
+  /**
+   * Paused by the facilitator (a class discussion): the screen is covered and no seat can act
+   * until resume(). The game itself is not changed, so a pause is in no save or replay.
+   */
+  paused = false;
+
+  pause(): void {
+    if (this.paused) return;
+    this.paused = true;
+    this.notify();
+  }
+
+  /** Play goes on; a hot-seat game comes back behind the hand-off curtain, as after any break. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    if (this.hotseat && !this.ended && !this.busy) {
+      this.curtain = true;
+      this.shown = null;
+    }
+    this.notify();
+  }
+
   /** Why the seat on screen cannot take back its latest action now, or null when it can. */
   undoRefusal(): string | null {
     if (this.busy) return 'the bots are still moving';
+    if (this.paused) return 'the game is paused';
     if (this.curtain) return 'the device is being handed over';
     if (!this.shown) return 'there is no player on screen';
     return undoRefusal(this.level, this.steps, this.shown);
@@ -274,7 +324,7 @@ export class Controller {
 
   /** The next player has confirmed the hand-off. */
   confirmCurtain(): void {
-    if (!this.curtain || this.busy) return; // whose turn it is is known once the bots are done
+    if (!this.curtain || this.busy || this.paused) return; // whose turn it is is known once the bots are done
     this.curtain = false;
     this.shown = this.awaiting;
     this.notify();

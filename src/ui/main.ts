@@ -14,7 +14,7 @@ import { hideBanner, showBanner } from './screens/banner';
 import { pageBase, shareReplay } from './screens/share';
 import { clearToasts, toast } from './screens/toast';
 import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
-import { deleteSave, followSave, listSaves, readSave, setTabGame, tabGame, writeSave, type SaveMeta } from './saves';
+import { deleteSave, followPause, followSave, isPaused, listSaves, readSave, setPaused, setTabGame, tabGame, writeSave, type SaveMeta } from './saves';
 import { rerunOnLevel, type Action, type LoadedLevel, type PlayerView, type Replay, type StateId, type Viewer } from './sim';
 import type { BasemapFile } from './map/basemap';
 import type { CorridorMap } from './map/map-view';
@@ -31,6 +31,8 @@ interface CorridorHook {
   seat: string | null;
   awaiting: string | null;
   curtain: boolean;
+  /** The facilitator has paused the game. */
+  paused: boolean;
   mapReady: boolean;
   /** Milliseconds from navigation until the map first became interactive (for the bench). */
   mapReadyAt: number | null;
@@ -173,6 +175,7 @@ function closeViewer(): void {
 function releaseController(): void {
   detachController?.();
   detachController = null;
+  if (controller) setPaused(controller.id, false); // a game left behind is no longer paused
   controller?.dispose();
   controller = null;
 }
@@ -267,10 +270,12 @@ function attach(c: Controller, fresh = false): void {
   const returning = controller === c;
   if (!returning) {
     detachController?.();
+    if (controller) setPaused(controller.id, false);
     controller?.dispose();
     controller = c;
     detachController = c.subscribe(() => {
       autosave(c);
+      setPaused(c.id, c.paused);
       if (c.ended && current === 'game' && !endShownFor.has(c)) {
         endShownFor.add(c);
         // Let the final map render first, then show the results.
@@ -489,8 +494,17 @@ function watchSave(id: string): void {
     const turn = next.states.length - 1;
     toast(atEnd ? `Turn ${turn} has resolved.` : `Turn ${turn} has resolved: press End to see it.`);
   });
+  // The facilitator's pause, shown over the projector's screen while it lasts.
+  const showPause = (paused: boolean) => {
+    if (paused) showBanner('projector-paused', 'Paused:', 'the facilitator has paused the game for a discussion.', 'info');
+    else hideBanner('projector-paused');
+  };
+  showPause(isPaused(id));
+  const unfollowPause = followPause(id, showPause);
   stopWatching = () => {
     unfollow();
+    unfollowPause();
+    hideBanner('projector-paused');
     stopWatching = () => {};
   };
 }
@@ -594,6 +608,10 @@ async function openDropped(file: File): Promise<void> {
   }
   await openReplayFile(file);
 }
+// A reload or a closed tab ends a pause (the game comes back unpaused): the projector's too.
+window.addEventListener('pagehide', () => {
+  if (controller) setPaused(controller.id, false);
+});
 window.addEventListener('hashchange', () => {
   if (current !== 'loading' && location.hash.startsWith('#r=')) openFromFragment();
 });
@@ -608,6 +626,7 @@ window.__corridor = {
   get seat() { return controller?.shown ?? null; },
   get awaiting() { return controller?.awaiting ?? null; },
   get curtain() { return controller?.curtain ?? false; },
+  get paused() { return controller?.paused ?? false; },
   get mapReady() { return document.body.dataset.mapReady === 'true'; },
   get mapReadyAt() { return mapReadyAt; },
   get gameId() { return controller?.id ?? null; },

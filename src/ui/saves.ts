@@ -108,6 +108,37 @@ export function followSave(id: string, changed: (text: string | null) => void): 
   return () => window.removeEventListener('storage', listener);
 }
 
+// A facilitator's pause is no part of the game (it is in no save or replay), but the
+// projector window shows it: the playing window keeps a flag while paused.
+const PAUSE_PREFIX = 'corridor.paused.';
+
+export function setPaused(id: string, paused: boolean): void {
+  try {
+    // Writing the same value again fires no storage event, so this may run on every change.
+    if (paused) store()?.setItem(PAUSE_PREFIX + id, '1');
+    else store()?.removeItem(PAUSE_PREFIX + id);
+  } catch {
+    /* the projector window then shows no pause; the game is paused all the same */
+  }
+}
+
+export function isPaused(id: string): boolean {
+  try {
+    return store()?.getItem(PAUSE_PREFIX + id) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Calls back when another tab pauses or resumes the game `id`. Returns the unsubscribe. */
+export function followPause(id: string, changed: (paused: boolean) => void): () => void {
+  const listener = (e: StorageEvent) => {
+    if (e.key === PAUSE_PREFIX + id) changed(e.newValue === '1');
+  };
+  window.addEventListener('storage', listener);
+  return () => window.removeEventListener('storage', listener);
+}
+
 export function tabGame(): string | null {
   try {
     return window.sessionStorage.getItem(TAB_KEY);

@@ -13,6 +13,7 @@ import { renderNews } from '../panels/news';
 import { renderRelations } from '../panels/relations';
 import { renderNetwork } from '../panels/network';
 import { clearToasts, toast } from './toast';
+import { facilitatorDialog, pauseScreen } from './facilitator';
 
 const TABS = [
   { id: 'you', label: 'You', render: renderDashboard },
@@ -160,6 +161,11 @@ export class GameScreen {
     const c = this.controller;
     document.body.dataset.curtain = String(c.curtain);
     document.body.dataset.busy = String(c.busy);
+    document.body.dataset.paused = String(c.paused);
+    if (c.paused) {
+      this.renderPause();
+      return;
+    }
     if (c.curtain) {
       this.renderCurtain();
       return;
@@ -200,9 +206,8 @@ export class GameScreen {
     this.renderSidebar(view, me, m);
   }
 
-  private renderCurtain(): void {
-    this.wasCurtain = true;
-    // Nothing private stays in the page while the device changes hands.
+  /** Nothing private stays in the page while the device changes hands or the game is paused. */
+  private hidePrivate(): void {
     clearToasts();
     this.error = null;
     this.scroll = { tab: '', top: 0 };
@@ -210,6 +215,11 @@ export class GameScreen {
     for (const d of document.querySelectorAll('dialog')) d.remove();
     clear(this.els.topbar);
     clear(this.els.sidebar);
+  }
+
+  private renderCurtain(): void {
+    this.wasCurtain = true;
+    this.hidePrivate();
     this.els.root.hidden = true;
     const view = this.controller.view('public');
     this.map.setInput({ level: this.controller.level, view, me: null });
@@ -232,6 +242,18 @@ export class GameScreen {
     );
     cur.hidden = false;
     btn.focus();
+  }
+
+  /** The facilitator's pause: like the curtain, nothing private stays in the page. */
+  private renderPause(): void {
+    this.hidePrivate();
+    this.els.root.hidden = true;
+    this.map.setInput({ level: this.controller.level, view: this.controller.view('public'), me: null });
+    const cur = this.els.curtain;
+    clear(cur);
+    cur.append(pauseScreen(this.controller));
+    cur.hidden = false;
+    cur.querySelector<HTMLElement>('[data-testid="pause-resume"]')?.focus();
   }
 
   private topbar(view: PlayerView, me: StateId | null): HTMLElement {
@@ -416,6 +438,7 @@ export class GameScreen {
   }
 
   private onKey(e: KeyboardEvent): void {
+    if (this.controller.paused) return; // only the Resume button (which has the focus) acts
     if (this.els.root.closest('[hidden]') && !this.controller.curtain) return;
     if (this.controller.curtain) {
       if (e.key === 'Enter' && !e.repeat) {
@@ -533,6 +556,7 @@ export class GameScreen {
         } }, 'Copy a link to this game'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-download-replay', onclick: () => { d.close(); this.hooks.onDownload(); } }, 'Download this game (replay and save file)'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-projector', title: 'A second window for the projector: the public view, with no secrets, updated as each turn resolves', onclick: () => { d.close(); this.hooks.onProjector(); } }, 'Open a projector window (public view)'),
+        this.controller.ended ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-facilitator', title: 'For the teacher: pause for a discussion, queue an event, reveal the hidden animosities', onclick: () => { d.close(); this.openDialog(facilitatorDialog(this.controller, () => this.schedule())); } }, 'Facilitator controls (classroom)…'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-share-replay', onclick: () => { d.close(); this.hooks.onShare(); } }, 'Copy a link to the replay so far'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-restart', onclick: () => { d.close(); if (confirm('Start this game again from turn 1 with the same seed?')) this.hooks.onRestart(); } }, 'Restart with the same seed'),
         h('button', { type: 'button', class: 'danger', 'data-testid': 'menu-new', onclick: () => { d.close(); if (confirm('Leave this game and go to the start screen?')) this.hooks.onNewGame(); } }, 'New game'),

@@ -1,0 +1,86 @@
+// The facilitator's controls (classroom mode, GAME_DESIGN "Modes"): pause for a discussion,
+// queue an event for next turn's news, reveal every animosity to everyone. They are opened
+// from the game's Menu and act through Controller.facilitate, never through a seat's
+// dispatch. Nothing secret is shown here: the events are the level's (public) deck, and the
+// only part of the facilitator's view used is what the facilitator has queued.
+import { h } from '../dom';
+import type { Controller } from '../controller';
+import { toast } from './toast';
+
+/** The dialog; `open` shows it (the game screen's modal helper), `after` re-renders the game. */
+export function facilitatorDialog(c: Controller, after: () => void): HTMLDialogElement {
+  const status = c.facilitatorStatus();
+  const turn = c.status().turn;
+  const lastTurn = turn >= c.level.turns;
+  const events = c.level.events;
+  const names = new Map(events.map((e) => [e.id, e.title]));
+  const d: HTMLDialogElement = h(
+    'dialog',
+    { class: 'dialog facilitator', 'aria-labelledby': 'facilitator-h', 'data-testid': 'facilitator-dialog' },
+    h('h2', { id: 'facilitator-h' }, 'Facilitator controls'),
+    h('p', { class: 'hint' }, 'For the teacher running a class session. Queued events and a reveal are part of the game: saves, replays and the projector window carry them, and they cannot be undone.'),
+    h('h3', null, 'Pause'),
+    h('p', null, 'Cover the screen while the class discusses. Nobody can act until you resume.'),
+    h('button', { type: 'button', class: 'secondary', 'data-testid': 'facilitator-pause', onclick: () => { d.close(); c.pause(); } }, 'Pause for a discussion'),
+    h('h3', null, 'Hidden animosities'),
+    status.revealed
+      ? h('p', { 'data-testid': 'facilitator-revealed' }, 'Revealed: every player sees how each state feels about each other, on the Relations tab.')
+      : [
+          h('p', null, 'Each state knows only its own feelings and estimates of how others feel about it. A reveal shows every player, and the projector window, the whole matrix for the rest of the game.'),
+          h('button', {
+            type: 'button',
+            class: 'secondary',
+            'data-testid': 'facilitator-reveal',
+            onclick: () => {
+              if (!confirm('Show every player how each state feels about each other, for the rest of the game? This cannot be undone.')) return;
+              const r = c.facilitate({ type: 'reveal', player: 'facilitator' });
+              d.close();
+              toast(r.ok ? 'Every animosity is revealed: see the Relations tab. The projector window shows it once this turn resolves.' : `Not revealed: ${r.error}.`, r.ok ? 'info' : 'error');
+              after();
+            },
+          }, 'Reveal every animosity to all players…'),
+        ],
+    h('h3', null, lastTurn ? 'Events' : `Events for turn ${turn + 1}’s news`),
+    h('p', null, lastTurn ? 'This is the last turn: there is no next turn’s news to queue an event for.' : 'A queued event is in the news at the start of next turn, before the usual draw, whatever its chance or conditions. The players see it as ordinary news.'),
+    h('p', { 'data-testid': 'facilitator-queued' }, status.queued.length ? `Queued: ${status.queued.map((id) => names.get(id) ?? id).join('; ')}.` : 'Nothing queued.'),
+    h(
+      'ul',
+      { class: 'event-list', 'aria-label': 'The level’s events' },
+      events.map((ev) => {
+        const queued = status.queued.includes(ev.id);
+        return h(
+          'li',
+          { 'data-testid': `facilitator-event-${ev.id}` },
+          h('div', null, h('strong', null, ev.title), ' ', h('span', { class: 'hint' }, ev.weight === 0 ? '(never drawn by chance)' : '')),
+          h('div', { class: 'event-text' }, ev.text),
+          h('button', {
+            type: 'button',
+            class: 'secondary small',
+            disabled: queued || lastTurn,
+            onclick: () => {
+              const r = c.facilitate({ type: 'inject', player: 'facilitator', event: ev.id });
+              d.close();
+              toast(r.ok ? `Queued for turn ${turn + 1}’s news: ${ev.title}.` : `Not queued: ${r.error}.`, r.ok ? 'info' : 'error');
+              after();
+            },
+          }, queued ? 'Queued' : 'Queue for next turn'),
+        );
+      }),
+    ),
+    h('form', { method: 'dialog' }, h('button', { class: 'primary', 'data-testid': 'facilitator-close' }, 'Close')),
+  );
+  return d;
+}
+
+/** The pause screen, on the curtain's layer: the public map is covered too. */
+export function pauseScreen(c: Controller): HTMLElement {
+  const btn = h('button', { type: 'button', class: 'primary big', 'data-testid': 'pause-resume', onclick: () => c.resume() }, 'Resume the game');
+  return h(
+    'div',
+    { class: 'curtain-inner', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'pause-h', 'data-testid': 'pause' },
+    h('h1', { id: 'pause-h' }, 'Paused for a discussion'),
+    h('p', null, 'The facilitator has paused the game. Nothing on screen until play resumes.'),
+    btn,
+    h('p', { class: 'hint' }, `Turn ${c.status().turn} of ${c.level.turns}${c.hotseat ? ' · the next player confirms the hand-off after the pause' : ''}`),
+  );
+}

@@ -1,0 +1,85 @@
+// The facilitator's controls in the built game (classroom mode): queue an event for next
+// turn's news, reveal every animosity, pause for a discussion (shown in the projector window
+// too). The actions are in the game's record, which the CLI verifies. Run `npx vite build` first.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, gameLink, idle, test } from './helpers';
+
+test('the facilitator queues an event, reveals the animosities and pauses the game; the record replays in the CLI', async ({ page, context }) => {
+  await page.goto(gameLink({ level: 'tutorial', seed: 'facilitator-1', humans: ['georgia'] }));
+  await page.waitForFunction(() => window.__corridor?.screen === 'game' && window.__corridor.mapReady);
+  await idle(page);
+  const before = await page.evaluate(() => window.__corridor.view()!);
+  expect(before.animosity, 'a player sees no matrix before the reveal').toBeNull();
+  expect(before.injected, 'nor what the facilitator queued').toBeNull();
+
+  // Queue an event: the dialog says so and will not queue it twice.
+  await page.getByTestId('menu-button').click();
+  await page.getByTestId('menu-facilitator').click();
+  const dialog = page.getByTestId('facilitator-dialog');
+  await expect(dialog.getByTestId('facilitator-queued')).toHaveText('Nothing queued.');
+  await dialog.getByTestId('facilitator-event-poti-landslide').getByRole('button', { name: 'Queue for next turn' }).click();
+  await expect(page.getByText('Queued for turn 2’s news: Landslide on the line to Poti.')).toBeVisible();
+  await page.getByTestId('menu-button').click();
+  await page.getByTestId('menu-facilitator').click();
+  await expect(dialog.getByTestId('facilitator-queued')).toHaveText('Queued: Landslide on the line to Poti.');
+  await expect(dialog.getByTestId('facilitator-event-poti-landslide').getByRole('button')).toBeDisabled();
+  expect((await page.evaluate(() => window.__corridor.view()!)).injected, 'the queue stays the facilitator’s').toBeNull();
+
+  // Reveal, after a confirmation: the player's own view now holds the whole matrix.
+  page.once('dialog', (d) => void d.accept());
+  await dialog.getByTestId('facilitator-reveal').click();
+  await expect(page.getByText(/Every animosity is revealed/)).toBeVisible();
+  const after = await page.evaluate(() => window.__corridor.view()!);
+  expect(after.revealed).toBe(true);
+  expect(Object.keys(after.animosity ?? {})).toEqual(expect.arrayContaining(['kazakhstan', 'azerbaijan', 'georgia']));
+  await page.getByRole('tab', { name: /Relations/ }).click();
+  await expect(page.getByText('All animosities (revealed)')).toBeVisible();
+  expect(await page.evaluate(() => window.__corridor.undoRefusal)).toMatch(/facilitator|not acted yet/);
+
+  // Pause, with the projector window open: both say so; nobody can act until it ends.
+  await page.getByTestId('menu-button').click();
+  const [projector] = await Promise.all([context.waitForEvent('page'), page.getByTestId('menu-projector').click()]);
+  await projector.waitForFunction(() => window.__corridor?.screen === 'replay');
+  await page.getByTestId('menu-button').click();
+  await page.getByTestId('menu-facilitator').click();
+  await dialog.getByTestId('facilitator-pause').click();
+  await expect(page.getByTestId('pause')).toBeVisible();
+  await expect(page.locator('#sidebar'), 'a paused screen shows nothing of the seat').toBeEmpty();
+  expect(await page.evaluate(() => window.__corridor.paused)).toBe(true);
+  const refused = await page.evaluate(() => window.__corridor.dispatch({ type: 'endDiplomacy', player: 'georgia' }));
+  expect(refused).toEqual({ ok: false, error: 'the facilitator has paused the game' });
+  await expect(projector.getByTestId('projector-paused')).toBeVisible();
+  await page.getByTestId('pause-resume').click();
+  await expect(page.getByTestId('pause')).toBeHidden();
+  await expect(page.getByTestId('end-turn')).toBeVisible();
+  await expect(projector.getByTestId('projector-paused')).toHaveCount(0);
+
+  // Next turn's news opens with the queued event; the record verifies in the CLI.
+  const error = await page.evaluate(async () => {
+    const c = window.__corridor;
+    for (let guard = 0; guard < 50 && c.turn === 1; guard++) {
+      const v = c.view()!;
+      const me = c.seat!;
+      const p = v.proposals.find((x) => x.status === 'open' && x.responses[me] === 'pending');
+      const r = v.phase === 'diplomacy'
+        ? c.dispatch(p ? { type: 'respond', player: me, proposal: p.id, accept: false } : { type: 'endDiplomacy', player: me })
+        : c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
+      if (!r.ok) return r.error;
+      await c.idle();
+    }
+    return null;
+  });
+  expect(error).toBeNull();
+  const turn2 = await page.evaluate(() => window.__corridor.view()!);
+  expect(turn2.turn).toBe(2);
+  expect(turn2.news[0]?.id).toBe('poti-landslide');
+  const record = await page.evaluate(() => window.__corridor.record());
+  const facilitator = record!.actions.filter((a) => a.action.player === 'facilitator').map((a) => a.action.type);
+  expect(facilitator).toEqual(['inject', 'reveal']);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/facilitator.replay.json', JSON.stringify(record));
+  const cli = spawnSync('npx', ['tsx', 'src/cli/replay.ts', 'verify', 'test-results/facilitator.replay.json'], { encoding: 'utf8', timeout: 120_000 });
+  expect(cli.status, `${cli.stdout}${cli.stderr}`).toBe(0);
+  expect(cli.stdout).toContain('ok: 1 turns');
+});
