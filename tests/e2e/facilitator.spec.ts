@@ -41,7 +41,11 @@ test('the facilitator queues an event, reveals the animosities and pauses the ga
   await page.getByTestId('menu-button').click();
   const [projector] = await Promise.all([context.waitForEvent('page'), page.getByTestId('menu-projector').click()]);
   await projector.waitForFunction(() => window.__corridor?.screen === 'replay');
+  // The new window is in front; a page behind it gets no animation frames, so its screen
+  // would not re-render for the clicks below.
+  await page.bringToFront();
   await page.getByTestId('menu-button').click();
+  await expect(page.getByTestId('menu-dialog')).toBeVisible();
   await page.getByTestId('menu-facilitator').click();
   await dialog.getByTestId('facilitator-pause').click();
   await expect(page.getByTestId('pause')).toBeVisible();
