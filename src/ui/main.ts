@@ -484,8 +484,14 @@ function watchSave(id: string): void {
   showReplay(opened, 'end', true);
   const unfollow = followSave(id, (text) => {
     if (current !== 'replay' || !viewer) return;
+    if (text === null) {
+      showBanner('projector-gone', 'This game’s save is gone:', 'it was deleted in the playing window. This window keeps the last turn it showed.', 'info');
+      return;
+    }
+    // A move within a turn adds an action but no checkpoint, so nothing to show: skip the
+    // replay's verification (a whole game's worth of turns) for it.
+    if (checkpointCount(text) === viewer.opened.states.length) return;
     const next = openText(text);
-    // A move within a turn adds no state to show; a deleted save leaves the last one seen.
     if (!next || next.states.length === viewer.opened.states.length) return;
     const { perspective, index } = viewer;
     const atEnd = index === viewer.last;
@@ -505,11 +511,23 @@ function watchSave(id: string): void {
     unfollow();
     unfollowPause();
     hideBanner('projector-paused');
+    hideBanner('projector-gone');
     stopWatching = () => {};
   };
 }
 
+/** The checkpoints in a saved record (one per turn resolved, and the start), or -1. */
+function checkpointCount(text: string): number {
+  try {
+    const c = (JSON.parse(text) as { checkpoints?: unknown }).checkpoints;
+    return Array.isArray(c) ? c.length : -1;
+  } catch {
+    return -1;
+  }
+}
+
 function showReplay(opened: OpenedReplay, start: number | 'end', projector = false): void {
+  if (!projector) stopWatching(); // a replay opened here is no longer the followed game
   const back = controller ? (current === 'end' ? 'end' : current === 'game' ? 'game' : null) : null;
   const c = controller;
   screen?.destroy();

@@ -489,6 +489,9 @@ test('the projector window shows the public view of the game and follows it as t
   expect(await info()).toMatchObject({ turn: 0, turns: 0, perspective: 'public', levelId: 'tutorial', seed: 'projector-1', ended: false });
   await expect(projector.getByTestId('replay-badge')).toHaveText('Projector · live');
   await expect(projector.getByTestId('replay-fork'), 'playing on is the other window’s job').toHaveCount(0);
+  // The file and the link would carry the seed of a game still being played (every secret).
+  await expect(projector.getByTestId('replay-download')).toHaveCount(0);
+  await expect(projector.getByTestId('replay-copy-link')).toHaveCount(0);
 
   // A move within the turn changes nothing there; a resolved turn is shown at once.
   await play(page, 1);
@@ -508,6 +511,12 @@ test('the projector window shows the public view of the game and follows it as t
   await expect.poll(async () => (await info()).turns).toBe(2);
   expect((await info()).turn).toBe(0);
   await expect(projector.getByText('Turn 2 has resolved: press End to see it.')).toBeVisible();
+
+  // The save deleted in the playing window: the projector says so and keeps what it showed.
+  const id = new URL(projector.url()).searchParams.get('watch');
+  await page.evaluate((key) => localStorage.removeItem(key), `corridor.save.${id}`);
+  await expect(projector.getByTestId('projector-gone')).toContainText('This game’s save is gone');
+  expect((await info()).turns).toBe(2);
 
   // A projector link to a game that is not saved here says so, on the start screen.
   await projector.goto('./?watch=no-such-game');

@@ -252,8 +252,10 @@ export class ReplayScreen {
         h(
           'div',
           { class: 'top-actions' },
-          h('button', { type: 'button', class: 'secondary', 'data-testid': 'replay-download', title: 'Save this replay as a file', onclick: () => this.hooks.onDownload() }, 'Download'),
-          h('button', { type: 'button', class: 'secondary', 'data-testid': 'replay-copy-link', title: 'A link with the whole game inside', onclick: () => this.hooks.onShare() }, 'Copy link'),
+          // Not on a projector: the file and the link carry the seed of a game still being
+          // played, and so every secret of it.
+          this.hooks.projector ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'replay-download', title: 'Save this replay as a file', onclick: () => this.hooks.onDownload() }, 'Download'),
+          this.hooks.projector ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'replay-copy-link', title: 'A link with the whole game inside', onclick: () => this.hooks.onShare() }, 'Copy link'),
           h('button', { type: 'button', class: 'secondary', 'data-testid': 'replay-close', onclick: () => this.hooks.onClose() }, this.hooks.closeLabel),
         ),
       ),
