@@ -107,7 +107,7 @@ export function animosityPairsCsv(view: PlayerView): string {
       }
     }
   }
-  return csv(['from', 'towards', 'at the start', 'at the end', 'change', 'of it by drift', 'changes', 'largest other change', 'in turn', 'its cause'], rows);
+  return csv(['from', 'towards', 'as drawn', 'at the end', 'change', 'of it by drift', 'changes', 'largest other change', 'in turn', 'its cause'], rows);
 }
 
 /** Everything the debrief shows, as one JSON document (for a class's own tools). */

@@ -83,7 +83,7 @@ describe('debrief files', () => {
     expect(animosityAtStart(end)).toEqual(drawn);
     expect(animosityAtStart(end)).not.toEqual(end.animosity);
     const rows = parseCsv(animosityPairsCsv(end));
-    expect(rows[0]).toEqual(['from', 'towards', 'at the start', 'at the end', 'change', 'of it by drift', 'changes', 'largest other change', 'in turn', 'its cause']);
+    expect(rows[0]).toEqual(['from', 'towards', 'as drawn', 'at the end', 'change', 'of it by drift', 'changes', 'largest other change', 'in turn', 'its cause']);
     const n = main.states.length;
     expect(rows.length).toBe(1 + n * (n - 1));
     const [a, b] = [end.states[0], end.states[1]];
