@@ -69,7 +69,7 @@ export class CorridorMap {
   private nodes = new Map<string, NodeGeo>();
   private labelEls = new Map<string, HTMLElement>();
   /** `ring`: the country's largest ring (world coordinates), which its label must stay over. */
-  private countryLabels: { el: HTMLElement; wx: number; wy: number; own: boolean; ring: Float32Array }[] = [];
+  private countryLabels: { el: HTMLElement; wx: number; wy: number; own: boolean; ring: Float32Array; leader?: HTMLElement }[] = [];
   private altEls = new Map<string, HTMLElement>();
   private altBoxes = new Map<string, { x: number; y: number; w: number; h: number }>();
   private offsets = new Map<string, number>();
@@ -561,7 +561,7 @@ export class CorridorMap {
   }
 
   private placeCountryLabels(): void {
-    for (const c of this.countryLabels) c.el.remove();
+    for (const c of this.countryLabels) { c.el.remove(); c.leader?.remove(); }
     this.countryLabels = [];
     if (!this.input || !this.projected) return;
     const wanted = new Map<string, { name: string; own: boolean }>();
@@ -611,7 +611,24 @@ export class CorridorMap {
       const boxes = LABEL_SHIFTS
         .filter(([dx, dy], i) => i === 0 || insideRing(c.ring, (x + dx - this.tx) / this.k, (y + dy - this.ty) / this.k))
         .map(([dx, dy]) => ({ x: x - w / 2 + dx, y: y - hgt / 2 + dy, w, h: hgt }));
-      const box = boxes.find((b) => !collides(b)) ?? (force ? boxes[0] : undefined);
+      let box = boxes.find((b) => !collides(b));
+      // Your own state's label has no room over it (a small Caucasus state at the whole
+      // map's zoom): it goes beside, boxed, with a line to its centre, rather than over the
+      // markers and the names of the nodes.
+      const callout = !box && force ? CALLOUT_SHIFTS.map(([dx, dy]) => ({ x: x + dx - (w + 10) / 2, y: y + dy - (hgt + 2) / 2, w: w + 10, h: hgt + 2 })).find((b) => !collides(b)) : undefined;
+      if (!box) box = callout ?? (force ? boxes[0] : undefined);
+      c.el.classList.toggle('callout', callout !== undefined);
+      if (c.leader) c.leader.hidden = callout === undefined;
+      if (callout) {
+        c.leader ??= this.labelLayer.insertBefore(h('span', { class: 'map-leader' }), this.labelLayer.firstChild);
+        const [bx, by] = [callout.x + callout.w / 2, callout.y + callout.h / 2];
+        // From the centre to where the line meets the box's edge.
+        const [dx, dy] = [x - bx, y - by];
+        const t = Math.min(callout.w / 2 / Math.max(Math.abs(dx), 1e-6), callout.h / 2 / Math.max(Math.abs(dy), 1e-6));
+        const [ex, ey] = [bx + dx * t, by + dy * t];
+        c.leader.style.width = `${Math.round(Math.hypot(x - ex, y - ey))}px`;
+        c.leader.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px) rotate(${Math.atan2(ey - y, ex - x)}rad)`;
+      }
       if (box) {
         placed.push(box);
         c.el.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
@@ -927,6 +944,9 @@ function statusOrder(s: SegmentView): number {
 }
 
 /** Where a country label may move to find room, in px from its country's centre. */
+/** Where your own state's boxed label may go when there is no room over the state: the box's
+ * centre from the state's, south (over open land in the default level) first. */
+const CALLOUT_SHIFTS: readonly (readonly [number, number])[] = [[0, 60], [70, 50], [-70, 50], [0, -60], [70, -50], [-70, -50], [0, 95], [110, 70], [-110, 70], [0, -95], [110, -70], [-110, -70], [150, 0], [-150, 0]];
 const LABEL_SHIFTS: readonly (readonly [number, number])[] = [[0, 0], [0, -11], [0, 11], [-20, 0], [20, 0], [0, -22], [0, 22], [-40, 0], [40, 0], [0, -44], [0, 44]];
 
 /** Even-odd test of a point against a ring of x, y pairs. */
