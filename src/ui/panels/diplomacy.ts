@@ -201,7 +201,9 @@ function numberField(label: string, id: string, value: number, min: number, max:
   );
 }
 
-function stateChecks(view: PlayerView, me: StateId, selected: StateId[], legend: string, idPrefix: string, onChange: (ids: StateId[]) => void): HTMLElement {
+/** `selected` is read at each change: a list captured when the form was drawn kept only
+ * the last state ticked (each tick replaced the one before). */
+function stateChecks(view: PlayerView, me: StateId, selected: () => StateId[], legend: string, idPrefix: string, onChange: (ids: StateId[]) => void): HTMLElement {
   return h(
     'fieldset',
     { class: 'checks' },
@@ -213,11 +215,12 @@ function stateChecks(view: PlayerView, me: StateId, selected: StateId[], legend:
         h('input', {
           type: 'checkbox',
           'data-testid': `${idPrefix}-${s.id}`,
-          checked: s.id === me || selected.includes(s.id),
+          checked: s.id === me || selected().includes(s.id),
           disabled: s.id === me,
           onchange: (e: Event) => {
             const on = (e.target as HTMLInputElement).checked;
-            onChange(on ? [...selected.filter((x) => x !== s.id), s.id] : selected.filter((x) => x !== s.id));
+            const rest = selected().filter((x) => x !== s.id);
+            onChange(on ? [...rest, s.id] : rest);
           },
         }),
         ` ${s.name}${s.id === me ? ' (you)' : ''}`,
@@ -311,7 +314,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
       }
       case 'securityPact':
         return [
-          stateChecks(view, me, d.members, 'Members', 'pact-member', (ids) => (d.members = ids)),
+          stateChecks(view, me, () => d.members, 'Members', 'pact-member', (ids) => (d.members = ids)),
           numberField('Contribution per member', 'pact-contribution', d.contribution, 0, 1000, 5, (v) => (d.contribution = v), '$M / turn'),
           numberField('Duration', 'pact-duration', d.duration, 1, view.turns, 1, (v) => (d.duration = v), 'turns'),
         ];
@@ -327,7 +330,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
           ),
           numberField('Each pledger pays', 'pledge-perturn', d.perTurn, 1, 5000, 5, (v) => (d.perTurn = v), '$M / turn'),
           numberField('For', 'pledge-turns', d.turns, 1, view.turns, 1, (v) => (d.turns = v), 'turns'),
-          stateChecks(view, me, d.pledgers, 'Pledgers', 'pledger', (ids) => (d.pledgers = ids)),
+          stateChecks(view, me, () => d.pledgers, 'Pledgers', 'pledger', (ids) => (d.pledgers = ids)),
         ];
       }
       case 'peaceStep': {
@@ -341,7 +344,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
       }
       case 'summit':
         return [
-          stateChecks(view, me, d.attendees, 'Attendees', 'summit-attendee', (ids) => (d.attendees = ids)),
+          stateChecks(view, me, () => d.attendees, 'Attendees', 'summit-attendee', (ids) => (d.attendees = ids)),
           h('p', { class: 'hint' }, `Hosting costs ${money(view.summitCost)}, paid by you.`),
         ];
     }
