@@ -217,13 +217,14 @@ test('a replay saved by the CLI opens in the viewer with the same final hash; pl
   expect((await info()).hash).toBe(cliHash);
   // At the end of a finished game the Overview offers the debrief files, as the end screen does.
   await page.getByTestId('replay-tab-overview').click();
+  await expect(page.getByTestId('replay-overview-about')).toHaveText('What a projector in the room would show. The game is over, so its secret agendas and animosities are shown too.');
   const [animosityFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debrief-animosity').click()]);
   expect(animosityFile.suggestedFilename()).toBe('corridor-tutorial-3-animosity.csv');
   expect(readFileSync(await animosityFile.path(), 'utf8')).toMatch(/^\ufeffturn,from,towards,change,new value,cause,deal\r\n1,/);
   const [pairsFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debrief-pairs').click()]);
   expect(pairsFile.suggestedFilename()).toBe('corridor-tutorial-3-animosity-pairs.csv');
   const pairs = readFileSync(await pairsFile.path(), 'utf8').trimEnd().split('\r\n');
-  expect(pairs[0]).toBe('\ufefffrom,towards,at the start,at the end,change,of it by drift,changes,largest other change,in turn,its cause');
+  expect(pairs[0]).toBe('\ufefffrom,towards,as drawn,at the end,change,of it by drift,changes,largest other change,in turn,its cause');
   expect(pairs.length, 'a row for each ordered pair of the 3 states').toBe(1 + 3 * 2);
   await page.getByTestId('replay-prev').click();
   expect((await info()).turn).toBe(cliTurns - 1);
@@ -292,6 +293,7 @@ test('the omniscient view asks for confirmation first', async ({ page }) => {
   await page.getByTestId('replay-turn-2').click();
   await page.getByTestId('replay-tab-overview').click();
   await expect(page.getByTestId('replay-agendas')).toHaveCount(0);
+  await expect(page.getByTestId('replay-overview-about')).toHaveText('What a projector in the room would show: no secret agendas, no hidden animosities.');
 
   await page.getByTestId('replay-perspective').selectOption('facilitator');
   await expect(page.getByTestId('spoiler-dialog')).toBeVisible();
@@ -492,6 +494,9 @@ test('the projector window shows the public view of the game and follows it as t
   // The file and the link would carry the seed of a game still being played (every secret).
   await expect(projector.getByTestId('replay-download')).toHaveCount(0);
   await expect(projector.getByTestId('replay-copy-link')).toHaveCount(0);
+  // Nor the seed, which gives the same agendas and animosities to anyone who starts it.
+  await expect(projector.getByTestId('replay-about')).toContainText('played so far');
+  await expect(projector.getByTestId('replay-about')).not.toContainText('projector-1');
 
   // A move within the turn changes nothing there; a resolved turn is shown at once.
   await play(page, 1);

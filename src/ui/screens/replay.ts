@@ -435,7 +435,11 @@ export class ReplayScreen {
       'div',
       { class: 'panel' },
       h('h2', null, this.opened.level.name),
-      h('p', { class: 'hint' }, `Seed “${r.seed}”${this.opened.embedded ? ' · level from the file' : ''} · ${this.last} turn${this.last === 1 ? '' : 's'} recorded${this.ended ? ', to the end of the game' : ' (the game is not finished)'} · ${humans.length ? `human seats: ${humans.join(', ')}` : 'bots in every seat'} · verified: every turn gives the recorded hash.`),
+      // On a projector the seed of a game still being played would tell the room every
+      // secret (the same level and seed give the same agendas and animosities).
+      this.hooks.projector && !this.ended
+        ? h('p', { class: 'hint', 'data-testid': 'replay-about' }, `${this.last} turn${this.last === 1 ? '' : 's'} played so far · ${humans.length ? `played by: ${humans.join(', ')}` : 'bots in every seat'}.`)
+        : h('p', { class: 'hint', 'data-testid': 'replay-about' }, `Seed “${r.seed}”${this.opened.embedded ? ' · level from the file' : ''} · ${this.last} turn${this.last === 1 ? '' : 's'} recorded${this.ended ? ', to the end of the game' : ' (the game is not finished)'} · ${humans.length ? `human seats: ${humans.join(', ')}` : 'bots in every seat'} · verified: every turn gives the recorded hash.`),
       list,
       h('p', { class: 'hint' }, 'Keys: ', h('kbd', null, 'Space'), ' play / pause, ', h('kbd', null, '←'), ' ', h('kbd', null, '→'), ' a turn, ', h('kbd', null, 'Home'), ' ', h('kbd', null, 'End'), '.'),
     );
@@ -523,6 +527,14 @@ export class ReplayScreen {
   }
 }
 
+/** What the public view holds at this turn: the end of the game and a facilitator's reveal
+ * show secrets to everyone. */
+function publicAbout(view: PlayerView): string {
+  if (view.phase === 'ended') return 'What a projector in the room would show. The game is over, so its secret agendas and animosities are shown too.';
+  if (view.animosity) return 'What a projector in the room would show: no secret agendas; the facilitator has revealed the animosities to everyone.';
+  return 'What a projector in the room would show: no secret agendas, no hidden animosities.';
+}
+
 /** Public or facilitator: the shared goals and every state side by side. */
 function overview(view: PlayerView): HTMLElement {
   const all = view.viewer === 'facilitator';
@@ -531,7 +543,7 @@ function overview(view: PlayerView): HTMLElement {
     'div',
     { class: 'panel', 'data-testid': 'replay-overview' },
     h('h2', null, all ? 'Everything (facilitator view)' : 'Public view'),
-    h('p', { class: 'hint' }, all ? 'Every hidden value is shown: secret agendas, animosities, outside forces, every cause in the reports.' : 'What a projector in the room would show: no secret agendas, no hidden animosities.'),
+    h('p', { class: 'hint', 'data-testid': 'replay-overview-about' }, all ? 'Every hidden value is shown: secret agendas, animosities, outside forces, every cause in the reports.' : publicAbout(view)),
     corridorGoals(view),
     h('h3', null, 'States'),
     h(
