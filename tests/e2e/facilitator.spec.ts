@@ -19,7 +19,8 @@ test('the facilitator queues an event, reveals the animosities and pauses the ga
   const dialog = page.getByTestId('facilitator-dialog');
   await expect(dialog.getByTestId('facilitator-queued')).toHaveText('Nothing queued.');
   await dialog.getByTestId('facilitator-event-poti-landslide').getByRole('button', { name: 'Queue for next turn' }).click();
-  await expect(page.getByText('Queued for turn 2’s news: Landslide on the line to Poti.')).toBeVisible();
+  await expect(page.getByText('An event is queued for turn 2’s news: these controls list it.')).toBeVisible();
+  await expect(page.getByText('Landslide on the line to Poti'), 'a student at the device does not read which').toHaveCount(0);
   await page.getByTestId('menu-button').click();
   await page.getByTestId('menu-facilitator').click();
   await expect(dialog.getByTestId('facilitator-queued')).toHaveText('Queued: Landslide on the line to Poti.');

@@ -3,7 +3,7 @@
 // the accessibility tree, with the map and panels removed from the page (not just covered);
 // after the next player confirms, that player's own screen appears.
 import type { Page } from '@playwright/test';
-import { clickAction, expect, finishDiplomacyViaUi, submitOrdersViaUi, test, uiState, type UiState, waitForBoot } from './helpers';
+import { clickAction, expect, finishDiplomacyViaUi, idle, submitOrdersViaUi, test, uiState, type UiState, waitForBoot } from './helpers';
 
 
 const HUMANS = ['kazakhstan', 'georgia'];
@@ -22,6 +22,13 @@ async function assertCurtainShowsNothing(page: Page, secrets: Secrets): Promise<
   await expect(curtain).toContainText('Pass the device');
   const s = await uiState(page);
   expect(s).toMatchObject({ curtain: true, seat: null, screen: 'game' });
+  // It names the seat it waits for (once the bots are done), and no other state.
+  await idle(page);
+  const awaited = (await uiState(page)).awaiting;
+  const next = (await page.evaluate(() => window.__corridor.view()!.states)).find((x) => x.id === awaited)!.name;
+  await expect(page.getByTestId('curtain-next')).toHaveText(`Pass the device to ${next}`);
+  await expect(page.getByTestId('curtain-ready')).toHaveText(`I play ${next} — show my screen`);
+  const words = new Set([...secrets.words].filter((w) => w !== next));
 
   // The game screen is hidden and emptied, not merely painted over.
   await expect(page.locator('#screen-game')).toBeHidden();
@@ -59,7 +66,7 @@ async function assertCurtainShowsNothing(page: Page, secrets: Secrets): Promise<
     .join('\n');
   for (const [where, t] of [['visible text', text], ['aria snapshot', aria], ['accessibility tree', axText]] as const) {
     const lower = t.toLowerCase();
-    for (const w of secrets.words) expect(lower, `${where} on the curtain mentions "${w}"`).not.toContain(w.toLowerCase());
+    for (const w of words) expect(lower, `${where} on the curtain mentions "${w}"`).not.toContain(w.toLowerCase());
     expect(lower, `${where} on the curtain`).not.toMatch(/agenda|secret|treasury|proposal|score/);
     expect(t, `${where} on the curtain shows money`).not.toMatch(/\$\s?\d|\d\s?(M|bn)\b/);
   }
@@ -187,6 +194,14 @@ test('a hot-seat link starts behind the curtain, which Enter lifts for the first
   const s = await uiState(page);
   expect(s).toMatchObject({ curtain: true, seat: null, awaiting: 'azerbaijan' });
   await expect(page.getByTestId('curtain-ready')).toBeFocused();
+  // The teacher opens the facilitator's controls from the curtain, and pauses from there.
+  await page.getByTestId('curtain-facilitator').click();
+  await page.getByTestId('facilitator-dialog').getByTestId('facilitator-pause').click();
+  await expect(page.getByTestId('pause')).toBeVisible();
+  await page.getByTestId('pause-resume').click();
+  await page.waitForFunction(() => window.__corridor.curtain && !window.__corridor.paused);
+  expect((await uiState(page)).seat, 'still nobody’s screen').toBeNull();
+  await page.getByTestId('curtain-ready').focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => !window.__corridor.curtain);
   expect((await uiState(page)).seat).toBe('azerbaijan');

@@ -60,7 +60,8 @@ export function facilitatorDialog(c: Controller, after: () => void): HTMLDialogE
             onclick: () => {
               const r = c.facilitate({ type: 'inject', player: 'facilitator', event: ev.id });
               d.close();
-              toast(r.ok ? `Queued for turn ${turn + 1}’s news: ${ev.title}.` : `Not queued: ${r.error}.`, r.ok ? 'info' : 'error');
+              // The toast names no event: it stays on the screen of the seat whose player is next.
+              toast(r.ok ? `An event is queued for turn ${turn + 1}’s news: these controls list it.` : `Not queued: ${r.error}.`, r.ok ? 'info' : 'error');
               after();
             },
           }, queued ? 'Queued' : 'Queue for next turn'),

@@ -226,18 +226,25 @@ export class GameScreen {
     const cur = this.els.curtain;
     clear(cur);
     const busy = this.controller.busy;
-    // While the bots move nobody knows yet whose turn it is: the button waits (and keeps the focus).
-    const btn = h('button', { type: 'button', class: 'primary big', 'data-testid': 'curtain-ready', 'aria-disabled': busy ? 'true' : undefined, onclick: () => this.controller.confirmCurtain() }, 'I am the next player — show my screen');
+    // The curtain names the seat it waits for: the group must know whom to hand the device
+    // to, and that hand-off tells the room no more than the name does. A wrong guess showed
+    // one student another's secrets. While the bots move nobody knows yet whose turn it is:
+    // the button waits (and keeps the focus).
+    const next = busy ? null : this.controller.level.states.find((x) => x.id === this.controller.awaiting)?.name ?? null;
+    const btn = h('button', { type: 'button', class: 'primary big', 'data-testid': 'curtain-ready', 'aria-disabled': busy ? 'true' : undefined, onclick: () => this.controller.confirmCurtain() }, next ? `I play ${next} — show my screen` : 'I am the next player — show my screen');
     cur.append(
       h(
         'div',
         { class: 'curtain-inner', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'curtain-h' },
-        h('h1', { id: 'curtain-h' }, 'Pass the device to the next player'),
+        h('h1', { id: 'curtain-h', 'data-testid': 'curtain-next' }, next ? `Pass the device to ${next}` : 'Pass the device to the next player'),
         h('p', null, 'Everything on screen is hidden until the next player is ready.'),
         h('p', { class: 'curtain-key' }, 'Press ', h('kbd', null, 'Enter'), ' when ready.'),
         btn,
         h('p', { class: 'hint', role: 'status', 'data-testid': 'curtain-busy' }, busy ? busyText(this.controller.progress).status : ''),
         h('p', { class: 'hint' }, `Turn ${view.turn} of ${view.turns}`),
+        // The teacher reaches the controls between players, without lifting the curtain
+        // on a student's screen; the dialog shows nothing of any seat.
+        h('button', { type: 'button', class: 'link', 'data-testid': 'curtain-facilitator', onclick: () => this.openDialog(facilitatorDialog(this.controller, () => this.schedule())) }, 'Facilitator controls (classroom)…'),
       ),
     );
     cur.hidden = false;
