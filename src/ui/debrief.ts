@@ -47,7 +47,7 @@ export function turnsCsv(level: LoadedLevel, view: PlayerView): string {
   const rows = view.history.flatMap((r) =>
     view.states.map((s) => [r.turn, periodOf(level, r.turn), s.name, r.scores[s.id] ?? null, r.treasury[s.id] ?? null, r.stability[s.id] ?? null, mtValue(r.throughput), mtValue(r.demand), peace ? peace.stages[r.peaceStage] ?? r.peaceStage : null, r.powerStagesDone, r.meanAnimosity]),
   );
-  return csv(['turn', 'period', 'state', 'running score', 'treasury $M', 'stability', 'corridor cargo Mt/yr', 'east-west demand Mt/yr', 'peace stage', 'power stages done', 'mean animosity'], rows);
+  return csv(['turn', 'period', 'state', 'running score', 'treasury $M', 'stability', 'corridor cargo Mt/yr', 'east-west demand Mt/yr', 'peace stage', 'power stages done', 'mean animosity, all pairs'], rows);
 }
 
 /** Every change of a hidden animosity, in the order it happened, with its cause; a cause

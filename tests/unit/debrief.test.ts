@@ -60,6 +60,9 @@ describe('debrief files', () => {
 
     const turns = parseCsv(turnsCsv(main, end));
     expect(turns.length).toBe(1 + main.turns * main.states.length);
+    // The last column is one figure for all pairs, repeated on each state's row: it says so.
+    expect(turns[0].at(-1)).toBe('mean animosity, all pairs');
+    expect(Number(turns.find((r) => r[0] === '3' && r[2] === end.states[0].name)![10])).toBe(end.history[2].meanAnimosity);
     const last = end.history[end.history.length - 1];
     const row = turns.find((r) => r[0] === String(last.turn) && r[2] === end.states[0].name)!;
     expect(row[1]).toBe('2033 H2');
