@@ -211,7 +211,8 @@ function segmentViews(level: LoadedLevel, s: GameState, copy: boolean): SegmentV
       cost: st.upgrading || (st.status === 'open' && def.upgrade) ? def.upgrade?.cost ?? def.cost : st.status === 'damaged' ? repairCost(def) : def.cost,
       funded: st.funded,
       progress: st.progress,
-      buildTurns: st.upgrading ? def.upgrade?.buildTurns ?? def.buildTurns : def.buildTurns,
+      // As the cost: an open segment's works still to fund are its upgrade's.
+      buildTurns: st.upgrading || (st.status === 'open' && def.upgrade) ? def.upgrade?.buildTurns ?? def.buildTurns : def.buildTurns,
       risk: st.risk,
       flow: st.flow,
       fee,

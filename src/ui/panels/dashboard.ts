@@ -44,7 +44,7 @@ export function corridorGoals(view: PlayerView): HTMLElement {
             'ol',
             { class: 'stages' },
             view.power.map((p) =>
-              h('li', { class: `stage ${p.status}` }, h('span', { class: 'stage-mark', 'aria-hidden': 'true' }, p.status === 'done' ? '◆' : p.status === 'building' ? '◈' : '◇'), ` ${p.name} — `, p.status === 'done' ? 'built' : p.status === 'building' ? `building ${p.progress}/${p.buildTurns}` : `${money(p.funded)} of ${money(p.cost)} pledged`),
+              h('li', { class: `stage ${p.status}` }, h('span', { class: 'stage-mark', 'aria-hidden': 'true' }, p.status === 'done' ? '◆' : p.status === 'building' ? '◈' : '◇'), ` ${p.name} — `, p.status === 'done' ? 'built' : p.status === 'building' ? `building ${p.progress}/${p.buildTurns}` : `${money(p.funded)} of ${money(p.cost)} paid in`),
             ),
           ),
         )
@@ -120,7 +120,7 @@ export function renderDashboard(ctx: PanelContext): HTMLElement {
             'ul',
             { class: 'plain' },
             myPacts.map((p) => h('li', null, `Security pact with ${names(view, p.members.filter((m) => m !== me))}: ${money(p.contribution)} per turn until turn ${p.endsTurn}`)),
-            myPledges.map((p) => h('li', null, `Pledge to ${view.power.find((x) => x.id === p.stage)?.name ?? p.stage}: ${money(p.perTurn)} per turn, ${p.turnsLeft} turns left (paid ${money(p.paid)}${p.withheld ? `, withheld ${money(p.withheld)}` : ''})`)),
+            myPledges.map((p) => h('li', null, `Pledge to ${view.power.find((x) => x.id === p.stage)?.name ?? p.stage}: ${money(p.perTurn)} per turn, ${p.turnsLeft} turn${p.turnsLeft === 1 ? '' : 's'} left (paid ${money(p.paid)}${p.withheld ? `, withheld ${money(p.withheld)}` : ''})`)),
           )
         : h('p', { class: 'hint' }, 'No pacts or pledges yet. Make proposals in the Diplomacy tab.'),
     ),

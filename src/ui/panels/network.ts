@@ -74,7 +74,7 @@ export function renderNetwork(ctx: PanelContext): HTMLElement {
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Route'), h('th', { scope: 'col', class: 'num' }, 'Load'), h('th', { scope: 'col', class: 'num' }, 'Days'), h('th', { scope: 'col', class: 'num' }, 'Risk'))),
       h('tbody', null, view.altRoutes.map((r) => h('tr', null, h('th', { scope: 'row' }, r.name, cited(level.alternativeRoutes, r.id)), h('td', { class: 'num' }, r.sea ? mt(r.flow) : `${mt(r.flow)} of ${mt(r.capacity)}`), h('td', { class: 'num' }, String(r.days)), h('td', { class: 'num' }, String(r.risk)))))),
     view.power.length
-      ? h('section', null, h('h3', null, 'Power line'), h('ul', { class: 'plain' }, view.power.map((p) => h('li', null, `${p.name} (${names(view, p.hosts)}): ${p.status === 'done' ? 'built' : p.status === 'building' ? `building ${p.progress}/${p.buildTurns}` : `${money(p.funded)} of ${money(p.cost)} pledged`}`, cited(level.powerLine?.stages ?? [], p.id)))))
+      ? h('section', null, h('h3', null, 'Power line'), h('ul', { class: 'plain' }, view.power.map((p) => h('li', null, `${p.name} (${names(view, p.hosts)}): ${p.status === 'done' ? 'built' : p.status === 'building' ? `building ${p.progress}/${p.buildTurns}` : `${money(p.funded)} of ${money(p.cost)} paid in`}`, cited(level.powerLine?.stages ?? [], p.id)))))
       : null,
     sourceList(level),
   );
