@@ -943,10 +943,10 @@ function statusOrder(s: SegmentView): number {
   return s.status === 'planned' ? 0 : s.status === 'building' ? 1 : s.status === 'damaged' ? 2 : 3;
 }
 
-/** Where a country label may move to find room, in px from its country's centre. */
 /** Where your own state's boxed label may go when there is no room over the state: the box's
  * centre from the state's, south (over open land in the default level) first. */
 const CALLOUT_SHIFTS: readonly (readonly [number, number])[] = [[0, 60], [70, 50], [-70, 50], [0, -60], [70, -50], [-70, -50], [0, 95], [110, 70], [-110, 70], [0, -95], [110, -70], [-110, -70], [150, 0], [-150, 0]];
+/** Where a country label may move to find room, in px from its country's centre. */
 const LABEL_SHIFTS: readonly (readonly [number, number])[] = [[0, 0], [0, -11], [0, 11], [-20, 0], [20, 0], [0, -22], [0, 22], [-40, 0], [40, 0], [0, -44], [0, 44]];
 
 /** Even-odd test of a point against a ring of x, y pairs. */

@@ -431,6 +431,7 @@ export class ReplayScreen {
     queueMicrotask(() => list.querySelector('.current')?.scrollIntoView({ block: 'nearest' }));
     const r = this.opened.replay;
     const humans = this.opened.level.states.filter((s) => r.seats[s.id] === 'human').map((s) => s.name);
+    const turns = `${this.last} turn${this.last === 1 ? '' : 's'}`;
     return h(
       'div',
       { class: 'panel' },
@@ -438,8 +439,8 @@ export class ReplayScreen {
       // On a projector the seed of a game still being played would tell the room every
       // secret (the same level and seed give the same agendas and animosities).
       this.hooks.projector && !this.ended
-        ? h('p', { class: 'hint', 'data-testid': 'replay-about' }, `${this.last} turn${this.last === 1 ? '' : 's'} played so far · ${humans.length ? `played by: ${humans.join(', ')}` : 'bots in every seat'}.`)
-        : h('p', { class: 'hint', 'data-testid': 'replay-about' }, `Seed “${r.seed}”${this.opened.embedded ? ' · level from the file' : ''} · ${this.last} turn${this.last === 1 ? '' : 's'} recorded${this.ended ? ', to the end of the game' : ' (the game is not finished)'} · ${humans.length ? `human seats: ${humans.join(', ')}` : 'bots in every seat'} · verified: every turn gives the recorded hash.`),
+        ? h('p', { class: 'hint', 'data-testid': 'replay-about' }, `${turns} played so far · ${humans.length ? `played by: ${humans.join(', ')}` : 'bots in every seat'}.`)
+        : h('p', { class: 'hint', 'data-testid': 'replay-about' }, `Seed “${r.seed}”${this.opened.embedded ? ' · level from the file' : ''} · ${turns} recorded${this.ended ? ', to the end of the game' : ' (the game is not finished)'} · ${humans.length ? `human seats: ${humans.join(', ')}` : 'bots in every seat'} · verified: every turn gives the recorded hash.`),
       list,
       h('p', { class: 'hint' }, 'Keys: ', h('kbd', null, 'Space'), ' play / pause, ', h('kbd', null, '←'), ' ', h('kbd', null, '→'), ' a turn, ', h('kbd', null, 'Home'), ' ', h('kbd', null, 'End'), '.'),
     );
