@@ -353,6 +353,9 @@ describe('levels that must pass', () => {
       const data = JSON.parse(text) as { $schema?: string };
       expect(Object.keys(data)[0]).toBe('$schema');
       expect(data.$schema).toBe('./level.schema.json');
+      // The CLI finds a replay's shipped level as levels/<id>.json, and the browser does not
+      // embed a shipped level in its replays: a file named otherwise makes replays unverifiable.
+      expect(`${(data as { id?: string }).id}.json`, 'the file is named after the level id').toBe(file);
     });
   }
 });
