@@ -45,6 +45,8 @@ test('the facilitator queues an event, reveals the animosities and pauses the ga
   // The new window is in front; a page behind it gets no animation frames, so its screen
   // would not re-render for the clicks below.
   await page.bringToFront();
+  // The first menu goes once its close event has run there (it may not have, behind).
+  await expect(page.getByTestId('menu-dialog')).toHaveCount(0);
   await page.getByTestId('menu-button').click();
   await expect(page.getByTestId('menu-dialog')).toBeVisible();
   await page.getByTestId('menu-facilitator').click();
