@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { autoplay } from '../ai/autoplay';
-import { MAX_SEED_LENGTH, seedProblem, viewFor, winnerOf, type GameState, type LoadedLevel, type PlayerView, type Viewer } from '../sim/index';
+import { MAX_SEED_LENGTH, seedProblem, viewFor, winnerOf, winnersOf, type GameState, type LoadedLevel, type PlayerView, type Viewer } from '../sim/index';
 import { makeReplay } from '../sim/replay';
 import { checkViewer, checkWritable, CliError, DEFAULT_LEVEL, DEFAULT_SEED, isShipped, parseFlags, parseInteger, readLevel, readText, runCli, writeWhole } from './common';
 import { playBatchForked } from './batch-pool';
@@ -72,7 +72,8 @@ runCli(() => {
       turns: result.checkpoints.map((c, i) => (viewer ? { ...c, view: views[i] } : c)),
       finalHash,
       scores: final.scores,
-      winner: winnerOf(level, final),
+      winner: winnerOf(level, final), // the first of winners (kept for older readers)
+      winners: winnersOf(level, final), // every state on the highest score: they share first place
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;

@@ -716,8 +716,8 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
     // A head start that fixes the winner: one state's lowest possible final score above
     // another's highest, i.e. head starts apart by more than prosperityPoints + agendaPoints +
     // 200 (stability and reputation move within 0..100) plus the stability and reputation the
-    // leading state starts with above the other. Ties go to the state listed first, so equal
-    // scores are left alone. Said at the larger head start of the two in size, which tips it.
+    // leading state starts with above the other. States tied on the top score share first
+    // place, so equal scores are left alone. Said at the larger head start of the two in size, which tips it.
     const scores = scoreBounds(parsed);
     for (const a of scores) {
       const others = scores.filter((b) => b !== a);

@@ -294,6 +294,9 @@ export interface PlayerView {
   scores: Record<StateId, number>;
   /** What each final score is made of (they add up to it); null until the game has ended. */
   scoreParts: Record<StateId, ScoreParts> | null;
-  winner: StateId | null; // when ended
+  /** When ended: the first of `winners` in level order (kept for older readers). */
+  winner: StateId | null;
+  /** When ended: every state on the highest final score, in level order (they share first place); [] before. */
+  winners: StateId[];
   collective: { throughput: number; target: number; powerLine: boolean; peace: string; peaceHeld: boolean } ;
 }

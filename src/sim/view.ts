@@ -95,10 +95,19 @@ export function phaseOf(s: GameState): Pick<GameStatus, 'turn' | 'phase'> {
   return { turn: s.turn, phase: s.phase };
 }
 
+/** Every state on the highest score, in level order: they share first place (RULES.md §11). */
+export function winnersOf(level: LoadedLevel, s: GameState): StateId[] {
+  const ids = indexOf(level).stateIds;
+  if (ids.length === 0) return [];
+  let best = s.scores[ids[0]];
+  for (const id of ids) if (s.scores[id] > best) best = s.scores[id];
+  return ids.filter((id) => s.scores[id] === best);
+}
+
+/** The first of winnersOf in level order: kept for the files and readers that carry one
+ * `winner`; with first place shared it is one of several (see `winners`), not a tie-break. */
 export function winnerOf(level: LoadedLevel, s: GameState): StateId | null {
-  let best: StateId | null = null;
-  for (const id of indexOf(level).stateIds) if (best === null || s.scores[id] > s.scores[best]) best = id;
-  return best;
+  return winnersOf(level, s)[0] ?? null;
 }
 
 /** Each turn's entries the viewer may read, with the causes it may read. */
@@ -497,6 +506,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     // Every part is public (stats, revenue, the level's head starts, the revealed agendas).
     scoreParts: s.phase === 'ended' ? Object.fromEntries(level.states.map((d) => [d.id, scorePartsOf(level, s, d.id, true)])) : null,
     winner: ended ? winnerOf(level, s) : null,
+    winners: ended ? winnersOf(level, s) : [],
     collective: {
       throughput: last?.throughput ?? 0,
       target: level.targetThroughput,

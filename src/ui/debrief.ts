@@ -36,7 +36,7 @@ export function scoresCsv(view: PlayerView): string {
     ['rank', 'state', 'seat', 'winner', 'score', 'head start', 'corridor', 'stability gained', 'reputation gained', 'agenda points', 'revenue $M', 'treasury $M', 'stability', 'reputation', 'secret agenda', 'agenda met'],
     ranked.map((s) => {
       const q = view.scoreParts?.[s.id];
-      return [rankOf(view, s.id).rank, s.name, s.seat, s.id === view.winner, s.score, q?.headStart ?? null, q?.prosperity ?? null, q?.stability ?? null, q?.reputation ?? null, q?.agenda ?? null, s.revenueTotal, s.treasury, s.stability, s.reputation, s.agenda?.name ?? null, s.agenda ? s.agenda.met : null];
+      return [rankOf(view, s.id).rank, s.name, s.seat, view.winners.includes(s.id), s.score, q?.headStart ?? null, q?.prosperity ?? null, q?.stability ?? null, q?.reputation ?? null, q?.agenda ?? null, s.revenueTotal, s.treasury, s.stability, s.reputation, s.agenda?.name ?? null, s.agenda ? s.agenda.met : null];
     }),
   );
 }
@@ -117,7 +117,8 @@ export function debriefJson(level: LoadedLevel, view: PlayerView): string {
     level: { id: level.id, name: level.name, hash: view.levelHash },
     seed: view.seed,
     turns: view.turns,
-    winner: view.winner,
+    winner: view.winner, // the first of winners in level order (kept for older readers)
+    winners: view.winners, // every state on the highest score: they share first place
     collective: view.collective,
     states: [...view.states].sort((a, b) => b.score - a.score).map((s) => ({
       id: s.id, name: s.name, seat: s.seat, rank: rankOf(view, s.id).rank, score: s.score, parts: view.scoreParts?.[s.id] ?? null,

@@ -90,7 +90,11 @@ test('a solo tutorial game played through the UI reaches the end screen, and "pl
   for (const s of final.states) await expect(page.getByTestId('scores')).toContainText(String(s.score));
   const winnerName = final.states.find((s) => s.id === final.winner)?.name;
   expect(winnerName).toBeTruthy();
-  await expect(page.getByTestId('winner')).toHaveText(`${winnerName} wins`);
+  // States on the highest score share first place (no tie-break by level order).
+  const best = Math.max(...final.states.map((s) => s.score));
+  expect(final.winners).toEqual(final.states.filter((s) => s.score === best).map((s) => s.id));
+  const names = final.winners.map((id) => final.states.find((s) => s.id === id)!.name);
+  await expect(page.getByTestId('winner')).toHaveText(names.length === 1 ? `${winnerName} wins` : `${names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`} share first place (${best} points each)`);
   await expect(rows.first()).toContainText(winnerName!);
   const endScreen = page.getByTestId('end-screen');
   await expect(endScreen).toContainText(/Together the corridor carried [\d.]+ Mt\/yr against a target of [\d.]+ Mt\/yr/);

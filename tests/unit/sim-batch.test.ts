@@ -37,7 +37,11 @@ describe('sim --seeds N', () => {
   it('adds them up: wins, mean scores, agendas met, the collective outcome', () => {
     const sum = summarise(tutorial, games);
     expect(sum.games).toBe(6);
-    expect(Object.values(sum.wins).reduce((a, b) => a + b, 0)).toBe(6);
+    // A shared first place counts 1/k of a win in the win share, so the shares add up to the games.
+    expect(Object.values(sum.winShare).reduce((a, b) => a + b, 0)).toBeCloseTo(6, 1);
+    const alone = games.filter((g) => g.winners.length === 1).length;
+    expect(Object.values(sum.wins).reduce((a, b) => a + b, 0)).toBe(alone);
+    expect(Object.values(sum.sharedGames).reduce((a, b) => a + b, 0)).toBe(6 - alone);
     for (const st of tutorial.states) {
       expect(sum.meanScore[st.id]).toBe(Math.round(games.reduce((a, g) => a + g.scores[st.id], 0) / 6));
       expect(sum.agendaMet[st.id]).toBe(games.filter((g) => g.agendaMet[st.id]).length);

@@ -76,8 +76,7 @@ function chart(view: PlayerView): HTMLElement | null {
 export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks): void {
   clear(root);
   const ranked = [...view.states].sort((a, b) => b.score - a.score);
-  const tie = tiedText(ranked);
-  const winner = view.winner ? nameIn(view, view.winner) : ranked[0]?.name;
+  const headline = winnerText(view, ranked);
   const c = view.collective;
   const reached = c.throughput >= c.target;
   const playAgain = h('button', { type: 'button', class: 'primary big', 'data-testid': 'play-again', onclick: hooks.onReplay }, 'Play again with the same seed');
@@ -87,8 +86,7 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
       { class: 'end', 'data-testid': 'end-screen' },
       h('header', { class: 'end-head' },
         h('p', { class: 'kicker' }, `Game over · ${view.period} · seed `, h('span', { class: 'seed' }, `“${view.seed ?? ''}”`)),
-        h('h1', { 'data-testid': 'winner' }, `${winner} wins`),
-        tie ? h('p', { class: 'hint', 'data-testid': 'tie' }, tie) : null,
+        h('h1', { 'data-testid': 'winner' }, headline),
         h('p', { class: 'verdict' }, `Together the corridor carried ${mt(c.throughput)} against a target of ${mt(c.target)} — ${reached ? 'the shared goal was reached' : 'short of the shared goal'}. The power line was ${c.powerLine ? 'energised' : 'not energised'}. ${c.peace !== 'none' ? `The peace track ended at “${c.peace}”${c.peaceHeld ? ' and held' : ' after falling back at least once'}.` : ''}`),
       ),
       hooks.onWatch
@@ -105,7 +103,7 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
           h('h2', { id: 'scores-h' }, 'Scores'),
           h('table', { class: 'table', 'data-testid': 'scores' },
             h('thead', null, h('tr', null, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col', class: 'num' }, 'Score'), h('th', { scope: 'col' }, 'Made of'), h('th', { scope: 'col', class: 'num' }, 'Revenue'), h('th', { scope: 'col' }, 'Secret agenda'))),
-            h('tbody', null, ranked.map((s, i) => h('tr', { class: `${i === 0 ? 'winner' : ''}${s.id === view.viewer ? ' you' : ''}` },
+            h('tbody', null, ranked.map((s) => h('tr', { class: `${view.winners.includes(s.id) ? 'winner' : ''}${s.id === view.viewer ? ' you' : ''}` },
               h('td', null, String(rankOf(view, s.id).rank)), // tied scores share a place, as on the dashboard
               h('th', { scope: 'row' }, s.name, h('div', { class: 'sub' }, s.id === view.viewer ? 'you' : s.seat)),
               h('td', { class: 'num' }, String(s.score)),
@@ -135,9 +133,11 @@ export function partsText(q: ScoreParts | undefined): string {
   return shown.map(([v, what], k) => `${k === 0 ? (v < 0 ? '−' : '') : v < 0 ? ' − ' : ' + '}${Math.abs(v)} ${what}`).join('');
 }
 
-/** 'Tied on 95 points with Kazakhstan and Georgia: ...' when the top score is shared. */
-function tiedText(ranked: PlayerView['states']): string | null {
-  const tied = ranked.filter((s) => s.score === ranked[0]?.score);
-  if (tied.length < 2) return null;
-  return `Tied on ${tied[0].score} points with ${joinAnd(tied.slice(1).map((s) => s.name))}: a tie goes to the state listed first in the level.`;
+/** 'Georgia wins', or when states tie on the highest score 'Kazakhstan, Azerbaijan and
+ * Georgia share first place (93 points each)': a tie is shared, not broken (RULES.md §11). */
+export function winnerText(view: PlayerView, ranked: PlayerView['states'] = [...view.states].sort((a, b) => b.score - a.score)): string {
+  const ids = view.winners.length ? view.winners : ranked.length ? [ranked[0].id] : [];
+  if (ids.length === 1) return `${nameIn(view, ids[0])} wins`;
+  const score = view.states.find((s) => s.id === ids[0])?.score ?? 0;
+  return `${joinAnd(ids.map((id) => nameIn(view, id)))} share first place (${score} points each)`;
 }

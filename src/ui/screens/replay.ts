@@ -146,9 +146,9 @@ export class ReplayScreen {
     const scores = end?.scores ?? rec?.scores ?? {};
     const best = Math.max(...level.states.map((s) => scores[s.id] ?? 0));
     const top = level.states.filter((s) => (scores[s.id] ?? 0) === best);
-    const winner = end?.winner ? level.states.find((s) => s.id === end.winner) : undefined;
-    const lead = winner
-      ? `winner: ${winner.name} (${best})${top.length > 1 ? `, tied with ${joinAnd(top.filter((s) => s.id !== winner.id).map((s) => s.name))} and ahead on the tie-break` : ''}`
+    // At the end, states on the highest score share first place (no tie-break).
+    const lead = end?.winners.length
+      ? top.length > 1 ? `first place shared: ${joinAnd(top.map((s) => s.name))} (${best})` : `winner: ${top[0]?.name} (${best})`
       : top.length > 1 ? `tied: ${joinAnd(top.map((s) => s.name))} (${best})` : `leading: ${top[0]?.name} (${best})`;
     const tail = rec ? ` · cargo ${mt(rec.throughput)}${top.length ? ` · ${lead}` : ''}` : '';
     return `Turn ${t} · ${periodOf(level, t)}${tail}`;
