@@ -4,7 +4,7 @@
 import { embeddedLevel, parseReplayText, verifyReplay, type Replay } from '../sim/replay';
 import { viewFor, type LoadedLevel } from '../sim/index';
 import { checkViewer, CliError, parseFlags, parseInteger, readLevel, readText, runCli, shippedLevelFile } from './common';
-import { turnSummary } from './summary';
+import { setupSummary, turnSummary } from './summary';
 
 // A version-1 file's checkpoints use an older hash: its actions were re-run, not compared.
 const UNCHECKED = ' (replay format 1: its checkpoint hashes are from an older version of Corridor and were not compared)';
@@ -66,5 +66,5 @@ runCli(() => {
   const turn = flags.turn === undefined ? result.turns : parseInteger(flags.turn as string, 'turn', 0, result.turns);
   const v = checkViewer(level, (flags.view as string) ?? 'public');
   const view = viewFor(level, result.states[turn], v);
-  process.stdout.write(turn === 0 ? `Setup of ${level.name}, seed "${replay.seed}" (${v})\n` : turnSummary(level, view, turn));
+  process.stdout.write(turn === 0 ? setupSummary(level, view, replay.seed) : turnSummary(level, view, turn));
 });

@@ -32,3 +32,42 @@ export function turnSummary(level: LoadedLevel, view: PlayerView, turn: number):
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** $M as people read it ($1,500M); cli imports nothing of the ui. */
+const money = (m: number): string => `${m < 0 ? '−' : ''}$${Math.abs(m).toLocaleString('en-US')}M`;
+
+/** The state right after setup (turn 0), as one viewer may read it: each state's starting
+ * figures and the secret agendas the viewer may read, the animosities as drawn (all of them
+ * for the facilitator; a state's own and its estimates of the others' for a state; none for
+ * the public), the forces' stances, the events queued, and the first turn's news. Used by
+ * `replay show --turn 0`. */
+export function setupSummary(level: LoadedLevel, view: PlayerView, seed: string): string {
+  const name = (id: string) => view.states.find((s) => s.id === id)?.name ?? view.forces.find((f) => f.id === id)?.name ?? id;
+  const lines: string[] = ['', `== Setup of ${level.name}, seed "${seed}" (${view.viewer}): before turn 1 of ${view.turns} (${periodOf(level, 1)}) ==`];
+  lines.push('  States at the start (running score = head start):');
+  for (const s of view.states) {
+    lines.push(`    ${s.name} (${s.seat}): treasury ${money(s.treasury)}, income ${money(s.income)} a turn, stability ${s.stability}, security ${s.security}, reputation ${s.reputation}, score ${s.score}`);
+    lines.push(`      objective: ${s.objective}`);
+    if (s.agenda) lines.push(`      secret agenda: ${s.agenda.name}: ${s.agenda.text}`);
+  }
+  if (!view.states.some((s) => s.agenda)) lines.push('    (the secret agendas are hidden from this view)');
+  if (view.animosity) {
+    lines.push('  Animosities as drawn (how much each row distrusts each column):');
+    const ids = Object.keys(view.animosity);
+    for (const a of ids) lines.push(`    ${name(a)}: ${ids.filter((b) => b !== a).map((b) => `${name(b)} ${view.animosity![a][b]}`).join(', ')}`);
+  } else if (view.ownAnimosity) {
+    lines.push(`  Your animosities as drawn (how much ${name(String(view.viewer))} distrusts each): ${Object.entries(view.ownAnimosity).map(([b, v]) => `${name(b)} ${v}`).join(', ')}`);
+    if (view.perceived) lines.push(`  Your estimates of how much each distrusts you: ${Object.entries(view.perceived).map(([b, e]) => `${name(b)} ${e.label} (${e.lo}–${e.hi})`).join(', ')}`);
+  } else lines.push('  Animosities: hidden from this view');
+  if (view.stances) lines.push(`  Stances of the outside forces (0 hostile … 100 friendly): ${Object.entries(view.stances).map(([f, v]) => `${name(f)} ${v}`).join(', ')}`);
+  if (view.injected) lines.push(`  Events queued by the facilitator: ${view.injected.length ? view.injected.join(', ') : 'none'}`);
+  if (view.peace) lines.push(`  ${view.peace.name}: stage "${view.peace.stageName}"`);
+  const news = [...(view.log[0] ?? []), ...(view.log[1] ?? [])];
+  lines.push(news.length ? `  First news (turn 1, ${periodOf(level, 1)}):` : '  First news: none');
+  for (const e of news) {
+    const label = audienceLabel(level, e.to, view.viewer);
+    lines.push(`    [${e.step}] ${label ? `${label}: ` : ''}${e.text}`);
+    for (const c of e.causes) lines.push(`        because: ${c.text}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
