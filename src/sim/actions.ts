@@ -5,6 +5,7 @@ import { grownFrom } from './hash';
 import type { LoadedLevel } from './level';
 import { FEE_LEVELS, type FeeLevel } from './level-schema';
 import { indexOf } from './lookup';
+import { logEntry } from './log';
 import { checkTerms, partiesOf, settle, thisTurnStart } from './proposals';
 import { restoreRng } from './rng';
 import { finalizeGame, resolveTurn, startTurn } from './turn/index';
@@ -298,12 +299,18 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
       made.push(s.orders);
       break;
     }
-    case 'inject':
+    case 'inject': {
       s.injected = [...state.injected, action.event];
       made.push(s.injected);
+      // Narration only (the hash leaves the log out): the debrief's record of the queueing;
+      // the players learn of the event when it is dealt as news.
+      const ev = indexOf(level).events.get(action.event);
+      facilitatorNote(s, `The facilitator queued "${ev?.title ?? action.event}" for next turn's news.`, 'facilitator', made);
       break;
+    }
     case 'reveal':
       s.revealed = true;
+      facilitatorNote(s, 'The facilitator revealed every animosity to all players.', 'all', made);
       break;
   }
   if (!freeze) {
@@ -318,6 +325,16 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
     Object.freeze(s);
   } else deepFreeze(s); // a state read from JSON: frozen with the new one, as immer froze what it shared
   return { ok: true, state: s };
+}
+
+/** A log line for one of the facilitator's actions, in this turn's log (a copy of a frozen
+ * log first; the new slot is frozen with the rest of what the action made). */
+function facilitatorNote(s: GameState, text: string, to: 'all' | 'facilitator', made: unknown[]): void {
+  if (s.silent) return;
+  if (Object.isFrozen(s.log)) s.log = [...s.log];
+  logEntry(s, 'facilitator', text, to);
+  made.push(s.log[s.turn]);
+  made.push(s.log);
 }
 
 /**
