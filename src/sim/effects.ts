@@ -7,7 +7,7 @@ import { changeAnimosity } from './animosity';
 import { damageSegment, openSegment, pactActive } from './network';
 import { mulDiv } from './turn/math';
 import { RULES } from './turn/rules';
-import { clamp } from './util';
+import { clamp, signedPct } from './util';
 import type { GameState } from './types';
 
 function peaceIndex(level: LoadedLevel, stage: string): number | undefined {
@@ -109,7 +109,7 @@ export function applyEffect(level: LoadedLevel, s: GameState, e: Effect, causeTe
       const st = s.segments[e.segment];
       if (!st) return `segment ${e.segment} not found`;
       st.capacity = clamp(st.capacity + mulDiv(st.capacity, e.deltaBp, 10000), 0, RULES.maxCapacity);
-      return `${e.segment} capacity ${signed(e.deltaBp)}bp -> ${st.capacity} kt`;
+      return `${e.segment} capacity ${signedPct(e.deltaBp)} -> ${st.capacity} kt`;
     }
     case 'altRoute': {
       const st = s.altRoutes[e.route];
@@ -130,7 +130,7 @@ export function applyEffect(level: LoadedLevel, s: GameState, e: Effect, causeTe
     }
     case 'demand':
       s.demand = clamp(s.demand + mulDiv(s.demand, e.deltaBp, 10000), 0, RULES.maxDemand);
-      return `demand ${signed(e.deltaBp)}bp -> ${s.demand} kt`;
+      return `demand ${signedPct(e.deltaBp)} -> ${s.demand} kt`;
     case 'peace': {
       const track = level.peaceTrack;
       if (!track) return 'no peace track';

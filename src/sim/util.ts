@@ -30,4 +30,16 @@ export function mtValue(kt: number): number {
 }
 
 /** 'a' or 'an' before a word in a message. */
+/** Basis points as a percentage for narration, in integer arithmetic: 1440 -> "14.4%",
+ * 600 -> "6%", 5 -> "0.05%", -1000 -> "−10%" (a minus sign). */
+export function pct(bp: number): string {
+  const a = Math.abs(bp);
+  const frac = a % 100;
+  const tail = frac === 0 ? '' : `.${String(frac).padStart(2, '0').replace(/0$/, '')}`;
+  return `${bp < 0 ? '−' : ''}${Math.floor(a / 100)}${tail}%`;
+}
+
+/** pct with a sign either way: "+8%", "−10%". */
+export const signedPct = (bp: number): string => (bp > 0 ? `+${pct(bp)}` : pct(bp));
+
 export const article = (word = ''): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');

@@ -51,7 +51,7 @@ describe('construction', () => {
     expect(s.segments['s-west'].progress).toBe(0);
     const e = s.log[1].find((x) => x.text.includes('no progress'))!;
     expect(e.causes[1]).toMatchObject({ to: 'facilitator' });
-    expect(e.causes[1].text).toContain('2000 bp');
+    expect(e.causes[1].text).toContain('delay chance 20% = 0.4% x');
   });
 
   it('repairs a damaged segment after repairTurns, or at once when a tenth of its cost is paid', () => {

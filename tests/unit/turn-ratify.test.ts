@@ -27,7 +27,7 @@ describe('ratification', () => {
     const e = s.log[1].find((x) => x.step === 'ratify')!;
     expect(e.to).toBe('all');
     expect(e.causes.map((c) => c.to)).toEqual([['beta', 'delta'], 'facilitator']);
-    expect(e.causes[1].text).toContain('600 bp');
+    expect(e.causes[1].text).toContain('failure chance 6% = ');
   });
 
   it('a segment deal collects shares of the remaining cost, pennies to the largest share', () => {

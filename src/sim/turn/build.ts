@@ -6,7 +6,7 @@ import type { SegmentDef } from '../level-schema';
 import { worstPair } from '../animosity';
 import { openSegment, repairCost, requiresMet, upgradeAvailable } from '../network';
 import { cause, forFacilitator, logEntry } from '../log';
-import { mt, nameOf } from '../util';
+import { mt, nameOf, pct } from '../util';
 import type { GameState } from '../types';
 import type { Rng } from '../rng';
 import { clampBp } from './math';
@@ -28,7 +28,7 @@ function delayed(s: GameState, rng: Rng, def: SegmentDef, what: string): boolean
   const worst = worstPair(s, def.owners)!;
   logEntry(s, STEP, `${what} on ${def.name} made no progress this turn.`, 'all', [
     cause('the owners could not agree on the cross-border works; mutual distrust slows them', def.owners),
-    forFacilitator(`delay chance ${bp} bp = ${RULES.delayPerPointBp} x (mutual animosity ${worst.value} of ${worst.a}/${worst.b} - ${RULES.delayThreshold})`),
+    forFacilitator(`delay chance ${pct(bp)} = ${pct(RULES.delayPerPointBp)} x (mutual animosity ${worst.value} of ${worst.a}/${worst.b} - ${RULES.delayThreshold})`),
   ]);
   return true;
 }

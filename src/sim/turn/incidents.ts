@@ -7,7 +7,7 @@ import { indexOf } from '../lookup';
 import { changeAnimosity } from '../animosity';
 import { damageSegment, networkIndex, pactActive, segmentUsable } from '../network';
 import { cause, forFacilitator, logEntry } from '../log';
-import { clamp, nameOf } from '../util';
+import { clamp, nameOf, pct } from '../util';
 import type { GameState } from '../types';
 import type { Rng } from '../rng';
 import { RULES } from './rules';
@@ -93,7 +93,7 @@ export function rollIncidents(level: LoadedLevel, s: GameState, rng: Rng): void 
         owners,
       ),
       forFacilitator(
-        `chance ${odds.chance} bp = risk ${st.risk} x ${RULES.incidentRiskBp} + ${RULES.incidentPerPointBp} x (grudge ${odds.grudge} of ${odds.suspect ?? '-'} towards ${odds.target ?? '-'} - ${RULES.incidentThreshold}) - ${RULES.incidentSecurityBp} x (security ${odds.security} - ${RULES.incidentSecurityFree})${odds.pact ? ` - ${RULES.incidentPactBp} (pact)` : ''}, capped ${RULES.incidentCapBp}; suspect ${odds.suspect ? nameOf(level, odds.suspect) : 'none'}`,
+        `chance ${pct(odds.chance)} = risk ${st.risk} x ${pct(RULES.incidentRiskBp)} + ${pct(RULES.incidentPerPointBp)} x (grudge ${odds.grudge} of ${odds.suspect ?? '-'} towards ${odds.target ?? '-'} - ${RULES.incidentThreshold}) - ${pct(RULES.incidentSecurityBp)} x (security ${odds.security} - ${RULES.incidentSecurityFree})${odds.pact ? ` - ${pct(RULES.incidentPactBp)} (pact)` : ''}, capped ${pct(RULES.incidentCapBp)}; suspect ${odds.suspect ? nameOf(level, odds.suspect) : 'none'}`,
       ),
     ]);
   }

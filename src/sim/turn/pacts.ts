@@ -4,7 +4,7 @@
 import type { LoadedLevel } from '../level';
 import { animosityOf, changeAmong } from '../animosity';
 import { cause, forFacilitator, logEntry } from '../log';
-import { nameOf } from '../util';
+import { nameOf, pct } from '../util';
 import type { GameState, SecurityPact } from '../types';
 import type { Rng } from '../rng';
 import { clampBp } from './math';
@@ -40,7 +40,7 @@ export function checkPacts(level: LoadedLevel, s: GameState, rng: Rng): void {
       changeAmong(s, pact.members, RULES.pactCollapseAnimosity, s.turn, `security pact ${pact.id} collapsed`);
       logEntry(s, STEP, `The security pact of ${names} has collapsed: ${nameOf(level, broke.a)} and ${nameOf(level, broke.b)} fell out.`, 'all', [
         cause('one pair of members distrusted each other too much for the pact to hold', pact.members),
-        forFacilitator(`break chance ${broke.bp} bp = ${level.params.pactBreakPerPointBp} x (max animosity ${broke.value} - ${level.params.pactBreakThreshold}) for ${broke.a}/${broke.b}; all members' mutual animosity +${RULES.pactCollapseAnimosity}`),
+        forFacilitator(`break chance ${pct(broke.bp)} = ${pct(level.params.pactBreakPerPointBp)} x (max animosity ${broke.value} - ${level.params.pactBreakThreshold}) for ${broke.a}/${broke.b}; all members' mutual animosity +${RULES.pactCollapseAnimosity}`),
       ]);
       continue;
     }

@@ -8,6 +8,7 @@ import type { Rng } from '../rng';
 import type { TurnContext } from './context';
 import { clampBp } from './math';
 import { RULES } from './rules';
+import { pct } from '../util';
 
 const STEP = 'peace';
 
@@ -29,7 +30,7 @@ export function checkPeace(level: LoadedLevel, s: GameState, rng: Rng, ctx: Turn
   const t = level.peaceTrack;
   if (!t || ctx.peaceMoved || s.peaceStage <= 0) return;
   const bp = fallBackChance(level, s);
-  const detail = `fall-back chance ${bp} bp = ${t.holdRiskBp} + ${RULES.peacePerPointBp} x (mean mutual animosity ${meanMutual(s, t.parties)} - ${RULES.peaceThreshold}) - ${RULES.peaceGuarantorBp} x ${activeGuarantors(level, s).length} guarantor(s)`;
+  const detail = `fall-back chance ${pct(bp)} = ${pct(t.holdRiskBp)} + ${pct(RULES.peacePerPointBp)} x (mean mutual animosity ${meanMutual(s, t.parties)} - ${RULES.peaceThreshold}) - ${pct(RULES.peaceGuarantorBp)} x ${activeGuarantors(level, s).length} guarantor(s)`;
   if (!rng.chance(bp)) {
     logEntry(s, STEP, `The ${t.name} holds at "${t.stages[s.peaceStage].name}".`, 'facilitator', [forFacilitator(detail)]);
     return;

@@ -4,7 +4,7 @@ import type { LoadedLevel } from '../level';
 import { indexOf } from '../lookup';
 import { animosityOf, changeAnimosity } from '../animosity';
 import { cause, forFacilitator, logEntry } from '../log';
-import { nameOf } from '../util';
+import { nameOf, pct } from '../util';
 import type { GameState, Pledge } from '../types';
 import type { Rng } from '../rng';
 import { clampBp } from './math';
@@ -63,7 +63,7 @@ export function payPledges(level: LoadedLevel, s: GameState, rng: Rng): void {
       logEntry(s, STEP, `${nameOf(level, pl.state)} withheld its $${pl.perTurn}M pledge to ${def.name}.`, 'all', [
         cause(`a broken pledge: reputation ${RULES.pledgeBrokenReputation}; the hosts trust it less`, [pl.state, ...def.hosts.filter((h) => idx.states.has(h))]),
         cause('opinion at home turned against paying for a project that benefits a state it distrusts', [pl.state]),
-        forFacilitator(`withhold chance ${bp} bp = ${level.params.pledgeWithholdPerAnimosityBp} x (animosity ${pl.state}->${g.host} ${g.value} - ${RULES.pledgeWithholdThreshold})`),
+        forFacilitator(`withhold chance ${pct(bp)} = ${pct(level.params.pledgeWithholdPerAnimosityBp)} x (animosity ${pl.state}->${g.host} ${g.value} - ${RULES.pledgeWithholdThreshold})`),
       ]);
       continue;
     }

@@ -7,7 +7,7 @@ import { compareStrings } from '../hash';
 import { feeAbove, fundingNeed, lowerFee } from '../network';
 import { cause, forFacilitator, logEntry, readers } from '../log';
 import { describeTerms } from '../proposals';
-import { nameOf } from '../util';
+import { nameOf, pct } from '../util';
 import type { GameState, Proposal, StateId } from '../types';
 import type { Rng } from '../rng';
 import type { TurnContext } from './context';
@@ -35,13 +35,13 @@ export function ratifyDeals(level: LoadedLevel, s: GameState, rng: Rng, ctx: Tur
       p.status = 'failed';
       logEntry(s, STEP, `Failed at home: ${summary}.`, 'all', [
         cause('domestic opposition; the chance grows with mutual distrust between the parties', p.parties),
-        forFacilitator(`failure chance ${chance} bp = ${level.params.ratifyFailPerAnimosityBp} x (mean mutual animosity ${meanMutual(s, p.parties)} - ${RULES.ratifyFreeAnimosity}); ${pairLines(s, p.parties)}`),
+        forFacilitator(`failure chance ${pct(chance)} = ${pct(level.params.ratifyFailPerAnimosityBp)} x (mean mutual animosity ${meanMutual(s, p.parties)} - ${RULES.ratifyFreeAnimosity}); ${pairLines(s, p.parties)}`),
       ]);
       continue;
     }
     p.status = 'ratified';
     const breakers = applyTerms(level, s, p, rng, ctx);
-    const causes = chance > 0 && !s.silent ? [forFacilitator(`failure chance was ${chance} bp; ${pairLines(s, p.parties)}`)] : [];
+    const causes = chance > 0 && !s.silent ? [forFacilitator(`failure chance was ${pct(chance)}; ${pairLines(s, p.parties)}`)] : [];
     logEntry(s, STEP, `Ratified: ${summary}.`, 'all', causes);
     if (p.terms.kind !== 'summit') {
       // A kept deal eases distrust a little between everyone who kept it.
@@ -166,7 +166,7 @@ function holdSummit(level: LoadedLevel, s: GameState, p: Proposal, rng: Rng): vo
       const backfire = rng.chance(bp);
       if (backfire) backfires += 1;
       changeAnimosity(s, a, b, backfire ? RULES.summitBackfireAnimosity : RULES.summitWarmAnimosity, s.turn, backfire ? 'summit (backfired)' : 'summit');
-      trace.push(`${a}->${b} ${backfire ? 'backfired' : 'warmed'} (chance ${bp} bp)`);
+      trace.push(`${a}->${b} ${backfire ? 'backfired' : 'warmed'} (chance ${pct(bp)})`);
     }
   }
   const mood = backfires === 0 ? 'warm' : backfires * 2 <= pairs ? 'mixed' : 'tense';
