@@ -229,6 +229,21 @@ test('the Network tab lists the sources the level cites, and a citation opens th
   }
 });
 
+test('the Network tab sets last turn\'s cargo against that turn\'s demand, as the debrief does, not against the demand grown since', async ({ page }) => {
+  await startFromLink(page, { level: 'middle-corridor', seed: 'demand', humans: ['azerbaijan'] });
+  for (let turn = 1; turn <= 2; turn++) {
+    await finishDiplomacyViaUi(page);
+    await submitOrdersViaUi(page);
+  }
+  const v = await page.evaluate(() => window.__corridor.view()!);
+  const last = v.history[v.history.length - 1];
+  expect(v.demand).toBeGreaterThan(last.demand); // demand grew when turn 3 began
+  const mt = (kt: number) => `${kt >= 100_000 ? Math.floor(kt / 1000) : (Math.floor(kt / 100) / 10).toFixed(1)} Mt/yr`; // as src/sim/util.ts writes it
+  await page.click('[data-testid="tab-network"]');
+  const hint = page.locator('[data-testid="network"] > p.hint').first();
+  await expect(hint).toContainText(`of that turn’s ${mt(last.demand)} East–West demand; demand now ${mt(v.demand)}`);
+});
+
 test('a new segment deal suggests a partner on the segment or next to it, not simply the first state', async ({ page }) => {
   await startFromLink(page, { level: 'middle-corridor', seed: 'partner', humans: ['azerbaijan'] });
   await page.getByTestId('tab-diplomacy').click();

@@ -32,7 +32,7 @@ export function corridorGoals(view: PlayerView): HTMLElement {
         h('span', { style: `width:${Math.min(100, Math.round((100 * c.throughput) / Math.max(1, c.target)))}%` }),
       ),
       h('div', { class: 'goal-text' }, view.history.length
-        ? `${mt(c.throughput)} of ${mt(c.target)} target · East–West demand ${mt(view.demand)}`
+        ? `${mt(c.throughput)} of ${mt(c.target)} target last turn · East–West demand now ${mt(view.demand)}`
         : `Counted when turn 1 resolves · target ${mt(c.target)} · East–West demand ${mt(view.demand)}`),
     ),
     view.power.length

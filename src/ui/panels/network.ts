@@ -45,7 +45,7 @@ export function renderNetwork(ctx: PanelContext): HTMLElement {
     'div',
     { class: 'panel network', 'data-testid': 'network' },
     h('h2', null, 'Network'),
-    h('p', { class: 'hint' }, view.history.length ? `Corridor cargo last turn: ${mt(view.throughput)} of ${mt(view.demand)} East–West demand.` : `No cargo counted yet: the first figures come when turn 1 resolves. East–West demand ${mt(view.demand)}.`),
+    h('p', { class: 'hint' }, view.history.length ? `Corridor cargo last turn: ${mt(view.throughput)} of that turn’s ${mt(view.history[view.history.length - 1].demand)} East–West demand; demand now ${mt(view.demand)}.` : `No cargo counted yet: the first figures come when turn 1 resolves. East–West demand ${mt(view.demand)}.`),
     h(
       'table',
       { class: 'table segments' },
