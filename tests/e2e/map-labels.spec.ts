@@ -1,6 +1,7 @@
 // Your own state's map label: over the state where it fits, else boxed beside it with a line
 // to it. Over a small Caucasus state at the whole map's zoom it covered node markers and
-// pushed the names of Baku and Batumi off the map.
+// pushed the names of Baku and Batumi off the map. Other states' labels: over the state, else
+// boxed near it where there is room (at the whole map's zoom five of eight were hidden).
 import { expect, startFromLink, test } from './helpers';
 
 interface Box { x: number; y: number; width: number; height: number }
@@ -20,7 +21,7 @@ for (const [width, height] of [[1280, 720], [1024, 640]] as const) {
       expect(names.map((n) => n.name), 'the nodes around the Caspian keep their names').toEqual(expect.arrayContaining(['Baku', 'Poti']));
 
       // A line from the state's centre, outside the box, to the box's edge.
-      const leader = page.locator('.map-leader');
+      const leader = page.locator('.map-leader.own');
       await expect(leader).toBeVisible();
       const ends = await leader.evaluate((el) => {
         const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) rotate\(([-\d.e]+)rad\)/.exec(el.style.transform)!;
@@ -42,5 +43,22 @@ test('a large state keeps its label over itself, with no line', async ({ page })
   await startFromLink(page, { level: 'middle-corridor', seed: 'labels-1', humans: ['kazakhstan'] });
   await expect(page.locator('.map-country.own')).toHaveText('Kazakhstan · you');
   await expect(page.locator('.map-country.own')).not.toHaveClass(/callout/);
-  await expect(page.locator('.map-leader')).toHaveCount(0);
+  await expect(page.locator('.map-leader.own')).toHaveCount(0);
+});
+
+test('at the whole map\'s zoom every state is named, on the map, clear of the node names and of each other', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await startFromLink(page, { level: 'middle-corridor', seed: 'labels-1', humans: ['kazakhstan'] });
+  const map = (await page.locator('#map-root').boundingBox())!;
+  const countries = await page.locator('.map-country:visible').evaluateAll((els) => els.map((e) => ({ name: (e.textContent ?? '').replace(' · you', ''), boxed: e.classList.contains('callout'), ...e.getBoundingClientRect().toJSON() as Box })));
+  expect(countries.map((c) => c.name).sort()).toEqual(['Armenia', 'Azerbaijan', 'Georgia', 'Kazakhstan', 'Kyrgyzstan', 'Türkiye', 'Turkmenistan', 'Uzbekistan'].sort());
+  expect(countries.filter((c) => c.boxed).length, 'the small Caucasus states are boxed beside themselves').toBeGreaterThan(0);
+  const names = await page.locator('.map-label:visible').evaluateAll((els) => els.map((e) => ({ name: e.textContent ?? '', ...e.getBoundingClientRect().toJSON() as Box })));
+  for (const c of countries) {
+    expect(c.x >= map.x && c.y >= map.y && c.x + c.width <= map.x + map.width && c.y + c.height <= map.y + map.height, `${c.name}'s label is on the map`).toBe(true);
+    expect(names.filter((n) => overlaps(c, n)).map((n) => n.name), `node names under ${c.name}'s label`).toEqual([]);
+    expect(countries.filter((o) => o !== c && overlaps(c, o)).map((o) => o.name), `labels over ${c.name}'s`).toEqual([]);
+  }
+  // Each boxed label has its own line, and none is drawn for a label over its state.
+  await expect(page.locator('.map-leader:visible')).toHaveCount(countries.filter((c) => c.boxed).length);
 });

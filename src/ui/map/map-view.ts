@@ -604,7 +604,7 @@ export class CorridorMap {
     // must keep its centre inside the country (a small state's label pushed 40 px south
     // named the land of its neighbour), else it is hidden. Your own state's label comes
     // first and is always shown; node labels then make room for it.
-    const countrySpot = (c: (typeof this.countryLabels)[number], force: boolean) => {
+    const countrySpot = (c: (typeof this.countryLabels)[number], force: boolean, boxed = force) => {
       const x = c.wx * this.k + this.tx;
       const y = c.wy * this.k + this.ty;
       const { w, h: hgt } = size.get(c.el)!;
@@ -612,15 +612,17 @@ export class CorridorMap {
         .filter(([dx, dy], i) => i === 0 || insideRing(c.ring, (x + dx - this.tx) / this.k, (y + dy - this.ty) / this.k))
         .map(([dx, dy]) => ({ x: x - w / 2 + dx, y: y - hgt / 2 + dy, w, h: hgt }));
       let box = boxes.find((b) => !collides(b));
-      // Your own state's label has no room over it (a small Caucasus state at the whole
-      // map's zoom): it goes beside, boxed, with a line to its centre, rather than over the
-      // markers and the names of the nodes.
-      const callout = !box && force ? CALLOUT_SHIFTS.map(([dx, dy]) => ({ x: x + dx - (w + 10) / 2, y: y + dy - (hgt + 2) / 2, w: w + 10, h: hgt + 2 })).find((b) => !collides(b)) : undefined;
+      // A label with no room over its state (a small Caucasus state at the whole map's
+      // zoom) goes beside it, boxed, with a line to its centre, rather than over the markers
+      // and the names of the nodes; another state's only where that box has room, your own
+      // always (over the markers if it must). Another state's box stays near (a long line
+      // across the network named the wrong land at a glance).
+      const callout = !box && boxed ? (c.own ? CALLOUT_SHIFTS : NEAR_CALLOUT_SHIFTS).map(([dx, dy]) => ({ x: x + dx - (w + 10) / 2, y: y + dy - (hgt + 2) / 2, w: w + 10, h: hgt + 2 })).find((b) => !collides(b)) : undefined;
       if (!box) box = callout ?? (force ? boxes[0] : undefined);
       c.el.classList.toggle('callout', callout !== undefined);
       if (c.leader) c.leader.hidden = callout === undefined;
       if (callout) {
-        c.leader ??= this.labelLayer.insertBefore(h('span', { class: 'map-leader' }), this.labelLayer.firstChild);
+        c.leader ??= this.labelLayer.insertBefore(h('span', { class: c.own ? 'map-leader own' : 'map-leader' }), this.labelLayer.firstChild);
         const [bx, by] = [callout.x + callout.w / 2, callout.y + callout.h / 2];
         // From the centre to where the line meets the box's edge.
         const [dx, dy] = [x - bx, y - by];
@@ -639,7 +641,10 @@ export class CorridorMap {
     const priority = (n: NodeGeo) => (n.origin || n.market ? 0 : n.kind === 'port' ? 1 : n.kind === 'city' ? 2 : n.kind === 'hub' ? 3 : 4);
     const order = [...this.nodes.values()].sort((a, b) => priority(a) - priority(b));
     // Every size is read before any label moves: reads between writes forced a layout of the
-    // page per label (~14 ms a redraw after a panel re-render).
+    // page per label (~14 ms a redraw after a panel re-render). Each is shown first: a label
+    // hidden by the last layout measures 0 wide (and a guessed width let a box run off the map).
+    for (const el of this.labelEls.values()) el.hidden = false;
+    for (const c of this.countryLabels) c.el.hidden = false;
     for (const n of order) {
       const el = this.labelEls.get(n.id);
       if (el) size.set(el, { w: el.offsetWidth || n.name.length * 8, h: el.offsetHeight || 18 });
@@ -666,7 +671,9 @@ export class CorridorMap {
         el.hidden = false;
       } else el.hidden = true;
     }
+    // Every other state over its own land first, then a box for those left without room.
     for (const c of this.countryLabels) if (!c.own) countrySpot(c, false);
+    for (const c of this.countryLabels) if (!c.own && c.el.hidden) countrySpot(c, false, true);
   }
 
   // ---------- picking and tooltip ----------
@@ -946,6 +953,8 @@ function statusOrder(s: SegmentView): number {
 /** Where your own state's boxed label may go when there is no room over the state: the box's
  * centre from the state's, south (over open land in the default level) first. */
 const CALLOUT_SHIFTS: readonly (readonly [number, number])[] = [[0, 60], [70, 50], [-70, 50], [0, -60], [70, -50], [-70, -50], [0, 95], [110, 70], [-110, 70], [0, -95], [110, -70], [-110, -70], [150, 0], [-150, 0]];
+/** The spots of CALLOUT_SHIFTS another state's boxed label may use: within 100 px. */
+const NEAR_CALLOUT_SHIFTS = CALLOUT_SHIFTS.filter(([dx, dy]) => Math.hypot(dx, dy) <= 100);
 /** Where a country label may move to find room, in px from its country's centre. */
 const LABEL_SHIFTS: readonly (readonly [number, number])[] = [[0, 0], [0, -11], [0, 11], [-20, 0], [20, 0], [0, -22], [0, 22], [-40, 0], [40, 0], [0, -44], [0, 44]];
 
