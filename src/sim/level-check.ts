@@ -501,6 +501,8 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
       for (const b of Object.keys(row)) {
         if (b === a) ctx.warn(['animosity', a, b], `animosity of "${a}" towards itself is never used`, true);
         else if (!actors.has(b)) ctx.err(['animosity', a, b], `unknown state or outside force "${b}"${didYouMean(b, actors.keys())}`, true);
+        const pair = row[b];
+        if (isObj(pair)) sourceRefs(pair, ['animosity', a, b]);
       }
     }
     for (const a of actors.keys()) {

@@ -20,7 +20,7 @@ export const SEGMENT_STATUSES = ['planned', 'building', 'open', 'damaged'] as co
 export const FEE_LEVELS = ['low', 'standard', 'high'] as const;
 export const STATS = ['treasury', 'income', 'stability', 'security', 'reputation'] as const;
 
-const range = z.strictObject({ base: pct, spread: int(0, 50) }).describe('drawn uniformly in [base-spread, base+spread], clamped to 0..100');
+const range = z.strictObject({ base: pct, spread: int(0, 50), sources: sourceRefs }).describe('drawn uniformly in [base-spread, base+spread], clamped to 0..100; sources: where the range comes from, for a teacher to check');
 
 export const sourceSchema = z.strictObject({
   id,

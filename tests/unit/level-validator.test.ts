@@ -59,6 +59,9 @@ const EXPECTED: Record<string, string[]> = {
   'agenda-unknown-stage': [
     `118:20 error $.states[3].agendas[0].stage: unknown peace stage "signed"`,
   ],
+  'animosity-source-unknown': [
+    `375:65 error $.animosity.kazakhstan.georgia.sources[1]: unknown source "caspian" (did you mean "caspian-level"?)`,
+  ],
   'animosity-missing-row': [
     `372:16 error $.animosity: no animosity row for "china": it needs an entry for each of "kazakhstan", "azerbaijan", "georgia", "armenia", "eu", "russia"`,
   ],
