@@ -61,10 +61,10 @@ function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean;
       return { accept: true, reason: 'a pact lowers the risk of incidents on our segments' };
     }
     case 'powerPledge': {
-      if (t.perTurn * t.turns > Math.floor(budget / 4)) return { accept: false, reason: 'the pledge is too large for our budget' };
       const stage = v.power.find((s) => s.id === t.stage);
       const host = stage?.hosts.includes(v.viewer as StateId);
       const green = /power|green|line/i.test(self.agenda?.name ?? '') || agenda.includes('power');
+      if (t.perTurn > pledgeCap(self, budget, t.turns, Boolean(host || green))) return { accept: false, reason: 'the pledge is too large for our budget' };
       if (!host && !green && grudge(v, worst) >= 50) return { accept: false, reason: `the line would mainly benefit ${worstName}`, told: DISCREET };
       return { accept: true, reason: host ? 'the line crosses our territory and pays export revenue' : 'a finished power line pays everyone who funded it' };
     }
@@ -78,6 +78,36 @@ function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean;
       return { accept: true, reason: 'talking costs us little' };
     }
   }
+}
+
+/**
+ * The most a state pledges a turn for `turns` turns: a quarter of what it has left to spend,
+ * spread over the pledge; a state that hosts the stage or wants the line (`keen`) also up to
+ * 60% of its income, which it can pay from income alone and so keep its word.
+ */
+function pledgeCap(s: { income: number }, budget: number, turns: number, keen: boolean): number {
+  const quarter = Math.floor(Math.floor(budget / 4) / Math.max(1, turns));
+  return keen ? Math.max(quarter, Math.floor((s.income * 6) / 10)) : quarter;
+}
+
+/**
+ * A pledge that funds what `stage` still needs (after the pledges running) in time for it to
+ * be built before the game ends, shared by us and its other hosts (or our most trusted
+ * neighbour), each within what the other can be expected to accept (pledgeCap, from public
+ * figures: a treasury stands in for the budget); null when no such pledge can.
+ */
+function fundingPledge(v: PlayerView, stage: PlayerView['power'][number], friends: PlayerView['states'], owed: number): { perTurn: number; turns: number; pledgers: StateId[] } | null {
+  const self = me(v);
+  const turns = Math.min(4, v.turns - v.turn - stage.buildTurns + 1);
+  if (turns < 1) return null;
+  const running = v.pledges.reduce((sum, p) => sum + (p.stage === stage.id ? p.perTurn * Math.min(p.turnsLeft, turns) : 0), 0);
+  const need = stage.cost - stage.funded - running;
+  if (need <= 0) return null;
+  const co = friends.filter((f) => stage.hosts.includes(f.id) && !pledging(v, f.id, stage.id)).slice(0, 2);
+  const partners = co.length ? co : friends.slice(0, 1);
+  const perTurn = Math.ceil(need / ((partners.length + 1) * turns));
+  const ceiling = Math.min(MAX_PLEDGE_PER_TURN, pledgeCap(self, Math.max(0, self.treasury - owed), turns, true), ...partners.map((f) => pledgeCap(f, f.treasury, turns, stage.hosts.includes(f.id))));
+  return perTurn <= ceiling ? { perTurn: Math.max(10, perTurn), turns, pledgers: [self.id, ...partners.map((f) => f.id)] } : null;
 }
 
 /** Already pledged to a stage, or a pledge to it is on the table this turn. */
@@ -126,8 +156,11 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
   // 3. Power line: pledge to the first unfunded stage we host, with a friend.
   const stage = v.power.find((s) => s.status === 'planned' && !pledging(v, id, s.id) && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
   if (stage && self.treasury > 200) {
+    // Enough to finish the stage in time where that can be done; else a token pledge.
+    const full = fundingPledge(v, stage, friends, owed);
     const pledgers = [id, ...friends.slice(0, 1).map((f) => f.id)];
-    out.push({ terms: { kind: 'powerPledge', stage: stage.id, perTurn: Math.min(MAX_PLEDGE_PER_TURN, Math.max(10, Math.floor(self.treasury / 40))), turns: Math.min(3, v.turns), pledgers }, reason: `${stage.name} needs funding` });
+    const terms = full ?? { perTurn: Math.min(MAX_PLEDGE_PER_TURN, Math.max(10, Math.floor(self.treasury / 40))), turns: Math.min(3, v.turns), pledgers };
+    out.push({ terms: { kind: 'powerPledge', stage: stage.id, ...terms }, reason: `${stage.name} needs funding` });
   }
   // 4. A pact with our most trusted neighbour when security is low (not for the neutral).
   if (self.security < 50 && !self.inPact && !/neutral/i.test(self.agenda?.name ?? '') && friends.length && v.turn % 3 === 1) {
