@@ -1,7 +1,7 @@
 // The baseline bot: legal, sensible moves chosen from a PlayerView only (never from
 // GameState), each with a reason a player can read ("why did they refuse?").
 // Deterministic: the same view always gives the same choices.
-import { MAX_PLEDGE_PER_TURN } from '../sim/index';
+import { MAX_PLEDGE_PER_TURN, money } from '../sim/index';
 import type { Action, FeeLevel, Orders, PlayerView, ProposalTerms, ProposalView, SegmentView, StateId } from '../sim/index';
 
 /**
@@ -49,7 +49,7 @@ function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean;
       const seg = v.segments.find((s) => s.id === t.segment);
       const remaining = seg ? Math.max(0, seg.cost - seg.funded) : 0;
       const myCost = Math.floor((remaining * (t.shares[v.viewer as StateId] ?? 0)) / 10000);
-      if (myCost > Math.floor((budget * 6) / 10)) return { accept: false, reason: `our share ($${myCost}M) is more than we can afford` };
+      if (myCost > Math.floor((budget * 6) / 10)) return { accept: false, reason: `our share (${money(myCost)}) is more than we can afford` };
       if (grudge(v, worst) >= 65) return { accept: false, reason: `we do not trust ${worstName} enough to build with them`, told: DISCREET };
       const mine = seg?.owners.includes(v.viewer as StateId);
       return { accept: true, reason: mine ? 'the segment crosses our territory and brings transit revenue' : 'more corridor capacity brings cargo our way' };

@@ -1,6 +1,6 @@
 // A readable text summary of one resolved turn, from a view (so it shows only what that
 // viewer may know). Used by `sim` and `replay show`.
-import { audienceLabel, mt, periodOf, type LoadedLevel, type PlayerView } from '../sim/index';
+import { audienceLabel, money, mt, periodOf, type LoadedLevel, type PlayerView } from '../sim/index';
 
 export function turnSummary(level: LoadedLevel, view: PlayerView, turn: number): string {
   const lines: string[] = [];
@@ -32,9 +32,6 @@ export function turnSummary(level: LoadedLevel, view: PlayerView, turn: number):
   }
   return `${lines.join('\n')}\n`;
 }
-
-/** $M as people read it ($1,500M); cli imports nothing of the ui. */
-const money = (m: number): string => `${m < 0 ? '−' : ''}$${Math.abs(m).toLocaleString('en-US')}M`;
 
 /** The state right after setup (turn 0), as one viewer may read it: each state's starting
  * figures and the secret agendas the viewer may read, the animosities as drawn (all of them

@@ -10,7 +10,7 @@ import { checkTerms, partiesOf, settle, thisTurnStart } from './proposals';
 import { restoreRng } from './rng';
 import { finalizeGame, resolveTurn, startTurn } from './turn/index';
 import type { Action, ActionResult, GameState, Orders, Proposal, StateId } from './types';
-import { article, isInt, isObject, nameOf } from './util';
+import { article, isInt, isObject, money, nameOf } from './util';
 
 const ACTION_KEYS: Record<Action['type'], string[]> = {
   propose: ['type', 'player', 'terms'],
@@ -87,7 +87,7 @@ function checkOrders(level: LoadedLevel, s: GameState, player: StateId, raw: unk
     if (!isInt(raw.intel.amount) || raw.intel.amount < 1) return 'orders.intel.amount must be a whole number of $M, at least 1';
     spend += raw.intel.amount;
   }
-  if (spend > Math.max(0, p.treasury)) return `these orders spend $${spend}M but your treasury has $${p.treasury}M`;
+  if (spend > Math.max(0, p.treasury)) return `these orders spend ${money(spend)} but your treasury has ${money(p.treasury)}`;
   return null;
 }
 

@@ -5,7 +5,7 @@ import type { Agenda } from './level-schema';
 import { indexOf } from './lookup';
 import { networkIndex, segmentUsable } from './network';
 import { stagesDone } from './effects';
-import { mt, nameOf } from './util';
+import { money, mt, nameOf } from './util';
 import type { GameState, StateId } from './types';
 
 export interface AgendaStatus { met: boolean; progress: string }
@@ -104,7 +104,7 @@ export function agendaStatus(level: LoadedLevel, s: GameState, stateId: StateId)
       return { met, progress: `peace track at "${peaceNow}" (goal: below "${stageName(level, a.stage)}")` };
     }
     case 'treasuryAtLeast':
-      return { met: p.treasury >= a.amount, progress: `treasury $${p.treasury}M (goal $${a.amount}M)` };
+      return { met: p.treasury >= a.amount, progress: `treasury ${money(p.treasury)} (goal ${money(a.amount)})` };
     case 'stabilityAtLeast':
       return { met: p.stability >= a.value, progress: `stability ${p.stability} (goal ${a.value})` };
     case 'noPactWith': {

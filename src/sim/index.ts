@@ -5,7 +5,7 @@ export { newGame, openGame, checkSeats, seedProblem, MAX_SEED_LENGTH, type NewGa
 export { applyAction, openStep, closeRun, checkpointOpen, checkAction, emptyOrders, investReason } from './actions';
 export { legalActions } from './legal';
 export { MAX_PLEDGE_PER_TURN } from './proposals';
-export { mt, mtValue } from './util';
+export { money, mt, mtValue } from './util';
 export { viewFor, audienceLabel, canRead, estimateOf, periodOf, waitingFor, gameStatus, phaseOf, winnerOf, winnersOf, type GameStatus, type ViewOptions } from './view';
 export { loadLevelData, parseLevelText, formatPath, type Finding, type LoadedLevel, type LevelLoad } from './level';
 export { LEVEL_FORMAT_VERSION, FEE_LEVELS, MODES, type Level, type FeeLevel } from './level-schema';

@@ -8,7 +8,7 @@ import { FEE_LEVELS, type Level } from './level-schema';
 import { capacityBound, demandBound, onSomeRoute, scoreBounds } from './level-bounds';
 import type { Finding } from './level';
 import { FORBIDDEN_KEYS } from './json-source';
-import { article } from './util';
+import { article, money } from './util';
 
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
@@ -353,7 +353,7 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
           const start = int(own(o, 'treasury'));
           if (amount === undefined || start === undefined || sid === undefined || takesMoney.has(sid) || takesMoney.has('all')) break;
           const floor = Math.min(0, start);
-          if (amount <= floor) ctx.warn([...base, 'amount'], `no event takes money from this state and the rules never spend more than a treasury holds, so its treasury is never below $${floor}M and this agenda is always met`);
+          if (amount <= floor) ctx.warn([...base, 'amount'], `no event takes money from this state and the rules never spend more than a treasury holds, so its treasury is never below ${money(floor)} and this agenda is always met`);
           break;
         }
         case 'throughputAtLeast': {

@@ -5,7 +5,7 @@ import { FEE_LEVELS } from './level-schema';
 import { indexOf } from './lookup';
 import { compareStrings } from './hash';
 import type { GameState, Proposal, ProposalTerms, StateId } from './types';
-import { isInt, isObject, isStringArray, nameOf } from './util';
+import { isInt, isObject, isStringArray, money, nameOf } from './util';
 
 /** The largest power-line pledge a state may offer per turn, in $M. */
 export const MAX_PLEDGE_PER_TURN = 5000;
@@ -121,7 +121,7 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
       const err = membersProblem(level, raw.attendees, 'attendees', 2);
       if (err) return err;
       if (!(raw.attendees as string[]).includes(from)) return 'the host must attend the summit';
-      if (s.players[from].treasury < level.params.summitCost) return `hosting a summit costs $${level.params.summitCost}M; your treasury has $${s.players[from].treasury}M`;
+      if (s.players[from].treasury < level.params.summitCost) return `hosting a summit costs ${money(level.params.summitCost)}; your treasury has ${money(s.players[from].treasury)}`;
       return null;
     }
   }
@@ -143,9 +143,9 @@ export function describeTerms(level: LoadedLevel, from: StateId, terms: Proposal
       return `Co-fund ${seg?.name ?? terms.segment}: ${shares.join(', ')}; transit fee capped at ${terms.feeCap}`;
     }
     case 'securityPact':
-      return `Security pact of ${namesOf(level, terms.members)}: $${terms.contribution}M each per turn for ${terms.duration} turns`;
+      return `Security pact of ${namesOf(level, terms.members)}: ${money(terms.contribution)} each per turn for ${terms.duration} turns`;
     case 'powerPledge':
-      return `Power-line pledge to ${idx.stages.get(terms.stage)?.name ?? terms.stage}: ${namesOf(level, terms.pledgers)} pay $${terms.perTurn}M each per turn for ${terms.turns} turns`;
+      return `Power-line pledge to ${idx.stages.get(terms.stage)?.name ?? terms.stage}: ${namesOf(level, terms.pledgers)} pay ${money(terms.perTurn)} each per turn for ${terms.turns} turns`;
     case 'peaceStep': {
       const t = level.peaceTrack;
       return t ? `Peace step on the ${t.name}, proposed by ${nameOf(level, from)}` : 'Peace step';

@@ -29,7 +29,20 @@ export function mtValue(kt: number): number {
   return kt >= 100_000 ? Math.floor(kt / 1000) : Math.floor(kt / 100) / 10;
 }
 
-/** 'a' or 'an' before a word in a message. */
+/** Money for people, in the one form every screen, report and CLI writes it: "$1,786M",
+ * "−$40M", and from $10,000M in billions to one decimal ("$12.3bn", half a tenth rounds up).
+ * Grouped by hand rather than by toLocaleString, whose output rests on the engine's locale data. */
+export function money(m: number): string {
+  const sign = m < 0 ? '−' : '';
+  const a = Math.abs(m);
+  if (a >= 10000) {
+    const tenths = Math.floor((a + 50) / 100);
+    return `${sign}$${Math.floor(tenths / 10)}.${tenths % 10}bn`;
+  }
+  const [whole, frac] = String(a).split('.');
+  return `${sign}$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${frac ? `.${frac}` : ''}M`;
+}
+
 /** Basis points as a percentage for narration, in integer arithmetic: 1440 -> "14.4%",
  * 600 -> "6%", 5 -> "0.05%", -1000 -> "−10%" (a minus sign). */
 export function pct(bp: number): string {
@@ -42,4 +55,5 @@ export function pct(bp: number): string {
 /** pct with a sign either way: "+8%", "−10%". */
 export const signedPct = (bp: number): string => (bp > 0 ? `+${pct(bp)}` : pct(bp));
 
+/** 'a' or 'an' before a word in a message. */
 export const article = (word = ''): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');

@@ -1,13 +1,7 @@
 // Number formatting for people: money in $M, cargo in Mt/yr (the sim counts kt/yr).
 import type { PlayerView, StateId } from './sim';
 
-export function money(m: number): string {
-  const sign = m < 0 ? '−' : '';
-  const a = Math.abs(m);
-  return a >= 10000 ? `${sign}$${(a / 1000).toFixed(1)}bn` : `${sign}$${a.toLocaleString('en-US')}M`;
-}
-
-export { mt } from './sim';
+export { money, mt } from './sim';
 
 export function bp(v: number): string {
   return `${Math.round(v / 100)}%`;

@@ -25,6 +25,7 @@ export {
   stepRecorded,
   undoBlock,
   undoRefusal,
+  money,
   mt,
   mtValue,
 } from '../sim/index';

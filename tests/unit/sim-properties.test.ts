@@ -118,7 +118,7 @@ describe('actions', () => {
     const me = tutorial.states[0].id;
     const r = applyAction(tutorial, s, { type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 10_000_000, intel: null } });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/spend \$10000000M but your treasury has \$\d+M/);
+    if (!r.ok) expect(r.error).toMatch(/spend \$10000\.0bn but your treasury has \$[\d,]+M/);
   });
 });
 

@@ -5,7 +5,7 @@ import type { LoadedLevel } from '../level';
 import { indexOf } from '../lookup';
 import { feeAbove, fundingNeed, networkIndex } from '../network';
 import { logEntry } from '../log';
-import { bandWidth, nameOf } from '../util';
+import { bandWidth, money, nameOf } from '../util';
 import type { GameState } from '../types';
 
 export function applyOrders(level: LoadedLevel, s: GameState): void {
@@ -30,9 +30,9 @@ export function applyOrders(level: LoadedLevel, s: GameState): void {
       const cost = points * perPoint;
       p.treasury -= cost;
       p.security += points;
-      if (points > 0) lines.push(`security +${points} for $${cost}M`);
+      if (points > 0) lines.push(`security +${points} for ${money(cost)}`);
       if (points < wanted) cuts.push(`security: ${wanted - points} point(s) not bought (${100 - p.security <= 0 ? 'security is at 100' : 'not enough money'})`);
-      if (o.security - wanted * perPoint > 0) cuts.push(`security: $${o.security - wanted * perPoint}M left unspent (a point costs $${perPoint}M)`);
+      if (o.security - wanted * perPoint > 0) cuts.push(`security: ${money(o.security - wanted * perPoint)} left unspent (a point costs ${money(perPoint)})`);
     }
 
     if (o.intel && o.intel.amount > 0 && o.intel.target !== id && s.players[o.intel.target]) {
@@ -48,7 +48,7 @@ export function applyOrders(level: LoadedLevel, s: GameState): void {
       const before = bandWidth(have);
       const after = bandWidth(have + levels);
       const band = after < before ? `your estimate of how they feel about you narrows from ${before} to ${after} points wide` : `your estimate of how they feel about you stays ${after} points wide: it narrows a point for about every 3 levels`;
-      if (levels > 0) lines.push(`intelligence on ${nameOf(level, target)}: ${levels} level${levels === 1 ? '' : 's'} more, now ${have + levels} of 100 (${band}), for $${cost}M`);
+      if (levels > 0) lines.push(`intelligence on ${nameOf(level, target)}: ${levels} level${levels === 1 ? '' : 's'} more, now ${have + levels} of 100 (${band}), for ${money(cost)}`);
       if (levels < wanted) cuts.push(`intelligence: ${wanted - levels} level(s) not bought (${have + levels >= 100 ? 'already complete' : 'not enough money'})`);
     }
 
@@ -65,13 +65,13 @@ export function applyOrders(level: LoadedLevel, s: GameState): void {
       p.treasury -= pay;
       st.funded += pay;
       if (pay > 0) {
-        lines.push(`$${pay}M into ${seg.name}`);
+        lines.push(`${money(pay)} into ${seg.name}`);
         paidBy.set(seg.id, [...(paidBy.get(seg.id) ?? []), id]);
       }
       if (pay < inv.amount) {
         const first = (paidBy.get(seg.id) ?? []).filter((x) => x !== id);
         const why = need > pay ? 'not enough money' : first.length ? `${first.map((x) => nameOf(level, x)).join(' and ')} funded the rest first: orders are carried out in level order` : 'nothing more to fund';
-        cuts.push(`${seg.name}: $${inv.amount - pay}M not invested (${why}); it stays in your treasury`);
+        cuts.push(`${seg.name}: ${money(inv.amount - pay)} not invested (${why}); it stays in your treasury`);
       }
     }
 

@@ -4,7 +4,7 @@
 import type { LoadedLevel } from '../level';
 import { animosityOf, changeAmong } from '../animosity';
 import { cause, forFacilitator, logEntry } from '../log';
-import { nameOf, pct } from '../util';
+import { money, nameOf, pct } from '../util';
 import type { GameState, SecurityPact } from '../types';
 import type { Rng } from '../rng';
 import { clampBp } from './math';
@@ -52,7 +52,7 @@ export function checkPacts(level: LoadedLevel, s: GameState, rng: Rng): void {
       p.security = Math.min(100, p.security + RULES.pactSecurity);
       if (pay < pact.contribution) {
         p.reputation = Math.max(0, p.reputation + RULES.pactShortReputation);
-        logEntry(s, STEP, `${nameOf(level, m)} paid $${pay}M of its $${pact.contribution}M pact contribution.`, pact.members, [cause(`reputation ${RULES.pactShortReputation}`, [m])]);
+        logEntry(s, STEP, `${nameOf(level, m)} paid ${money(pay)} of its ${money(pact.contribution)} pact contribution.`, pact.members, [cause(`reputation ${RULES.pactShortReputation}`, [m])]);
       }
     }
     if (pact.endsTurn <= s.turn) {

@@ -4,7 +4,7 @@ import type { LoadedLevel } from '../level';
 import { indexOf } from '../lookup';
 import { animosityOf, changeAnimosity } from '../animosity';
 import { cause, forFacilitator, logEntry } from '../log';
-import { nameOf, pct } from '../util';
+import { money, nameOf, pct } from '../util';
 import type { GameState, Pledge } from '../types';
 import type { Rng } from '../rng';
 import { clampBp } from './math';
@@ -60,7 +60,7 @@ export function payPledges(level: LoadedLevel, s: GameState, rng: Rng): void {
       for (const h of def.hosts) {
         if (h !== pl.state) changeAnimosity(s, h, pl.state, RULES.pledgeBrokenAnimosity, s.turn, `${nameOf(level, pl.state)} withheld a pledge to ${def.name}`);
       }
-      logEntry(s, STEP, `${nameOf(level, pl.state)} withheld its $${pl.perTurn}M pledge to ${def.name}.`, 'all', [
+      logEntry(s, STEP, `${nameOf(level, pl.state)} withheld its ${money(pl.perTurn)} pledge to ${def.name}.`, 'all', [
         cause(`a broken pledge: reputation ${RULES.pledgeBrokenReputation}; the hosts trust it less`, [pl.state, ...def.hosts.filter((h) => idx.states.has(h))]),
         cause('opinion at home turned against paying for a project that benefits a state it distrusts', [pl.state]),
         forFacilitator(`withhold chance ${pct(bp)} = ${pct(level.params.pledgeWithholdPerAnimosityBp)} x (animosity ${pl.state}->${g.host} ${g.value} - ${RULES.pledgeWithholdThreshold})`),
@@ -76,9 +76,9 @@ export function payPledges(level: LoadedLevel, s: GameState, rng: Rng): void {
     if (pay < due) {
       pl.withheld += due - pay;
       payer.reputation = Math.max(0, payer.reputation + RULES.pledgeShortReputation);
-      logEntry(s, STEP, `${nameOf(level, pl.state)} paid $${pay}M of its $${due}M pledge to ${def.name}.`, 'all', [cause(`the treasury could not cover it: reputation ${RULES.pledgeShortReputation}`, [pl.state])]);
+      logEntry(s, STEP, `${nameOf(level, pl.state)} paid ${money(pay)} of its ${money(due)} pledge to ${def.name}.`, 'all', [cause(`the treasury could not cover it: reputation ${RULES.pledgeShortReputation}`, [pl.state])]);
     } else {
-      logEntry(s, STEP, `${nameOf(level, pl.state)} paid $${pay}M into ${def.name}.`, [pl.state]);
+      logEntry(s, STEP, `${nameOf(level, pl.state)} paid ${money(pay)} into ${def.name}.`, [pl.state]);
     }
   }
 

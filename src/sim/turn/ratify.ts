@@ -7,7 +7,7 @@ import { compareStrings } from '../hash';
 import { feeAbove, fundingNeed, lowerFee } from '../network';
 import { cause, forFacilitator, logEntry, readers } from '../log';
 import { describeTerms } from '../proposals';
-import { nameOf, pct } from '../util';
+import { money, nameOf, pct } from '../util';
 import type { GameState, Proposal, StateId } from '../types';
 import type { Rng } from '../rng';
 import type { TurnContext } from './context';
@@ -27,7 +27,7 @@ export function ratifyDeals(level: LoadedLevel, s: GameState, rng: Rng, ctx: Tur
     const summary = s.silent ? '' : describeTerms(level, p.from, p.terms);
     if (p.terms.kind === 'summit' && s.players[p.from].treasury < level.params.summitCost) {
       p.status = 'failed';
-      logEntry(s, STEP, `Postponed: ${summary}.`, 'all', [cause(`the host could not pay the $${level.params.summitCost}M a summit costs`, p.parties)]);
+      logEntry(s, STEP, `Postponed: ${summary}.`, 'all', [cause(`the host could not pay the ${money(level.params.summitCost)} a summit costs`, p.parties)]);
       continue;
     }
     const chance = ratifyFailChance(level, s, p.parties);
@@ -129,14 +129,14 @@ function applySegmentDeal(level: LoadedLevel, s: GameState, p: Proposal): StateI
     const pay = Math.max(0, Math.min(owe[id], pl.treasury));
     pl.treasury -= pay;
     st.funded += pay;
-    if (pay > 0) logEntry(s, STEP, `${nameOf(level, id)} paid $${pay}M towards ${def.name}.`, [id]);
+    if (pay > 0) logEntry(s, STEP, `${nameOf(level, id)} paid ${money(pay)} towards ${def.name}.`, [id]);
     if (pay < owe[id]) {
       breakers.push(id);
       pl.reputation = Math.max(0, pl.reputation + RULES.brokenPromiseReputation);
       for (const other of p.parties) {
         if (other !== id) changeAnimosity(s, other, id, RULES.brokenPromiseAnimosity, s.turn, `${nameOf(level, id)} paid less than promised for ${def.name}`);
       }
-      logEntry(s, STEP, `${nameOf(level, id)} paid $${pay}M of the $${owe[id]}M it promised for ${def.name}.`, 'all', [
+      logEntry(s, STEP, `${nameOf(level, id)} paid ${money(pay)} of the ${money(owe[id])} it promised for ${def.name}.`, 'all', [
         cause(`a broken promise: reputation ${RULES.brokenPromiseReputation}; the other parties trust it less`, p.parties),
       ]);
     }

@@ -6,7 +6,7 @@ import type { LoadedLevel } from '../level';
 import { indexOf } from '../lookup';
 import { meanStance, networkIndex, segmentTable, type SegmentTable } from '../network';
 import { logEntry } from '../log';
-import { clamp } from '../util';
+import { clamp, money } from '../util';
 import type { GameState, StateId } from '../types';
 import { mulDiv } from './math';
 import { RULES } from './rules';
@@ -86,9 +86,9 @@ export function collectRevenue(level: LoadedLevel, s: GameState, table: SegmentT
     p.revenueLast = revenue;
     p.revenueTotal += revenue;
     if (s.silent) continue;
-    const parts = [`income $${p.income}M`, `transit $${transit[id]}M`];
-    if (pw) parts.push(`power $${pw}M`);
-    if (g) parts.push(`EU grant $${g}M`);
-    logEntry(s, STEP, `Revenue: ${parts.join(', ')}; treasury $${p.treasury}M.`, [id]);
+    const parts = [`income ${money(p.income)}`, `transit ${money(transit[id])}`];
+    if (pw) parts.push(`power ${money(pw)}`);
+    if (g) parts.push(`EU grant ${money(g)}`);
+    logEntry(s, STEP, `Revenue: ${parts.join(', ')}; treasury ${money(p.treasury)}.`, [id]);
   }
 }
