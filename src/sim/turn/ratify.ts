@@ -154,6 +154,8 @@ function applySegmentDeal(level: LoadedLevel, s: GameState, p: Proposal): StateI
 function holdSummit(level: LoadedLevel, s: GameState, p: Proposal, rng: Rng): void {
   const host = s.players[p.from];
   host.treasury -= level.params.summitCost;
+  // Like every other payment, the host's fee is in its own report, so its money adds up.
+  logEntry(s, STEP, `${nameOf(level, p.from)} paid ${money(level.params.summitCost)} to host the summit.`, [p.from]);
   const attendees = p.parties;
   let backfires = 0;
   let pairs = 0;
