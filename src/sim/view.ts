@@ -2,6 +2,7 @@
 // a state its own secrets and its own grudges, estimates of how others feel about it;
 // 'public' (the projector) only public facts; 'facilitator' everything.
 import type { LoadedLevel } from './level';
+import type { SegmentDef } from './level-schema';
 import { indexOf } from './lookup';
 import { agendaStatus } from './agendas';
 import { repairCost, routeCost, segmentUsable } from './network';
@@ -11,7 +12,7 @@ import { scorePartsOf } from './turn/score';
 import { bandWidth, clamp, nameOf } from './util';
 import { deepFreeze, isOpenRun } from './cow';
 import type { AgendaStatus } from './agendas';
-import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView, SegmentView, StateId, StateView, TurnRecord, Viewer } from './types';
+import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView, SegmentState, SegmentView, StateId, StateView, TurnRecord, Viewer } from './types';
 
 export interface ViewOptions {
   /**
@@ -199,6 +200,15 @@ function frozen(v: unknown): v is object {
   return typeof v === 'object' && v !== null && Object.isFrozen(v);
 }
 
+/** The works a segment's money and progress count towards now, as fundingNeed has them: a
+ * damaged segment's repair (it reopens after repairTurns, or at once when paid for), even
+ * with an upgrade under way; an open segment's upgrade; else its build. */
+function worksOf(level: LoadedLevel, def: SegmentDef, st: SegmentState): { cost: number; buildTurns: number } {
+  if (st.status === 'damaged') return { cost: repairCost(def), buildTurns: level.params.repairTurns };
+  if (def.upgrade && (st.upgrading || st.status === 'open')) return { cost: def.upgrade.cost, buildTurns: def.upgrade.buildTurns };
+  return { cost: def.cost, buildTurns: def.buildTurns };
+}
+
 function segmentViews(level: LoadedLevel, s: GameState, copy: boolean): SegmentView[] {
   const idx = indexOf(level);
   return level.segments.map((def) => {
@@ -217,11 +227,9 @@ function segmentViews(level: LoadedLevel, s: GameState, copy: boolean): SegmentV
       status: st.status,
       usable: segmentUsable(level, s, def.id),
       capacity: st.capacity,
-      cost: st.upgrading || (st.status === 'open' && def.upgrade) ? def.upgrade?.cost ?? def.cost : st.status === 'damaged' ? repairCost(def) : def.cost,
+      ...worksOf(level, def, st),
       funded: st.funded,
       progress: st.progress,
-      // As the cost: an open segment's works still to fund are its upgrade's.
-      buildTurns: st.upgrading || (st.status === 'open' && def.upgrade) ? def.upgrade?.buildTurns ?? def.buildTurns : def.buildTurns,
       risk: st.risk,
       flow: st.flow,
       fee,

@@ -123,7 +123,7 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
         'li',
         { class: `invest-row${can ? '' : ' disabled'}`, onmouseenter: () => ctx.highlightSegment(s.id), onmouseleave: () => ctx.highlightSegment(null) },
         h('div', { class: 'invest-name' }, h('label', { for: `invest-${s.id}` }, s.name), h('button', { type: 'button', class: 'link nowrap', 'aria-label': `Show ${s.name} on the map`, onclick: () => ctx.focusSegment(s.id) }, 'show on map')),
-        h('div', { class: 'invest-info', id: `invest-${s.id}-info` }, can ? `${STATUS_LABEL[s.status]}${s.status === 'open' ? ' — upgrade' : ''} · ${money(s.funded)} of ${money(s.cost)} funded · ${s.buildTurns} turns to build` : whyNot(s)),
+        h('div', { class: 'invest-info', id: `invest-${s.id}-info` }, can ? `${STATUS_LABEL[s.status]}${s.status === 'open' ? ' — upgrade' : ''} · ${money(s.funded)} of ${money(s.cost)} funded · ${worksTime(s)}` : whyNot(s)),
         can
           ? h('div', { class: 'invest-input' },
               h('span', { class: 'with-suffix' }, input, h('span', { class: 'suffix' }, '$M')),
@@ -202,4 +202,12 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
   );
   updateTotals();
   return form;
+}
+
+/** How long the works take: a damaged segment reopens after the view's buildTurns (its
+ * repairTurns, of which progress are done) or as soon as its repair is paid for. */
+function worksTime(s: SegmentView): string {
+  if (s.status !== 'damaged') return `${s.buildTurns} turns to build`;
+  const left = Math.max(1, s.buildTurns - s.progress);
+  return `reopens within ${left} turn${left === 1 ? '' : 's'}, at once if repaired`;
 }
