@@ -57,8 +57,16 @@ export function growthBpNow(level: LoadedLevel, s: GameState): number {
 function deal(level: LoadedLevel, s: GameState, ev: LevelEvent, how: string): void {
   s.news.push(ev.id);
   if (!s.eventsSeen.includes(ev.id)) s.eventsSeen.push(ev.id);
+  const was = s.peaceStage;
   const trace = applyEvent(level, s, ev);
   if (!s.silent) logEntry(s, 'news', `${ev.title}: ${ev.text}`, 'all', [forFacilitator(`${how}; effects: ${trace.join('; ')}`)]);
+  // A move of the peace track is public whatever moved it, as a ratified step or a fall-back is.
+  const track = level.peaceTrack;
+  if (track && s.peaceStage !== was) {
+    const now = track.stages[s.peaceStage].name;
+    const text = s.peaceStage > was ? `The ${track.name} reaches "${now}".` : `The ${track.name} falls back to "${now}" (it had reached "${track.stages[was].name}").`;
+    logEntry(s, 'news', text, 'all');
+  }
 }
 
 /** The news of s.turn: the facilitator's injected events first, then weighted draws. */

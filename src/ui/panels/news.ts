@@ -74,9 +74,7 @@ export function renderNews(ctx: PanelContext): HTMLElement {
         ? h('ul', { class: 'news-list', 'data-testid': 'news-list' }, view.news.map((n) => h('li', { class: 'news-item' }, h('h3', null, n.title), h('p', null, n.text))))
         : h('p', { class: 'hint' }, 'A quiet half-year: no news.')
       : null,
-    view.phase !== 'ended' && (view.log[view.turn] ?? []).filter((e) => e.step !== 'news').length
-      ? h('section', null, h('h3', null, 'This turn so far'), renderLog(ctx.level, view, (view.log[view.turn] ?? []).filter((e) => e.step !== 'news')))
-      : null,
+    view.phase !== 'ended' && turnSoFar(view).length ? h('section', null, h('h3', null, 'This turn so far'), renderLog(ctx.level, view, turnSoFar(view))) : null,
     last >= 1
       ? h(
           'section',
@@ -93,6 +91,13 @@ export function renderNews(ctx: PanelContext): HTMLElement {
         )
       : h('p', { class: 'hint' }, 'The first report comes after turn 1 is resolved.'),
   );
+}
+
+/** This turn's log without the events the news cards show; a news line of another kind (an
+ * event's move of the peace track) is listed with the rest. */
+export function turnSoFar(view: Pick<PlayerView, 'log' | 'news' | 'turn'>): LogEntry[] {
+  const cards = new Set(view.news.map((n) => `${n.title}: ${n.text}`));
+  return (view.log[view.turn] ?? []).filter((e) => e.step !== 'news' || !cards.has(e.text));
 }
 
 export function lastReportSize(view: PlayerView): number {
