@@ -1,7 +1,15 @@
 // Number formatting for people: money in $M, cargo in Mt/yr (the sim counts kt/yr).
-import type { PlayerView, StateId } from './sim';
+import { money, type PlayerView, type StateId } from './sim';
 
 export { money, mt } from './sim';
+
+/** A power-line stage's state in a line of text: built, building (turns done of its build
+ * time), or the money funded towards its cost. */
+export function stageState(p: Pick<PlayerView['power'][number], 'status' | 'progress' | 'buildTurns' | 'funded' | 'cost'>): string {
+  if (p.status === 'done') return 'built';
+  if (p.status === 'building') return `building ${p.progress}/${p.buildTurns}`;
+  return `${money(p.funded)} of ${money(p.cost)} funded`;
+}
 
 export function bp(v: number): string {
   return `${Math.round(v / 100)}%`;

@@ -1,6 +1,6 @@
 // "You": the viewer's state, its secret agenda, and the shared goals of the corridor.
 import { h } from '../dom';
-import { money, mt, names, nameIn, rankOf, rankText } from '../format';
+import { money, mt, names, nameIn, rankOf, rankText, stageState } from '../format';
 import type { PlayerView, StateView } from '../sim';
 import type { PanelContext } from './context';
 
@@ -44,7 +44,7 @@ export function corridorGoals(view: PlayerView): HTMLElement {
             'ol',
             { class: 'stages' },
             view.power.map((p) =>
-              h('li', { class: `stage ${p.status}` }, h('span', { class: 'stage-mark', 'aria-hidden': 'true' }, p.status === 'done' ? '◆' : p.status === 'building' ? '◈' : '◇'), ` ${p.name} — `, p.status === 'done' ? 'built' : p.status === 'building' ? `building ${p.progress}/${p.buildTurns}` : `${money(p.funded)} of ${money(p.cost)} paid in`),
+              h('li', { class: `stage ${p.status}` }, h('span', { class: 'stage-mark', 'aria-hidden': 'true' }, p.status === 'done' ? '◆' : p.status === 'building' ? '◈' : '◇'), ` ${p.name} — `, stageState(p)),
             ),
           ),
         )

@@ -2,7 +2,7 @@
 // keyboard and screen-reader twin of the map — with the sources the level cites for their
 // figures, so a teacher can check them.
 import { h } from '../dom';
-import { money, mt, names, MODE_LABEL, STATUS_LABEL } from '../format';
+import { money, mt, names, MODE_LABEL, STATUS_LABEL, stageState } from '../format';
 import type { LoadedLevel } from '../sim';
 import type { PanelContext } from './context';
 
@@ -74,7 +74,7 @@ export function renderNetwork(ctx: PanelContext): HTMLElement {
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Route'), h('th', { scope: 'col', class: 'num' }, 'Load'), h('th', { scope: 'col', class: 'num' }, 'Days'), h('th', { scope: 'col', class: 'num' }, 'Risk'))),
       h('tbody', null, view.altRoutes.map((r) => h('tr', null, h('th', { scope: 'row' }, r.name, cited(level.alternativeRoutes, r.id)), h('td', { class: 'num' }, r.sea ? mt(r.flow) : `${mt(r.flow)} of ${mt(r.capacity)}`), h('td', { class: 'num' }, String(r.days)), h('td', { class: 'num' }, String(r.risk)))))),
     view.power.length
-      ? h('section', null, h('h3', null, 'Power line'), h('ul', { class: 'plain' }, view.power.map((p) => h('li', null, `${p.name} (${names(view, p.hosts)}): ${p.status === 'done' ? 'built' : p.status === 'building' ? `building ${p.progress}/${p.buildTurns}` : `${money(p.funded)} of ${money(p.cost)} paid in`}`, cited(level.powerLine?.stages ?? [], p.id)))))
+      ? h('section', null, h('h3', null, 'Power line'), h('ul', { class: 'plain' }, view.power.map((p) => h('li', null, `${p.name} (${names(view, p.hosts)}): ${stageState(p)}`, cited(level.powerLine?.stages ?? [], p.id)))))
       : null,
     sourceList(level),
   );
