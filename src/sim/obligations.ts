@@ -1,8 +1,9 @@
 // What a turn's resolution will ask a state to pay once its orders are carried out (orders
 // are step 1; deals, pledges and pacts are paid in steps 2, 4 and 6): its shares of the
-// segment deals bound this turn, the first payment of the pledges bound this turn, its
-// running pledges and its pact contributions. Paying less is a broken promise, so the
-// orders panel shows it and the bots leave it in the treasury.
+// segment deals bound this turn, the first payment of the pledges bound this turn, the fee
+// of a summit it hosts bound this turn, its running pledges and its pact contributions.
+// Paying less is a broken promise, so the orders panel shows it and the bots leave it in the
+// treasury.
 import type { LoadedLevel } from './level';
 import { pactActive } from './network';
 import { thisTurnStart } from './proposals';
@@ -13,8 +14,11 @@ export function owedThisTurn(level: LoadedLevel, s: GameState, id: StateId): num
   let sum = 0;
   for (let i = thisTurnStart(s); i < s.proposals.length; i++) {
     const p = s.proposals[i];
-    if (p.status !== 'bound' || !p.parties.includes(id)) continue;
+    if (p.status !== 'bound') continue;
     const t = p.terms;
+    // The host pays the summit's fee in ratification; a host short of it postpones the summit.
+    if (t.kind === 'summit' && p.from === id) sum += level.params.summitCost;
+    if (!p.parties.includes(id)) continue;
     if (t.kind === 'segmentDeal') sum += dealShares(level, s, p)[id] ?? 0;
     else if (t.kind === 'powerPledge') sum += t.perTurn;
     else if (t.kind === 'securityPact') sum += t.contribution;

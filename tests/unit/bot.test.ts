@@ -29,11 +29,12 @@ function ordersPhases(seed: string): GameState[] {
 }
 
 /** The rule written out plainly: shares of deals bound this turn (of the remaining cost,
- * pennies to the largest share), first payments of pledges bound this turn, running
- * pledges, contributions to pacts in force. */
+ * pennies to the largest share), first payments of pledges bound this turn, the fee of a
+ * summit it hosts bound this turn, running pledges, contributions to pacts in force. */
 function obligations(s: GameState, id: StateId): number {
   let sum = 0;
   for (const p of s.proposals) {
+    if (p.turn === s.turn && p.status === 'bound' && p.terms.kind === 'summit' && p.from === id) sum += main.params.summitCost;
     if (p.turn !== s.turn || p.status !== 'bound' || !p.parties.includes(id)) continue;
     const t = p.terms;
     if (t.kind === 'segmentDeal') {
