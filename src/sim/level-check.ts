@@ -709,11 +709,14 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
         if (sg.mode !== 'cable' && !used.has(sg.id) && onSomeRoute(parsed, sg)) ctx.warn(['segments', i, 'id'], `no middle-corridor route within maxRouteSegments (${parsed.maxRouteSegments}) uses this segment, so it never carries cargo`);
       }
     }
-    if (routes.length > 0 && !networkFault && throughputGoals.length > 0) {
+    // The shared goal (targetThroughput) is judged on the same throughput as these agendas.
+    if (routes.length > 0 && !networkFault && (throughputGoals.length > 0 || parsed.targetThroughput > 0)) {
       const demand = demandBound(parsed);
       const cap = capacityBound(parsed);
       const most = demand <= cap.kt ? { kt: demand, why: `demand is at most ${demand} kt a year by the last turn` } : { kt: cap.kt, why: `the cargo segments at the ${cap.at} can carry at most ${cap.kt} kt a year in all` };
       for (const g of throughputGoals) if (g.kt > most.kt) ctx.warn(g.path, `${most.why}, so throughput never reaches ${g.kt} kt and this agenda is never met`);
+      const target = parsed.targetThroughput;
+      if (target > most.kt) ctx.warn(['targetThroughput'], `${most.why}, so throughput never reaches ${target} kt and the shared goal is never met`);
     }
     // A head start that fixes the winner: one state's lowest possible final score above
     // another's highest, i.e. head starts apart by more than prosperityPoints + agendaPoints +

@@ -77,6 +77,7 @@ const EXPECTED: Record<string, string[]> = {
   'demand-start-zero': [
     `98:17 warning $.states[2].agendas[2].kt: demand is at most 0 kt a year by the last turn, so throughput never reaches 3000 kt and this agenda is never met`,
     `312:24 warning $.demand.start: demand starts at 0 and every change is a share of it, so no cargo ever moves`,
+    `313:23 warning $.targetThroughput: demand is at most 0 kt a year by the last turn, so throughput never reaches 8000 kt and the shared goal is never met`,
   ],
   'duplicate-agenda-id': [
     `95:17 error $.states[2].agendas[2].id: duplicate agenda id "neutral": already used by the agenda at $.states[2].agendas[1].id`,
