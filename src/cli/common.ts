@@ -2,7 +2,7 @@
 // precise findings. CLIs print messages, never stack traces.
 import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { formatPath, parseLevelText, type LoadedLevel, type Viewer } from '../sim/index';
+import { formatFinding, formatPath, parseLevelText, type LoadedLevel, type Viewer } from '../sim/index';
 
 export const DEFAULT_LEVEL = 'levels/middle-corridor.json';
 export const DEFAULT_SEED = 'corridor';
@@ -48,9 +48,13 @@ export function readText(file: string): string {
   }
 }
 
-/** Loads a level or throws a CliError listing `FILE: <json path>: <what is wrong>` lines. */
-export function readLevel(file: string): LoadedLevel {
-  const result = parseLevelText(readText(file));
+/**
+ * Loads a level or throws a CliError listing `FILE: <json path>: <what is wrong>` lines.
+ * `warn`, when given, gets each warning of a level that loads as the validator prints it.
+ */
+export function readLevel(file: string, warn?: (line: string) => void): LoadedLevel {
+  const result = parseLevelText(readText(file), file);
+  if (result.ok && warn) for (const f of result.findings) if (f.severity === 'warning') warn(formatFinding(f));
   if (!result.ok) {
     const lines = result.findings
       .filter((f) => f.severity === 'error')

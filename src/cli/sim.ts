@@ -26,7 +26,9 @@ runCli(() => {
   if (rest.length) throw new CliError(`unexpected argument "${rest[0]}"\n${USAGE}`, 2);
   const file = (flags.level as string) ?? DEFAULT_LEVEL;
   if (!existsSync(file)) throw new CliError(`${file}: no such file\n${USAGE}`, 1);
-  const level = readLevel(file);
+  // The validator's warnings, once, on stderr: --json keeps stdout for the result alone,
+  // and a machine reading it has the validator for findings.
+  const level = readLevel(file, flags.json ? undefined : (line) => process.stderr.write(`${line}\n`));
   const seed = (flags.seed as string) ?? DEFAULT_SEED;
   if (seedProblem(seed)) throw new CliError(`--seed must be 1 to ${MAX_SEED_LENGTH} characters long (it is ${seed.length})\n${USAGE}`, 2);
   const turns = flags.turns === undefined ? level.turns : parseInteger(flags.turns as string, 'turns', 0, level.turns);
