@@ -8,6 +8,7 @@ import { hashValue } from './hash';
 import { locate, parseJsonSource, type SourceNode } from './json-source';
 import { migrateLevel, originalPath } from './level-migrate';
 import { checkLevel, closest } from './level-check';
+import { mergeKeyTypos, type MissingField, type UnknownKey } from './key-typos';
 
 export interface Finding {
   severity: 'error' | 'warning';
@@ -152,11 +153,11 @@ interface ZodDefLike { type: string; format?: string; shape?: Record<string, Zod
 interface ZodLike { _zod: { def: ZodDefLike } }
 
 /** The object schema that validates the value at `path`, following the data into unions. */
-function schemaAt(path: Path, data: unknown): ZodDefLike | undefined {
+function schemaAt(path: Path, data: unknown, keepUnion = false): ZodDefLike | undefined {
   let s: ZodDefLike | undefined = (levelSchema as unknown as ZodLike)._zod.def;
-  const unwrap = () => {
+  const unwrap = (last = false) => {
     while (s && (s.type === 'optional' || s.type === 'default' || s.type === 'nullable') && s.innerType) s = s.innerType._zod.def;
-    if (s && s.type === 'union' && s.discriminator && s.options) {
+    if (s && s.type === 'union' && s.discriminator && s.options && !(keepUnion && last)) {
       const disc = s.discriminator;
       const tag = valueAt(data, at);
       const key = (tag as Record<string, unknown> | undefined) && typeof tag === 'object' ? (tag as Record<string, unknown>)[disc] : undefined;
@@ -164,7 +165,7 @@ function schemaAt(path: Path, data: unknown): ZodDefLike | undefined {
     }
   };
   const at: Path = [];
-  unwrap();
+  unwrap(path.length === 0);
   for (const p of path) {
     if (!s) return undefined;
     if (s.type === 'object' && typeof p === 'string') s = s.shape?.[p]?._zod.def;
@@ -172,9 +173,15 @@ function schemaAt(path: Path, data: unknown): ZodDefLike | undefined {
     else if (s.type === 'record') s = s.valueType?._zod.def;
     else return undefined;
     at.push(p);
-    unwrap();
+    unwrap(at.length === path.length);
   }
   return s;
+}
+
+/** Every field that some form of the union at `path` has (its discriminator is missing). */
+function unionFields(path: Path, data: unknown): string[] {
+  const s = schemaAt(path, data, true);
+  return s?.type === 'union' && s.options ? s.options.flatMap((o) => Object.keys(o._zod.def.shape ?? {})) : [];
 }
 
 function list(values: readonly unknown[]): string {
@@ -184,7 +191,19 @@ function list(values: readonly unknown[]): string {
 /** Schema issues as findings that say what was expected and what was found. */
 export function zodFindings(issues: readonly z.core.$ZodIssue[], data: unknown): Finding[] {
   const out: Finding[] = [];
-  const add = (path: Path, message: string, onKey = false) => out.push(onKey ? { severity: 'error', path, message, onKey } : { severity: 'error', path, message });
+  const add = (path: Path, message: string, onKey = false): Finding => {
+    const f: Finding = onKey ? { severity: 'error', path, message, onKey } : { severity: 'error', path, message };
+    out.push(f);
+    return f;
+  };
+  const missingFields: MissingField[] = [];
+  const unknownKeys: UnknownKey[] = [];
+  /** `listed`: expects is a list of values ("mode": one of ...), not a type ("cost" (an integer)). */
+  const missed = (path: Path, expects: string, listed: boolean, fields?: string[]) => {
+    const field = String(path[path.length - 1]);
+    const finding = add(path, `missing required field "${field}"${listed ? `: ${expects}` : ` (${expects})`}`);
+    missingFields.push({ parent: path.slice(0, -1), field, expects, fields, finding });
+  };
   for (const issue of issues) {
     const path: Path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const value = valueAt(data, path);
@@ -195,7 +214,7 @@ export function zodFindings(issues: readonly z.core.$ZodIssue[], data: unknown):
       case 'invalid_type': {
         const int = issue.expected === 'int' || (issue.expected === 'number' && schemaAt(path, data)?.format === 'safeint');
         const expected = int ? 'an integer' : TYPE_NAMES[issue.expected] ?? issue.expected;
-        if (missing) add(path, `missing required field "${last}" (${expected})`);
+        if (missing) missed(path, expected, false);
         else add(path, `expected ${expected}, found ${describe(value)}`);
         break;
       }
@@ -226,7 +245,7 @@ export function zodFindings(issues: readonly z.core.$ZodIssue[], data: unknown):
       case 'invalid_value': {
         const values = issue.values;
         if (missing) {
-          add(path, `missing required field "${last}": ${values.length === 1 ? list(values) : `one of ${list(values)}`}`);
+          missed(path, values.length === 1 ? list(values) : `one of ${list(values)}`, true);
           break;
         }
         const hint = typeof value === 'string' ? didYouMeanAmong(value, values) : '';
@@ -239,7 +258,7 @@ export function zodFindings(issues: readonly z.core.$ZodIssue[], data: unknown):
         for (const key of issue.keys) {
           const c = closest(key, known);
           const hint = c !== undefined ? ` (did you mean "${c}"?)` : known.length > 0 ? ` (allowed here: ${known.join(', ')})` : '';
-          add([...path, key], `unknown field "${key}"${hint}`, true);
+          unknownKeys.push({ parent: path, key, finding: add([...path, key], `unknown field "${key}"${hint}`, true) });
         }
         break;
       }
@@ -247,7 +266,7 @@ export function zodFindings(issues: readonly z.core.$ZodIssue[], data: unknown):
         const disc = (issue as { discriminator?: string }).discriminator;
         const options = ((issue as { options?: unknown[] }).options ?? []) as unknown[];
         if (disc !== undefined) {
-          if (value === undefined) add(path, `missing required field "${disc}": one of ${list(options)}`);
+          if (value === undefined) missed(path, `one of ${list(options)}`, true, unionFields(path.slice(0, -1), data));
           else add(path, `unknown ${disc} ${describe(value)}: expected one of ${list(options)}${typeof value === 'string' ? didYouMeanAmong(value, options) : ''}`);
         } else {
           add(path, `does not match any allowed form (found ${describe(value)})`);
@@ -264,7 +283,7 @@ export function zodFindings(issues: readonly z.core.$ZodIssue[], data: unknown):
         add(path, issue.message);
     }
   }
-  return out;
+  return mergeKeyTypos(out, missingFields, unknownKeys, (p) => valueAt(data, p));
 }
 
 function didYouMeanAmong(value: string, options: readonly unknown[]): string {
