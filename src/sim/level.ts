@@ -8,6 +8,7 @@ import { hashValue } from './hash';
 import { locate, parseJsonSource, type SourceNode } from './json-source';
 import { migrateLevel, originalPath } from './level-migrate';
 import { checkLevel, closest } from './level-check';
+import { encodingProblem, kindProblem } from './file-kind';
 import { mergeKeyTypos, type MissingField, type UnknownKey } from './key-typos';
 
 export interface Finding {
@@ -47,6 +48,8 @@ export function loadLevelData(data: unknown): LevelLoad {
 }
 
 function loadWithMoves(data: unknown): { load: LevelLoad; moved: [(string | number)[], (string | number)[]][] } {
+  const kind = kindProblem(data);
+  if (kind) return { load: { ok: false, findings: [{ severity: 'error', path: [], message: kind }] }, moved: [] };
   const migrated = migrateLevel(data);
   const moved = migrated.moved;
   if (migrated.refused) return { load: { ok: false, findings: migrated.findings }, moved };
@@ -74,14 +77,18 @@ function loadWithMoves(data: unknown): { load: LevelLoad; moved: [(string | numb
  * about (for a missing field: of the object that should hold it), sorted by position.
  */
 export function parseLevelText(text: string, file?: string): LevelLoad {
-  const src = parseJsonSource(text);
   const withFile = (f: Finding): Finding => (file === undefined ? f : { ...f, file });
+  const encoding = encodingProblem(text);
+  if (encoding) return { ok: false, findings: [withFile({ severity: 'error', path: [], message: encoding, line: 1, col: 1 })] };
+  const src = parseJsonSource(text);
   if (!src.ok) {
     const e = src.error;
     return { ok: false, findings: [withFile({ severity: 'error', path: e.path, message: e.message, line: e.pos.line, col: e.pos.col })] };
   }
   const syntax: Finding[] = src.problems.map((p) => ({ severity: 'error', path: p.path, message: p.message, line: p.pos.line, col: p.pos.col, onKey: true }));
   const { load, moved } = loadWithMoves(src.value);
+  // Another kind of file: its one finding says so, and its duplicate keys are no matter.
+  if (kindProblem(src.value)) return { ok: false, findings: load.findings.map((f) => withFile({ ...f, line: 1, col: 1 })) };
   const placed = load.findings.map((f) => withFile(place(f, src.root, moved)));
   const findings = sortFindings([...syntax.map(withFile), ...placed]);
   if (load.ok && syntax.length === 0) return { ok: true, level: load.level, findings };

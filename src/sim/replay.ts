@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { openStep } from './actions';
 import { freezeEntries, sealRun } from './cow';
+import { REPLAY_FORMAT } from './file-kind';
 import { stateHash } from './checkpoint';
 import { FORBIDDEN_KEYS, locate, parseJsonSource, type JsonPath } from './json-source';
 import { formatPath, loadLevelData, zodFindings, type LoadedLevel } from './level';
@@ -12,7 +13,7 @@ import { stepRecorded } from './recorded';
 import { MAX_SEED_LENGTH, newGame, openGame } from './state';
 import type { Action, GameState } from './types';
 
-export const REPLAY_FORMAT = 'corridor-replay';
+export { REPLAY_FORMAT };
 export const REPLAY_VERSION = 2;
 /** Replay text larger than this is refused before parsing (a 16-turn game is ~30 KB). */
 export const MAX_REPLAY_CHARS = 20_000_000;
