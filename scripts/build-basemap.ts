@@ -10,8 +10,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
+import { BASEMAP_BBOX } from '../src/sim/map-coverage';
 
-const BBOX: [number, number, number, number] = [5, 22, 115, 60];
+const BBOX = BASEMAP_BBOX; // shared with the validator's warnings about nodes off the map
 const Q = 50; // 0.02 degree grid (about 2 km): finer than the simplification tolerance
 const TOLERANCE = 0.03; // degrees, Douglas-Peucker
 const MIN_RING_AREA = 0.05; // square degrees: drop tiny islands

@@ -8,6 +8,7 @@ export { MAX_PLEDGE_PER_TURN } from './proposals';
 export { money, mt, mtValue } from './util';
 export { viewFor, audienceLabel, canRead, estimateOf, periodOf, waitingFor, gameStatus, phaseOf, winnerOf, winnersOf, type GameStatus, type ViewOptions } from './view';
 export { loadLevelData, parseLevelText, formatFinding, formatPath, type Finding, type LoadedLevel, type LevelLoad } from './level';
+export { BASEMAP_BBOX, mapKey } from './map-coverage';
 export { LEVEL_FORMAT_VERSION, FEE_LEVELS, MODES, type Level, type FeeLevel } from './level-schema';
 export { canonicalJson, compareStrings, hashValue } from './hash';
 export {

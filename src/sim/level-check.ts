@@ -9,6 +9,7 @@ import { capacityBound, demandBound, onSomeRoute, scoreBounds } from './level-bo
 import type { Finding } from './level';
 import { FORBIDDEN_KEYS } from './json-source';
 import { article, money } from './util';
+import { checkMap } from './level-check-map';
 
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
@@ -175,6 +176,7 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
   const ctx: Ctx = { findings, err: mk('error'), warn: mk('warning') };
   if (!isObj(data)) return findings;
   const d = data;
+  findings.push(...checkMap(d));
   const turns = int(own(d, 'turns'));
 
   // --- ids ---

@@ -28,6 +28,7 @@ export {
   money,
   mt,
   mtValue,
+  mapKey,
 } from '../sim/index';
 export type {
   LoadedLevel,

@@ -1,16 +1,9 @@
 // The shared goal (targetThroughput) is checked against the same bound on throughput as the
 // throughputAtLeast agendas: a target the corridor can never carry is warned about.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatPath, loadLevelData } from '../../src/sim/level';
-import type { LevelInput } from '../../src/sim/level-schema';
+import { variantFindings } from '../harness/level-variant';
 
-const base = () => JSON.parse(readFileSync(new URL('../levels-broken/_valid-base.json', import.meta.url), 'utf8')) as LevelInput;
-const findings = (edit: (l: LevelInput) => void) => {
-  const l = base();
-  edit(l);
-  return loadLevelData(l).findings.map((f) => `${f.severity} ${formatPath(f.path)}: ${f.message}`);
-};
+const findings = variantFindings;
 
 describe('targetThroughput', () => {
   it('warns when the origin segments can never carry the target', () => {

@@ -4,7 +4,7 @@
 // crisp and readable. Input (hover, tap, drag, wheel, pinch, keys) is handled on the DOM element.
 import * as Phaser from 'phaser';
 import type { GeoProjection } from 'd3-geo';
-import type { LoadedLevel, PlayerView, SegmentView, StateId } from '../sim';
+import { mapKey, type LoadedLevel, type PlayerView, type SegmentView, type StateId } from '../sim';
 import { clear, h } from '../dom';
 import { money, mt, names, nameIn, MODE_LABEL, STATUS_LABEL } from '../format';
 import { hex, MAP_COLORS, MODE_STYLE, OKABE_ITO } from '../palette';
@@ -22,14 +22,9 @@ interface NodeGeo { id: string; name: string; kind: string; lon: number; lat: nu
 const PAD = { top: 74, right: 40, bottom: 84, left: 40 };
 const MIN_K = 1;
 const MAX_K = 10;
-/** Natural Earth names that differ from a level's state names. */
-const ALIASES: Record<string, string> = { turkey: 'turkiye', 'türkiye': 'turkiye' };
 const EU_MEMBERS = new Set(['Romania', 'Hungary', 'Bulgaria', 'Greece', 'Austria', 'Slovakia', 'Croatia', 'Slovenia', 'Poland', 'Czechia', 'Italy', 'Germany', 'Cyprus']);
 
-const norm = (s: string) => {
-  const n = s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]/g, '');
-  return ALIASES[s.toLowerCase()] ?? ALIASES[n] ?? n;
-};
+const norm = mapKey;
 
 class MapScene extends Phaser.Scene {
   constructor(private host: CorridorMap) {
