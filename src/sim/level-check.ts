@@ -10,6 +10,7 @@ import type { Finding } from './level';
 import { FORBIDDEN_KEYS } from './json-source';
 import { article, money } from './util';
 import { checkMap } from './level-check-map';
+import { checkEventConditions } from './level-check-events';
 
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
@@ -177,6 +178,7 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
   if (!isObj(data)) return findings;
   const d = data;
   findings.push(...checkMap(d));
+  findings.push(...checkEventConditions(d));
   const turns = int(own(d, 'turns'));
 
   // --- ids ---
