@@ -1,5 +1,7 @@
 // Relations: how others feel about you (estimates only, never the hidden values), and
-// how you feel about others, which you know exactly. After a reveal the whole matrix is shown.
+// how you feel about others, which you know exactly. Once the view holds the whole matrix
+// (the facilitator's reveal, or the end) the exact values take the estimates' place: both at
+// once read as two answers to one question.
 import { h } from '../dom';
 import { nameIn } from '../format';
 import type { Estimate, PlayerView } from '../sim';
@@ -38,10 +40,34 @@ export function animosityMatrix(view: PlayerView): HTMLElement | null {
   );
 }
 
-export function renderRelations(ctx: PanelContext): HTMLElement {
-  const { view } = ctx;
+/** How others feel about the viewer: the exact values once revealed, else its estimates. */
+function towardsMe(view: PlayerView, me: string): HTMLElement {
   const perceived = view.perceived ?? {};
+  const m = view.animosity;
+  if (m) {
+    const exact = Object.keys(perceived).filter((id) => m[id]?.[me] !== undefined).map((id) => ({ id, v: m[id][me] })).sort((a, b) => b.v - a.v);
+    return h(
+      'section',
+      { 'aria-labelledby': 'perc-h' },
+      h('h3', { id: 'perc-h' }, 'How others feel about you — revealed'),
+      h('p', { class: 'hint' }, view.phase === 'ended' ? 'The game is over: every animosity is shown exactly.' : 'The facilitator has revealed every animosity: these are the exact values, not estimates.'),
+      h('ul', { class: 'relation-list', 'data-testid': 'revealed-towards-you' },
+        exact.map(({ id, v }) => h('li', null, h('span', { class: 'rel-name' }, nameIn(view, id)), valueBar(v, `${nameIn(view, id)} towards you`), h('span', { class: 'rel-label' }, String(v))))),
+    );
+  }
   const others = Object.keys(perceived).sort((a, b) => perceived[b].lo + perceived[b].hi - (perceived[a].lo + perceived[a].hi));
+  return h(
+    'section',
+    { 'aria-labelledby': 'perc-h' },
+    h('h3', { id: 'perc-h' }, 'How others feel about you — your estimates'),
+    h('p', { class: 'hint' }, 'The true value lies inside the band. Spending on intelligence about a state narrows its band.'),
+    h('ul', { class: 'relation-list', 'data-testid': 'perceived' },
+      others.map((id) => h('li', null, h('span', { class: 'rel-name' }, nameIn(view, id)), rangeBar(perceived[id], `${nameIn(view, id)} towards you`), h('span', { class: `rel-label ${perceived[id].label}` }, `${perceived[id].lo}–${perceived[id].hi} ${perceived[id].label}`)))),
+  );
+}
+
+export function renderRelations(ctx: PanelContext): HTMLElement {
+  const { view, me } = ctx;
   const own = view.ownAnimosity ?? {};
   const ownIds = Object.keys(own).sort((a, b) => own[b] - own[a]);
   return h(
@@ -49,14 +75,7 @@ export function renderRelations(ctx: PanelContext): HTMLElement {
     { class: 'panel relations', 'data-testid': 'relations' },
     h('h2', null, 'Relations'),
     h('p', { class: 'hint' }, 'Animosity is how much one side distrusts another (0–100). It changes the odds of deals failing at home, pledges being withheld, incidents and pacts collapsing. These are tendencies, not judgements.'),
-    h(
-      'section',
-      { 'aria-labelledby': 'perc-h' },
-      h('h3', { id: 'perc-h' }, 'How others feel about you — your estimates'),
-      h('p', { class: 'hint' }, 'The true value lies inside the band. Spending on intelligence about a state narrows its band.'),
-      h('ul', { class: 'relation-list', 'data-testid': 'perceived' },
-        others.map((id) => h('li', null, h('span', { class: 'rel-name' }, nameIn(view, id)), rangeBar(perceived[id], `${nameIn(view, id)} towards you`), h('span', { class: `rel-label ${perceived[id].label}` }, `${perceived[id].lo}–${perceived[id].hi} ${perceived[id].label}`)))),
-    ),
+    towardsMe(view, me),
     h(
       'section',
       { 'aria-labelledby': 'own-h' },
