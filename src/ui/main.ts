@@ -11,6 +11,7 @@ import { GameScreen } from './screens/game';
 import { renderEnd } from './screens/end';
 import { ReplayScreen, type ReplayInfo } from './screens/replay';
 import { hideBanner, showBanner } from './screens/banner';
+import { projectorPause } from './screens/facilitator';
 import { pageBase, shareReplay } from './screens/share';
 import { clearToasts, toast } from './screens/toast';
 import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
@@ -500,17 +501,13 @@ function watchSave(id: string): void {
     const turn = next.states.length - 1;
     toast(atEnd ? `Turn ${turn} has resolved.` : `Turn ${turn} has resolved: press End to see it.`);
   });
-  // The facilitator's pause, shown over the projector's screen while it lasts.
-  const showPause = (paused: boolean) => {
-    if (paused) showBanner('projector-paused', 'Paused:', 'the facilitator has paused the game for a discussion.', 'info');
-    else hideBanner('projector-paused');
-  };
-  showPause(isPaused(id));
-  const unfollowPause = followPause(id, showPause);
+  // The facilitator's pause covers the projector's screen while it lasts.
+  projectorPause(isPaused(id));
+  const unfollowPause = followPause(id, projectorPause);
   stopWatching = () => {
     unfollow();
     unfollowPause();
-    hideBanner('projector-paused');
+    projectorPause(false);
     hideBanner('projector-gone');
     stopWatching = () => {};
   };

@@ -56,7 +56,12 @@ test('the facilitator queues an event, reveals the animosities and pauses the ga
   expect(await page.evaluate(() => window.__corridor.paused)).toBe(true);
   const refused = await page.evaluate(() => window.__corridor.dispatch({ type: 'endDiplomacy', player: 'georgia' }));
   expect(refused).toEqual({ ok: false, error: 'the facilitator has paused the game' });
-  await expect(projector.getByTestId('projector-paused')).toBeVisible();
+  // On the projector the pause covers the whole screen, and nothing there dismisses it.
+  const cover = projector.getByTestId('projector-paused');
+  await expect(cover).toBeVisible();
+  await expect(cover).toContainText('Paused for discussion');
+  await expect(projector.getByTestId('projector-paused-dismiss')).toHaveCount(0);
+  expect(await cover.boundingBox()).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
   await page.getByTestId('pause-resume').click();
   await expect(page.getByTestId('pause')).toBeHidden();
   await expect(page.getByTestId('end-turn')).toBeVisible();

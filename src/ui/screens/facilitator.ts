@@ -85,3 +85,18 @@ export function pauseScreen(c: Controller): HTMLElement {
     h('p', { class: 'hint' }, `Turn ${c.status().turn} of ${c.level.turns}${c.hotseat ? ' · the next player confirms the hand-off after the pause' : ''}`),
   );
 }
+
+/** The projector's cover while the facilitator's pause lasts: the whole screen, with nothing
+ * to dismiss it (a banner could be closed and the room read on). It goes when play resumes. */
+export function projectorPause(paused: boolean): void {
+  document.querySelector('[data-testid="projector-paused"]')?.remove();
+  document.getElementById('app')?.toggleAttribute('inert', paused);
+  if (!paused) return;
+  document.body.append(h(
+    'div',
+    { class: 'curtain', role: 'status', 'data-testid': 'projector-paused' },
+    h('div', { class: 'curtain-inner' },
+      h('h1', null, 'Paused for discussion'),
+      h('p', null, 'The facilitator has paused the game. This screen shows it again when play resumes.')),
+  ));
+}
