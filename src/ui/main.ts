@@ -558,6 +558,7 @@ function showEnd(): void {
   clearToasts(); // nothing from the last turn lingers over the results
   show('end');
   renderEnd(endEl, c.view(), {
+    levelName: c.level.name,
     onReplay: () => startGame(c.setup),
     onNew: () => showStart({ levelId: c.level.id }),
     onBack: () => {

@@ -9,6 +9,8 @@ import { corridorGoals } from '../panels/dashboard';
 import { animosityMatrix } from '../panels/relations';
 
 export interface EndHooks {
+  /** The level's name: a printed handout must say which game it is from. */
+  levelName: string;
   onReplay(): void;
   onNew(): void;
   onBack(): void;
@@ -85,7 +87,7 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
       'div',
       { class: 'end', 'data-testid': 'end-screen' },
       h('header', { class: 'end-head' },
-        h('p', { class: 'kicker' }, `Game over · ${view.period} · seed `, h('span', { class: 'seed' }, `“${view.seed ?? ''}”`)),
+        h('p', { class: 'kicker' }, 'Game over · ', h('span', { class: 'level-name', 'data-testid': 'end-level' }, hooks.levelName), ` · ${view.period} · seed `, h('span', { class: 'seed' }, `“${view.seed ?? ''}”`)),
         h('h1', { 'data-testid': 'winner' }, headline),
         h('p', { class: 'verdict' }, `Together the corridor carried ${mt(c.throughput)} against a target of ${mt(c.target)} — ${reached ? 'the shared goal was reached' : 'short of the shared goal'}. The power line was ${c.powerLine ? 'energised' : 'not energised'}. ${c.peace !== 'none' ? `The peace track ended at “${c.peace}”${c.peaceHeld ? ' and held' : ' after falling back at least once'}.` : ''}`),
       ),
