@@ -127,9 +127,9 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
         can
           ? h('div', { class: 'invest-input' },
               h('span', { class: 'with-suffix' }, input, h('span', { class: 'suffix' }, '$M')),
-              h('button', { type: 'button', class: 'small', onclick: () => set((d.invest[s.id] ?? 0) + 10) }, '+10'),
-              h('button', { type: 'button', class: 'small', onclick: () => set((d.invest[s.id] ?? 0) + 50) }, '+50'),
-              need > 0 ? h('button', { type: 'button', class: 'small', title: 'Put in what is still needed (up to what you have left)', onclick: () => set(Math.min(need, Math.max(0, st.treasury - (spend(d) - (d.invest[s.id] ?? 0))))) }, `rest ${money(need)}`) : null,
+              // Named for a screen reader: "+10" alone says neither what nor where.
+              [10, 50].map((more) => h('button', { type: 'button', class: 'small', 'aria-label': `Invest ${more} more in ${s.name}`, onclick: () => set((d.invest[s.id] ?? 0) + more) }, `+${more}`)),
+              need > 0 ? h('button', { type: 'button', class: 'small', title: 'Put in what is still needed (up to what you have left)', 'aria-label': `Invest the rest still needed in ${s.name}, ${money(need)}, up to what you have left`, onclick: () => set(Math.min(need, Math.max(0, st.treasury - (spend(d) - (d.invest[s.id] ?? 0))))) }, `rest ${money(need)}`) : null,
               h('button', { type: 'button', class: 'small', 'aria-label': `Clear the investment in ${s.name}`, onclick: () => set(0) }, 'Clear'))
           : null,
       );
