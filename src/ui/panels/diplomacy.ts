@@ -6,6 +6,7 @@ import { money, names, nameIn } from '../format';
 import { FEE_LEVELS, type FeeLevel, type PlayerView, type ProposalTerms, type ProposalView, type SegmentView, type StateId } from '../sim';
 import type { BotReason } from '../controller';
 import type { PanelContext, ProposalDraft } from './context';
+import { builderOffer, type BuilderOffer } from './offer';
 
 const KIND_LABEL: Record<ProposalDraft['kind'], string> = {
   segmentDeal: 'Segment deal',
@@ -146,13 +147,28 @@ function partnerFor(view: PlayerView, me: StateId, seg: SegmentView): StateId | 
   return near.reduce<StateId | undefined>((best, id) => (best === undefined || feel(id) < feel(best) ? id : best), undefined);
 }
 
-function defaultDraft(ctx: PanelContext): ProposalDraft {
+/** The kinds in the order of the builder's tabs: those this level has, and (in a running game)
+ * those the sim would take from this player now. */
+function kindsOffered(view: PlayerView, offer: BuilderOffer | null): ProposalDraft['kind'][] {
+  const kinds = (Object.keys(KIND_LABEL) as ProposalDraft['kind'][]).filter((k) => (k !== 'peaceStep' || view.peace !== null) && (k !== 'powerPledge' || view.power.length > 0));
+  // A pact's terms are the player's to choose and hang on nothing in the game: the legal list's
+  // one example (4 turns) would leave it out of a level shorter than that.
+  return offer ? kinds.filter((k) => k === 'securityPact' || offer.kinds.has(k)) : kinds;
+}
+
+/** Segments a deal may fund (never a cable; in a running game, what the sim would take). */
+function dealSegments(view: PlayerView, offer: BuilderOffer | null): SegmentView[] {
+  return view.segments.filter((s) => s.mode !== 'cable' && (!offer || offer.segments.has(s.id)));
+}
+
+function defaultDraft(ctx: PanelContext, offer: BuilderOffer | null): ProposalDraft {
   const { view, me } = ctx;
-  const mine = view.segments.find((s) => s.mode !== 'cable' && s.owners.includes(me) && s.status === 'planned') ?? view.segments.find((s) => s.mode !== 'cable' && s.status === 'planned') ?? view.segments.find((s) => s.mode !== 'cable');
+  const segs = dealSegments(view, offer);
+  const mine = segs.find((s) => s.owners.includes(me) && s.status === 'planned') ?? segs.find((s) => s.status === 'planned') ?? segs.find((s) => s.owners.includes(me)) ?? segs[0];
   const partner = (mine && partnerFor(view, me, mine)) ?? view.states.find((s) => s.id !== me)!.id;
-  const stage = view.power.find((p) => p.status === 'planned');
+  const stage = view.power.find((p) => p.status === 'planned' && (!offer || offer.stages.has(p.id)));
   return {
-    kind: 'segmentDeal',
+    kind: kindsOffered(view, offer)[0] ?? 'segmentDeal',
     segment: mine?.id ?? '',
     shares: { [me]: 50, [partner]: 50 },
     feeCap: 'standard',
@@ -231,7 +247,18 @@ function stateChecks(view: PlayerView, me: StateId, selected: () => StateId[], l
 
 function builder(ctx: PanelContext, left: number): HTMLElement {
   const { view, me } = ctx;
-  const d = (ctx.memory.proposal ??= defaultDraft(ctx));
+  const offer = ctx.controller ? builderOffer(ctx.controller.legal(me)) : null;
+  const d = (ctx.memory.proposal ??= defaultDraft(ctx, offer));
+  // A draft kept from earlier may name what is no longer on offer (a segment since funded, a
+  // peace step another state put on the table): start that part afresh.
+  const kinds = kindsOffered(view, offer);
+  const fresh = defaultDraft(ctx, offer);
+  if (!kinds.includes(d.kind)) d.kind = fresh.kind;
+  if (!dealSegments(view, offer).some((s) => s.id === d.segment)) {
+    d.segment = fresh.segment;
+    d.shares = fresh.shares;
+  }
+  if (offer && !offer.stages.has(d.stage)) d.stage = fresh.stage;
   const body = h('div', { class: 'builder-body' });
   const sumNote = h('p', { class: 'hint', role: 'status' });
   const redraw = () => ctx.rerender();
@@ -239,7 +266,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
   const form = (): HTMLElement[] => {
     switch (d.kind) {
       case 'segmentDeal': {
-        const segs = view.segments.filter((s) => s.mode !== 'cable');
+        const segs = dealSegments(view, offer);
         const seg = segs.find((s) => s.id === d.segment);
         const total = Object.values(d.shares).reduce((a, b) => a + b, 0);
         // What each share comes to in money, kept up to date as the share is typed.
@@ -271,7 +298,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
                 }
                 redraw();
               } },
-              segs.map((s) => h('option', { value: s.id, selected: s.id === d.segment }, `${s.name} — ${s.status}${s.owners.includes(me) ? ' (yours)' : ''}`)),
+              segs.map((s) => h('option', { value: s.id, selected: s.id === d.segment }, `${s.name} — ${s.status}${s.status === 'open' ? ', upgrade to fund' : ''}${s.owners.includes(me) ? ' (yours)' : ''}`)),
             ),
           ),
           seg ? h('p', { class: 'hint' }, `Owners: ${names(view, seg.owners)} · cost ${money(seg.cost)} · funded ${money(seg.funded)}`) : h('span'),
@@ -326,7 +353,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
             { class: 'field' },
             h('label', { for: 'pledge-stage' }, 'Stage'),
             h('select', { id: 'pledge-stage', 'data-testid': 'pledge-stage', onchange: (e: Event) => (d.stage = (e.target as HTMLSelectElement).value) },
-              view.power.map((p) => h('option', { value: p.id, selected: p.id === d.stage }, `${p.name} — ${p.status === 'planned' ? `${money(p.funded)} of ${money(p.cost)}` : p.status}`))),
+              view.power.filter((p) => !offer || offer.stages.has(p.id)).map((p) => h('option', { value: p.id, selected: p.id === d.stage }, `${p.name} — ${p.status === 'planned' ? `${money(p.funded)} of ${money(p.cost)}` : p.status}`))),
           ),
           numberField('Each pledger pays', 'pledge-perturn', d.perTurn, 1, 5000, 5, (v) => (d.perTurn = v), '$M / turn'),
           numberField('For', 'pledge-turns', d.turns, 1, view.turns, 1, (v) => (d.turns = v), 'turns'),
@@ -339,7 +366,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
         const next = p.stages[p.stage + 1];
         return [
           h('p', null, `${p.name}: now at "${p.stageName}"${next ? `; a step would move it to "${next}".` : ' — already at its last stage.'}`),
-          h('p', { class: 'hint' }, `Must be accepted by ${names(view, [...p.parties, ...p.guarantors].filter((id) => view.states.some((s) => s.id === id)))}. Only they can propose it.`),
+          h('p', { class: 'hint' }, `Must be accepted by ${names(view, [...p.parties, ...p.guarantors].filter((id) => view.states.some((s) => s.id === id)))}, the only states that can propose it.`),
         ];
       }
       case 'summit':
@@ -358,8 +385,9 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
     h(
       'div',
       { class: 'kind-tabs', role: 'radiogroup', 'aria-label': 'Kind of proposal' },
-      // Only the kinds this level has: no peace step without a peace track, no pledge without a power line.
-      (Object.keys(KIND_LABEL) as ProposalDraft['kind'][]).filter((k) => (k !== 'peaceStep' || view.peace !== null) && (k !== 'powerPledge' || view.power.length > 0)).map((k) =>
+      // Only the kinds this level has (no peace step without a peace track, no pledge without a
+      // power line) and this player may propose now (a peace step only from its parties).
+      kinds.map((k) =>
         h('button', {
           type: 'button',
           role: 'radio',
@@ -385,7 +413,7 @@ function builder(ctx: PanelContext, left: number): HTMLElement {
         onclick: () => {
           const terms = draftToTerms(d, me);
           const r = ctx.act({ type: 'propose', player: me, terms }, `${KIND_LABEL[d.kind]} proposed.`);
-          if (r.ok) ctx.memory.proposal = { ...defaultDraft(ctx), kind: d.kind };
+          if (r.ok) ctx.memory.proposal = { ...defaultDraft(ctx, offer), kind: d.kind };
         },
       }, 'Send proposal'),
       ctx.error ? h('p', { class: 'error inline', role: 'alert', 'data-testid': 'proposal-error' }, ctx.error) : null,
