@@ -9,7 +9,7 @@ export function turnSummary(level: LoadedLevel, view: PlayerView, turn: number):
   for (const e of entries) {
     const label = audienceLabel(level, e.to, view.viewer);
     lines.push(`  [${e.step}] ${label ? `${label}: ` : ''}${e.text}`);
-    for (const c of e.causes) lines.push(`      because: ${c.text}`);
+    for (const c of e.causes) lines.push(`      - ${c.text}`);
   }
   const deals = view.proposals.filter((p) => p.turn === turn);
   if (deals.length) {
@@ -64,7 +64,7 @@ export function setupSummary(level: LoadedLevel, view: PlayerView, seed: string)
   for (const e of news) {
     const label = audienceLabel(level, e.to, view.viewer);
     lines.push(`    [${e.step}] ${label ? `${label}: ` : ''}${e.text}`);
-    for (const c of e.causes) lines.push(`        because: ${c.text}`);
+    for (const c of e.causes) lines.push(`        - ${c.text}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -20,6 +20,12 @@ export const bandWidth = (intel: number): number => Math.max(8, 40 - Math.floor(
 /** Cargo for people: the rules count kt/yr, players read Mt/yr (the UI uses the same).
  * Rounded down, so that a figure short of a goal never reads as reaching it (19,960 kt is
  * 19.9, not 20.0). */
+/** 'Georgia', 'Georgia and Türkiye', 'Kazakhstan, Azerbaijan and Georgia': a list in a sentence. */
+export function namesAnd(level: LoadedLevel, ids: readonly string[]): string {
+  const names = ids.map((id) => nameOf(level, id));
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 export function mt(kt: number): string {
   return `${kt >= 100_000 ? mtValue(kt) : mtValue(kt).toFixed(1)} Mt/yr`;
 }

@@ -25,7 +25,8 @@ describe('the setup (turn 0) as each view holds it', () => {
     expect(t).toContain(`Georgia: Kazakhstan ${s.animosity.georgia.kazakhstan}, Azerbaijan ${s.animosity.georgia.azerbaijan}`);
     expect(t).toContain(`Stances of the outside forces`);
     expect(t).toContain(`First news (turn 1`);
-    expect(t).toMatch(/\[news\] .+\n +because: drawn with weight/);
+    expect(t).toMatch(/\[news\] .+\n +- drawn with weight/);
+    expect(t, 'a cause reads on its own, with no "because" put before it').not.toContain('because');
   });
 
   it('public: the starting figures and the news, without secrets', () => {
@@ -33,7 +34,7 @@ describe('the setup (turn 0) as each view holds it', () => {
     for (const a of agendas) expect(t).not.toContain(a.text);
     expect(t).toContain('(the secret agendas are hidden from this view)');
     expect(t).toContain('Animosities: hidden from this view');
-    expect(t).not.toContain('because:');
+    expect(t).not.toMatch(/^ +- /m); // no causes: the news' are the facilitator's
     expect(t).not.toContain('Stances');
     expect(t).toMatch(/Georgia \(\w+\): treasury \$300M/);
     expect(t).toContain('[news] ');

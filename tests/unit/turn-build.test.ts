@@ -100,5 +100,8 @@ describe('construction', () => {
     expect(s.segments['s-ferry']).toMatchObject({ status: 'open', upgrading: true, progress: 1, capacity: 4000 });
     advanceConstruction(level, s, forcedRng('never'));
     expect(s.segments['s-ferry']).toMatchObject({ status: 'open', upgrading: false, progress: 0, capacity: 8000, funded: 0 });
+    // Its cause reads on its own, as the news lists it (it read "owners: Alpha, Beta").
+    const done = s.log[s.turn].find((e) => e.text.includes('upgraded to'))!;
+    expect(done.causes.map((c) => c.text)).toEqual([`owned by ${level.states[0].name} and ${level.states[1].name}`]);
   });
 });

@@ -6,7 +6,7 @@ import type { SegmentDef } from '../level-schema';
 import { worstPair } from '../animosity';
 import { openSegment, repairCost, requiresMet, upgradeAvailable } from '../network';
 import { cause, forFacilitator, logEntry } from '../log';
-import { mt, nameOf, pct } from '../util';
+import { mt, namesAnd, pct } from '../util';
 import type { GameState } from '../types';
 import type { Rng } from '../rng';
 import { clampBp } from './math';
@@ -78,7 +78,7 @@ export function advanceConstruction(level: LoadedLevel, s: GameState, rng: Rng):
             st.upgrading = false;
             st.progress = 0;
             st.funded = 0;
-            logEntry(s, STEP, `${def.name} upgraded to ${mt(st.capacity)}.`, 'all', [cause(`owners: ${def.owners.map((o) => nameOf(level, o)).join(', ')}`, def.owners)]);
+            logEntry(s, STEP, `${def.name} upgraded to ${mt(st.capacity)}.`, 'all', [cause(`owned by ${namesAnd(level, def.owners)}`, def.owners)]);
           }
         }
       }

@@ -38,6 +38,8 @@ export function renderLog(level: LoadedLevel, view: PlayerView, entries: LogEntr
   return h(
     'div',
     { class: 'log' },
+    // Each cause stands on its own under its entry: a "because" put before every one read
+    // "because owners: …", "because reputation -2".
     groups.map((g) =>
       h(
         'section',
@@ -47,7 +49,7 @@ export function renderLog(level: LoadedLevel, view: PlayerView, entries: LogEntr
           'ul',
           null,
           g.items.map((e) =>
-            h('li', null, audienceTag(level, view, e), h('span', null, e.text), e.causes.length ? h('ul', { class: 'causes', 'aria-label': 'Causes' }, e.causes.map((c) => h('li', null, h('span', { class: 'because' }, 'because '), c.text))) : null),
+            h('li', null, audienceTag(level, view, e), h('span', null, e.text), e.causes.length ? h('ul', { class: 'causes', 'aria-label': 'Causes' }, e.causes.map((c) => h('li', null, c.text))) : null),
           ),
         ),
       ),
