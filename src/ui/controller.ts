@@ -327,8 +327,13 @@ export class Controller {
     if (!this.curtain || this.busy || this.paused) return; // whose turn it is is known once the bots are done
     this.curtain = false;
     this.shown = this.awaiting;
+    const st = gameStatus(this.level, this.state);
+    this.diplomacyOf = st.phase === 'diplomacy' ? st.turn : null;
     this.notify();
   }
+
+  /** The turn whose diplomacy the seat on screen was handed the device for (else null). */
+  private diplomacyOf: number | null = null;
 
   private lastTurn = 1;
   private remember(action: Action, before: GameState, after: GameState): void {
@@ -407,11 +412,25 @@ export class Controller {
     for (const fn of this.progressListeners) fn();
   }
 
+  /**
+   * Whose input the screen waits for next. In diplomacy the seat on screen keeps the device
+   * while it still has something to do (proposals to make, answers owed): a proposal to a
+   * seat earlier in the level's order no longer takes the device there and back, two
+   * hand-offs a proposal. That seat answers it when its turn with the device comes. Only within
+   * the diplomacy the seat was handed the device for: each turn still starts in level order.
+   */
+  private keepOrHandOn(): StateId | null {
+    const shown = this.shown;
+    const st = gameStatus(this.level, this.state);
+    if (shown !== null && st.phase === 'diplomacy' && this.diplomacyOf === st.turn && st.waitingFor.includes(shown)) return shown;
+    return nextHumanSeat(this.level, this.state);
+  }
+
   private settle(first: boolean): void {
     this.settled = this.state;
     this.busy = false;
     this.progress = null;
-    this.awaiting = this.ended ? null : nextHumanSeat(this.level, this.state);
+    this.awaiting = this.ended ? null : this.keepOrHandOn();
     if (this.awaiting === null) {
       // Game over: a solo player keeps their own view; hot-seat players share the public one.
       this.shown = this.humans.length === 1 ? this.humans[0] : null;
