@@ -64,7 +64,7 @@ function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean;
       const stage = v.power.find((s) => s.id === t.stage);
       const host = stage?.hosts.includes(v.viewer as StateId);
       const green = /power|green|line/i.test(self.agenda?.name ?? '') || agenda.includes('power');
-      if (t.perTurn > pledgeCap(self, budget, t.turns, Boolean(host || green))) return { accept: false, reason: 'the pledge is too large for our budget' };
+      if (t.perTurn > pledgeCap(v, self, budget, t.turns, Boolean(host || green))) return { accept: false, reason: 'the pledge is too large for our budget' };
       if (!host && !green && grudge(v, worst) >= 50) return { accept: false, reason: `the line would mainly benefit ${worstName}`, told: DISCREET };
       return { accept: true, reason: host ? 'the line crosses our territory and pays export revenue' : 'a finished power line pays everyone who funded it' };
     }
@@ -80,34 +80,63 @@ function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean;
   }
 }
 
+/** What a state already pays each turn: its running pledges and the pacts it is in (public). */
+function perTurnCommitted(v: PlayerView, id: StateId): number {
+  let sum = 0;
+  for (const p of v.pledges) if (p.state === id && p.turnsLeft > 0) sum += p.perTurn;
+  for (const p of v.pacts) if (p.members.includes(id) && p.endsTurn >= v.turn) sum += p.contribution;
+  return sum;
+}
+
 /**
- * The most a state pledges a turn for `turns` turns: a quarter of what it has left to spend,
- * spread over the pledge; a state that hosts the stage or wants the line (`keen`) also up to
- * 60% of its income, which it can pay from income alone and so keep its word.
+ * The most a state pledges a turn for `turns` turns: a quarter of what it has left to spend
+ * (`budget`), spread over the pledge; a state that hosts the stage or wants the line (`keen`)
+ * also up to 60% of its income less what it already pays each turn, so that it pays from
+ * income, but never more than its budget (the first payment falls due before any revenue).
  */
-function pledgeCap(s: { income: number }, budget: number, turns: number, keen: boolean): number {
+function pledgeCap(v: PlayerView, s: PlayerView['states'][number], budget: number, turns: number, keen: boolean): number {
   const quarter = Math.floor(Math.floor(budget / 4) / Math.max(1, turns));
-  return keen ? Math.max(quarter, Math.floor((s.income * 6) / 10)) : quarter;
+  if (!keen) return quarter;
+  return Math.max(quarter, Math.min(budget, Math.floor((s.income * 6) / 10) - perTurnCommitted(v, s.id)));
+}
+
+/** What another state may be asked to pledge a turn, read from public figures: its treasury
+ * less what it already pays each turn stands in for its budget. */
+function partnerCap(v: PlayerView, f: PlayerView['states'][number], stage: PlayerView['power'][number], turns: number): number {
+  return pledgeCap(v, f, Math.max(0, f.treasury - perTurnCommitted(v, f.id)), turns, stage.hosts.includes(f.id));
 }
 
 /**
  * A pledge that funds what `stage` still needs (after the pledges running) in time for it to
  * be built before the game ends, shared by us and its other hosts (or our most trusted
- * neighbour), each within what the other can be expected to accept (pledgeCap, from public
- * figures: a treasury stands in for the budget); null when no such pledge can.
+ * neighbour not pledging to it yet), each within what it can be expected to accept; null when
+ * no such pledge can. A stage funded on turn T builds from T, so it is done on T + buildTurns - 1.
  */
 function fundingPledge(v: PlayerView, stage: PlayerView['power'][number], friends: PlayerView['states'], owed: number): { perTurn: number; turns: number; pledgers: StateId[] } | null {
   const self = me(v);
-  const turns = Math.min(4, v.turns - v.turn - stage.buildTurns + 1);
+  const turns = Math.min(4, v.turns - v.turn - stage.buildTurns + 2);
   if (turns < 1) return null;
   const running = v.pledges.reduce((sum, p) => sum + (p.stage === stage.id ? p.perTurn * Math.min(p.turnsLeft, turns) : 0), 0);
   const need = stage.cost - stage.funded - running;
   if (need <= 0) return null;
-  const co = friends.filter((f) => stage.hosts.includes(f.id) && !pledging(v, f.id, stage.id)).slice(0, 2);
-  const partners = co.length ? co : friends.slice(0, 1);
-  const perTurn = Math.ceil(need / ((partners.length + 1) * turns));
-  const ceiling = Math.min(MAX_PLEDGE_PER_TURN, pledgeCap(self, Math.max(0, self.treasury - owed), turns, true), ...partners.map((f) => pledgeCap(f, f.treasury, turns, stage.hosts.includes(f.id))));
-  return perTurn <= ceiling ? { perTurn: Math.max(10, perTurn), turns, pledgers: [self.id, ...partners.map((f) => f.id)] } : null;
+  const free = friends.filter((f) => !pledging(v, f.id, stage.id));
+  const co = free.filter((f) => stage.hosts.includes(f.id)).slice(0, 2);
+  const partners = co.length ? co : free.slice(0, 1);
+  const perTurn = Math.max(10, Math.ceil(need / ((partners.length + 1) * turns)));
+  const ceiling = Math.min(MAX_PLEDGE_PER_TURN, pledgeCap(v, self, Math.max(0, self.treasury - owed), turns, true), ...partners.map((f) => partnerCap(v, f, stage, turns)));
+  return perTurn <= ceiling ? { perTurn, turns, pledgers: [self.id, ...partners.map((f) => f.id)] } : null;
+}
+
+/** Where no pledge can finish the stage in time: a token, a fortieth of our treasury a turn
+ * for 3 turns, with our most trusted neighbour if it would accept that much, else alone. */
+function tokenPledge(v: PlayerView, stage: PlayerView['power'][number], friends: PlayerView['states'], owed: number): { perTurn: number; turns: number; pledgers: StateId[] } | null {
+  const self = me(v);
+  const turns = Math.min(3, v.turns);
+  const perTurn = Math.min(MAX_PLEDGE_PER_TURN, Math.max(10, Math.floor(self.treasury / 40)), pledgeCap(v, self, Math.max(0, self.treasury - owed), turns, true));
+  if (perTurn < 10) return null;
+  const friend = friends.find((f) => !pledging(v, f.id, stage.id));
+  const withFriend = friend && partnerCap(v, friend, stage, turns) >= perTurn;
+  return { perTurn, turns, pledgers: withFriend ? [self.id, friend.id] : [self.id] };
 }
 
 /** Already pledged to a stage, or a pledge to it is on the table this turn. */
@@ -153,14 +182,12 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
     const other = v.peace.parties.find((p) => p !== id)!;
     if (grudge(v, other) < 70 && !/spoil|closed|block/i.test(self.agenda?.name ?? '')) out.push({ terms: { kind: 'peaceStep' }, reason: 'the next peace step opens the shortest route' });
   }
-  // 3. Power line: pledge to the first unfunded stage we host, with a friend.
+  // 3. Power line: pledge to the first unfunded stage we host (or any, with a green agenda).
   const stage = v.power.find((s) => s.status === 'planned' && !pledging(v, id, s.id) && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
   if (stage && self.treasury > 200) {
     // Enough to finish the stage in time where that can be done; else a token pledge.
-    const full = fundingPledge(v, stage, friends, owed);
-    const pledgers = [id, ...friends.slice(0, 1).map((f) => f.id)];
-    const terms = full ?? { perTurn: Math.min(MAX_PLEDGE_PER_TURN, Math.max(10, Math.floor(self.treasury / 40))), turns: Math.min(3, v.turns), pledgers };
-    out.push({ terms: { kind: 'powerPledge', stage: stage.id, ...terms }, reason: `${stage.name} needs funding` });
+    const terms = fundingPledge(v, stage, friends, owed) ?? tokenPledge(v, stage, friends, owed);
+    if (terms) out.push({ terms: { kind: 'powerPledge', stage: stage.id, ...terms }, reason: `${stage.name} needs funding` });
   }
   // 4. A pact with our most trusted neighbour when security is low (not for the neutral).
   if (self.security < 50 && !self.inPact && !/neutral/i.test(self.agenda?.name ?? '') && friends.length && v.turn % 3 === 1) {
@@ -217,6 +244,7 @@ function costToUs(v: PlayerView, p: ProposalView): number {
   }
   if (t.kind === 'powerPledge') return t.perTurn;
   if (t.kind === 'securityPact') return t.contribution;
+  if (t.kind === 'summit' && p.from === id) return v.summitCost; // the host pays it (owedThisTurn)
   return 0;
 }
 

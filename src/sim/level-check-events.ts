@@ -101,7 +101,7 @@ export function checkEventConditions(data: Obj): Finding[] {
   needs.forEach((list_, i) => {
     for (const { to, j } of list_) {
       if (!reaches(to, i)) continue;
-      warn(['events', i, 'conditions', j, 'event'], `"${ids[to]}" needs this event "${ids[i]}" to have happened first${needs[to].some((n) => n.to === i) ? '' : ' (through other events)'}, so neither can happen first and the news never draws them (only a facilitator can inject one)`);
+      warn(['events', i, 'conditions', j, 'event'], `"${ids[to]}" needs this event "${ids[i]}" to have happened first${needs[to].some((n) => n.to === i) ? ', so neither' : ' (through other events), so none of them'} can happen first and the news never draws them (only a facilitator can inject one)`);
       break;
     }
   });

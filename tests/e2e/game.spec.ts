@@ -193,7 +193,7 @@ test('the Orders tab says what the turn will ask for promises made, and warns wh
   expect(owed).toBeGreaterThan(0);
   await page.getByTestId('tab-orders').click();
   const line = page.getByTestId('orders-owed');
-  await expect(line).toHaveText(`Your deals, pledges and pacts will ask $${owed}M after your orders are carried out.`);
+  await expect(line).toHaveText(`Your deals, pledges, pacts and any summit you host will ask $${owed}M after your orders are carried out.`);
   await expect(line).toHaveClass('hint');
   await expect(page.getByTestId('waiting')).toContainText(`$${owed}M of it promised.`);
   const treasury = await page.evaluate(() => window.__corridor.view()!.states.find((s) => s.id === 'georgia')!.treasury);

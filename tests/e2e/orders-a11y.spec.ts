@@ -8,7 +8,7 @@ test('the +10 and +50 investment buttons say what they add and where', async ({ 
   await page.getByTestId('tab-orders').click();
   const name = await page.evaluate(() => window.__corridor.view()!.segments.find((s) => s.id === 'anaklia-port')!.name);
   for (const more of [10, 50]) {
-    const add = page.getByRole('button', { name: `Invest ${more} more in ${name}`, exact: true });
+    const add = page.getByRole('button', { name: `+${more}: invest $${more}M more in ${name}`, exact: true });
     await expect(add).toBeVisible();
     await add.click();
   }
@@ -17,6 +17,6 @@ test('the +10 and +50 investment buttons say what they add and where', async ({ 
   expect(await rows.count()).toBeGreaterThan(0);
   for (const row of await rows.all()) {
     const seg = (await row.locator('.invest-name label').textContent())!;
-    for (const more of [10, 50]) await expect(row.locator('button', { hasText: new RegExp(`^\\+${more}$`) })).toHaveAccessibleName(`Invest ${more} more in ${seg}`);
+    for (const more of [10, 50]) await expect(row.locator('button', { hasText: new RegExp(`^\\+${more}$`) })).toHaveAccessibleName(`+${more}: invest $${more}M more in ${seg}`);
   }
 });

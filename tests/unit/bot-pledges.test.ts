@@ -25,17 +25,32 @@ describe('power-line pledges', () => {
     expect(t.stage).toBe('pl-caspian');
     expect([...t.pledgers].sort()).toEqual([...stage.hosts].sort());
     expect(t.perTurn * t.turns * t.pledgers.length).toBeGreaterThanOrEqual(stage.cost);
-    expect(1 + t.turns - 1 + stage.buildTurns).toBeLessThanOrEqual(tutorial.turns);
+    // Paid on turns 1..turns; a stage builds from the turn it is funded, so it is done by then + buildTurns - 1.
+    expect(t.turns + stage.buildTurns - 1).toBeLessThanOrEqual(tutorial.turns);
   });
 
   it('are a token where the stage cannot be built before the game ends', () => {
     const data = JSON.parse(readFileSync('levels/tutorial.json', 'utf8'));
-    data.powerLine.stages[0].buildTurns = 8; // funded on turn 1 at the earliest, it would open after the last turn
+    data.powerLine.stages[0].buildTurns = 9; // funded on turn 1 at the earliest, it would be done on turn 9, after the last
     const r = loadLevelData(data);
     if (!r.ok) throw new Error('edited tutorial does not load');
     const t = pledgeOf(r.level, 'pledge-1', 'kazakhstan');
     expect(t.perTurn).toBe(Math.floor(800 / 40)); // Kazakhstan's treasury / 40, as before
     expect(t.turns).toBe(3);
+  });
+
+  it('never ask a keen state for more than it has left to spend this turn', () => {
+    const data = JSON.parse(readFileSync('levels/tutorial.json', 'utf8'));
+    data.states.find((s: { id: string }) => s.id === 'azerbaijan').treasury = 0; // its 60% of income is $60M
+    const r = loadLevelData(data);
+    if (!r.ok) throw new Error('edited tutorial does not load');
+    const level = r.level;
+    for (const seed of ['pledge-1', 'pledge-2', 'pledge-3']) {
+      const s = newGame(level, { seed });
+      const az = viewFor(level, s, 'kazakhstan').states.find((x) => x.id === 'azerbaijan')!; // after turn 1's news
+      const t = pledgeOf(level, seed, 'kazakhstan');
+      if (t.pledgers.includes('azerbaijan')) expect(t.perTurn, seed).toBeLessThanOrEqual(az.treasury);
+    }
   });
 
   it('energise the tutorial\'s line in some bot games, with no move refused', () => {

@@ -30,4 +30,12 @@ describe('payments in the report', () => {
     // A short payment keeps its own line, which the members read: no second line for it.
     expect(lines.filter((l) => l.text.startsWith('Gamma'))).toEqual([{ text: 'Gamma paid $4M of its $10M pact contribution.', to: ['alpha', 'beta', 'gamma'] }]);
   });
+
+  it('a pact with no contribution writes no payment line each turn', () => {
+    const s = makeState(level);
+    s.turn = 2;
+    s.pacts.push({ id: 'p1-1', members: ['alpha', 'beta'], contribution: 0, formedTurn: 1, endsTurn: 5 });
+    checkPacts(level, s, forcedRng('never'));
+    expect(entries(s, 'pacts').filter((l) => / paid /.test(l.text))).toEqual([]);
+  });
 });

@@ -53,7 +53,7 @@ export function checkPacts(level: LoadedLevel, s: GameState, rng: Rng): void {
       if (pay < pact.contribution) {
         p.reputation = Math.max(0, p.reputation + RULES.pactShortReputation);
         logEntry(s, STEP, `${nameOf(level, m)} paid ${money(pay)} of its ${money(pact.contribution)} pact contribution.`, pact.members, [cause(`a shortfall costs reputation ${RULES.pactShortReputation}`, [m])]);
-      } else {
+      } else if (pay > 0) {
         // A contribution paid in full is the member's own business, in its own report.
         logEntry(s, STEP, `${nameOf(level, m)} paid ${money(pay)} into the security pact of ${names}.`, [m]);
       }

@@ -637,9 +637,13 @@ export class CorridorMap {
     const order = [...this.nodes.values()].sort((a, b) => priority(a) - priority(b));
     // Every size is read before any label moves: reads between writes forced a layout of the
     // page per label (~14 ms a redraw after a panel re-render). Each is shown first: a label
-    // hidden by the last layout measures 0 wide (and a guessed width let a box run off the map).
+    // hidden by the last layout measures 0 wide (and a guessed width let a box run off the map),
+    // and unboxed: a label boxed last time measured its box's padding twice.
     for (const el of this.labelEls.values()) el.hidden = false;
-    for (const c of this.countryLabels) c.el.hidden = false;
+    for (const c of this.countryLabels) {
+      c.el.hidden = false;
+      c.el.classList.remove('callout');
+    }
     for (const n of order) {
       const el = this.labelEls.get(n.id);
       if (el) size.set(el, { w: el.offsetWidth || n.name.length * 8, h: el.offsetHeight || 18 });

@@ -89,8 +89,8 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
     promised.hidden = owed === 0;
     promised.className = short ? 'warn' : 'hint';
     promised.textContent = short
-      ? `These orders leave less than the ${money(owed)} your deals, pledges and pacts will ask after them: spend at most ${money(Math.max(0, st.treasury - owed))} to keep every promise.`
-      : `Your deals, pledges and pacts will ask ${money(owed)} after your orders are carried out.`;
+      ? `These orders leave less than the ${money(owed)} your deals, pledges, pacts and any summit you host will ask after them: spend at most ${money(Math.max(0, st.treasury - owed))} to keep every promise (a summit you cannot pay for is postponed).`
+      : `Your deals, pledges, pacts and any summit you host will ask ${money(owed)} after your orders are carried out.`;
   };
   const params = ctx.level.params;
 
@@ -128,7 +128,7 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
           ? h('div', { class: 'invest-input' },
               h('span', { class: 'with-suffix' }, input, h('span', { class: 'suffix' }, '$M')),
               // Named for a screen reader: "+10" alone says neither what nor where.
-              [10, 50].map((more) => h('button', { type: 'button', class: 'small', 'aria-label': `Invest ${more} more in ${s.name}`, onclick: () => set((d.invest[s.id] ?? 0) + more) }, `+${more}`)),
+              [10, 50].map((more) => h('button', { type: 'button', class: 'small', 'aria-label': `+${more}: invest ${money(more)} more in ${s.name}`, onclick: () => set((d.invest[s.id] ?? 0) + more) }, `+${more}`)),
               need > 0 ? h('button', { type: 'button', class: 'small', title: 'Put in what is still needed (up to what you have left)', 'aria-label': `Invest the rest still needed in ${s.name}, ${money(need)}, up to what you have left`, onclick: () => set(Math.min(need, Math.max(0, st.treasury - (spend(d) - (d.invest[s.id] ?? 0))))) }, `rest ${money(need)}`) : null,
               h('button', { type: 'button', class: 'small', 'aria-label': `Clear the investment in ${s.name}`, onclick: () => set(0) }, 'Clear'))
           : null,

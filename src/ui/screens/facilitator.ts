@@ -97,6 +97,6 @@ export function projectorPause(paused: boolean): void {
     { class: 'curtain', role: 'status', 'data-testid': 'projector-paused' },
     h('div', { class: 'curtain-inner' },
       h('h1', null, 'Paused for discussion'),
-      h('p', null, 'The facilitator has paused the game. This screen shows it again when play resumes.')),
+      h('p', null, 'The facilitator has paused the game. The game comes back on this screen when play resumes.')),
   ));
 }
