@@ -45,6 +45,9 @@ export function money(m: number): string {
     const tenths = Math.floor((a + 50) / 100);
     return `${sign}$${Math.floor(tenths / 10)}.${tenths % 10}bn`;
   }
+  // Below $10,000M there is at most one comma; the sim's money is whole (narration calls this
+  // hundreds of times a turn, so the common case takes no regular expression).
+  if (Number.isInteger(a)) return a < 1000 ? `${sign}$${a}M` : `${sign}$${Math.floor(a / 1000)},${String(a % 1000).padStart(3, '0')}M`;
   const [whole, frac] = String(a).split('.');
   return `${sign}$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${frac ? `.${frac}` : ''}M`;
 }

@@ -14,6 +14,10 @@ describe('money', () => {
     expect(money(-40)).toBe('−$40M');
     expect(money(-1500)).toBe('−$1,500M');
     expect(money(9999)).toBe('$9,999M');
+    expect(money(1000)).toBe('$1,000M');
+    expect(money(1005)).toBe('$1,005M');
+    expect(money(2.5)).toBe('$2.5M');
+    expect(money(1234.5)).toBe('$1,234.5M');
     expect(money(10000)).toBe('$10.0bn');
     expect(money(12349)).toBe('$12.3bn');
     expect(money(12350)).toBe('$12.4bn');
