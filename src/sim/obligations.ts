@@ -19,6 +19,9 @@ export function owedThisTurn(level: LoadedLevel, s: GameState, id: StateId): num
     // The host pays the summit's fee in ratification; a host short of it postpones the summit.
     if (t.kind === 'summit' && p.from === id) sum += level.params.summitCost;
     if (!p.parties.includes(id)) continue;
+    // Each deal's share of the segment's whole remaining cost, even when an earlier deal bound
+    // this turn funds the same segment: that deal may fail its ratification and leave this one
+    // all of it, so the sum is the most the turn can ask (an upper bound, never short).
     if (t.kind === 'segmentDeal') sum += dealShares(level, s, p)[id] ?? 0;
     else if (t.kind === 'powerPledge') sum += t.perTurn;
     else if (t.kind === 'securityPact') sum += t.contribution;
