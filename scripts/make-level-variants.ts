@@ -146,6 +146,15 @@ function greenLine(): LevelInput {
   ];
   for (const e of events) if (l.events.some((x) => x.id === e.id)) throw new Error(`event id ${e.id} already in the default level`);
   l.events.push(...events);
+  // The cable is costed net of the EU's grant here, so the grant's news pays the two states
+  // something towards their share instead of paying the grant into the stage a second time.
+  const grant = l.events.find((e) => e.id === 'eu-cable-grant');
+  if (!grant) throw new Error('no event eu-cable-grant in the default level');
+  Object.assign(grant, {
+    text: 'The EU confirms its offer of about EUR 2.3bn towards the Black Sea submarine cable linking the South Caucasus to Romania.',
+    weight: 90,
+    effects: [{ do: 'stat', state: 'georgia', stat: 'treasury', delta: 400 }, { do: 'stat', state: 'azerbaijan', stat: 'treasury', delta: 200 }, { do: 'stance', force: 'eu', delta: 2 }],
+  });
   pruneSources(l, ['s2', 's3', 's4', 's45', 's48']);
   return l;
 }

@@ -97,7 +97,8 @@ function perTurnCommitted(v: PlayerView, id: StateId): number {
 function pledgeCap(v: PlayerView, s: PlayerView['states'][number], budget: number, turns: number, keen: boolean): number {
   const quarter = Math.floor(Math.floor(budget / 4) / Math.max(1, turns));
   if (!keen) return quarter;
-  return Math.max(quarter, Math.min(budget, Math.floor((s.income * 6) / 10) - perTurnCommitted(v, s.id)));
+  const half = Math.floor(Math.floor(budget / 2) / Math.max(1, turns));
+  return Math.max(half, Math.min(budget, Math.floor((s.income * 6) / 10) - perTurnCommitted(v, s.id)));
 }
 
 /** What another state may be asked to pledge a turn, read from public figures: its treasury
@@ -114,17 +115,24 @@ function partnerCap(v: PlayerView, f: PlayerView['states'][number], stage: Playe
  */
 function fundingPledge(v: PlayerView, stage: PlayerView['power'][number], friends: PlayerView['states'], owed: number): { perTurn: number; turns: number; pledgers: StateId[] } | null {
   const self = me(v);
-  const turns = Math.min(4, v.turns - v.turn - stage.buildTurns + 2);
+  const turns = Math.min(8, v.turns - v.turn - stage.buildTurns + 2);
   if (turns < 1) return null;
   const running = v.pledges.reduce((sum, p) => sum + (p.stage === stage.id ? p.perTurn * Math.min(p.turnsLeft, turns) : 0), 0);
   const need = stage.cost - stage.funded - running;
   if (need <= 0) return null;
   const free = friends.filter((f) => !pledging(v, f.id, stage.id));
   const co = free.filter((f) => stage.hosts.includes(f.id)).slice(0, 2);
-  const partners = co.length ? co : free.slice(0, 1);
-  const perTurn = Math.max(10, Math.ceil(need / ((partners.length + 1) * turns)));
-  const ceiling = Math.min(MAX_PLEDGE_PER_TURN, pledgeCap(v, self, Math.max(0, self.treasury - owed), turns, true), ...partners.map((f) => partnerCap(v, f, stage, turns)));
-  return perTurn <= ceiling ? { perTurn, turns, pledgers: [self.id, ...partners.map((f) => f.id)] } : null;
+  const friend = free.find((f) => !stage.hosts.includes(f.id));
+  // Each pledger pays the same, so a poorer partner may sink a pair that a third could carry.
+  const tries = co.length ? [co, friend ? [...co, friend] : null] : [friend ? [friend] : null];
+  const mine = pledgeCap(v, self, Math.max(0, self.treasury - owed), turns, true);
+  for (const partners of tries) {
+    if (!partners) continue;
+    const perTurn = Math.max(10, Math.ceil(need / ((partners.length + 1) * turns)));
+    const ceiling = Math.min(MAX_PLEDGE_PER_TURN, mine, ...partners.map((f) => partnerCap(v, f, stage, turns)));
+    if (perTurn <= ceiling) return { perTurn, turns, pledgers: [self.id, ...partners.map((f) => f.id)] };
+  }
+  return null;
 }
 
 /** Where no pledge can finish the stage in time: a token, a fortieth of our treasury a turn
@@ -139,12 +147,14 @@ function tokenPledge(v: PlayerView, stage: PlayerView['power'][number], friends:
   return { perTurn, turns, pledgers: withFriend ? [self.id, friend.id] : [self.id] };
 }
 
+/** A pledge of `id`'s to the stage is on the table this turn. */
+function onTable(v: PlayerView, id: StateId, stageId: string): boolean {
+  return v.proposals.some((p) => p.turn === v.turn && p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.parties.includes(id) && (p.status === 'open' || p.status === 'bound'));
+}
+
 /** Already pledged to a stage, or a pledge to it is on the table this turn. */
 function pledging(v: PlayerView, id: StateId, stageId: string): boolean {
-  return (
-    v.pledges.some((p) => p.state === id && p.stage === stageId && p.turnsLeft > 0) ||
-    v.proposals.some((p) => p.turn === v.turn && p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.parties.includes(id) && (p.status === 'open' || p.status === 'bound'))
-  );
+  return v.pledges.some((p) => p.state === id && p.stage === stageId && p.turnsLeft > 0) || onTable(v, id, stageId);
 }
 
 /** `owed`: as for judge, before this view's answers. */
@@ -182,12 +192,26 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
     const other = v.peace.parties.find((p) => p !== id)!;
     if (grudge(v, other) < 70 && !/spoil|closed|block/i.test(self.agenda?.name ?? '')) out.push({ terms: { kind: 'peaceStep' }, reason: 'the next peace step opens the shortest route' });
   }
-  // 3. Power line: pledge to the first unfunded stage we host (or any, with a green agenda).
-  const stage = v.power.find((s) => s.status === 'planned' && !pledging(v, id, s.id) && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
-  if (stage && self.treasury > 200) {
-    // Enough to finish the stage in time where that can be done; else a token pledge.
-    const terms = fundingPledge(v, stage, friends, owed) ?? tokenPledge(v, stage, friends, owed);
-    if (terms) out.push({ terms: { kind: 'powerPledge', stage: stage.id, ...terms }, reason: `${stage.name} needs funding` });
+  // 3. Power line: pledge to an unfunded stage we host (or any, with a green agenda): the
+  // first that a pledge can finish in time (a token pledge of ours running on it does not
+  // stop that: the rest is what it still needs), else a token pledge to the first we do
+  // not pledge to yet.
+  const keenOn = v.power.filter((s) => s.status === 'planned' && !onTable(v, id, s.id) && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
+  if (keenOn.length && self.treasury > 200) {
+    let pledge = null;
+    for (const stage of keenOn) {
+      const terms = fundingPledge(v, stage, friends, owed);
+      if (terms) {
+        pledge = { stage, terms };
+        break;
+      }
+    }
+    const first = keenOn.find((s) => !pledging(v, id, s.id));
+    if (!pledge && first) {
+      const terms = tokenPledge(v, first, friends, owed);
+      if (terms) pledge = { stage: first, terms };
+    }
+    if (pledge) out.push({ terms: { kind: 'powerPledge', stage: pledge.stage.id, ...pledge.terms }, reason: `${pledge.stage.name} needs funding` });
   }
   // 4. A pact with our most trusted neighbour when security is low (not for the neutral).
   if (self.security < 50 && !self.inPact && !/neutral/i.test(self.agenda?.name ?? '') && friends.length && v.turn % 3 === 1) {

@@ -139,6 +139,17 @@ export function applyEffect(level: LoadedLevel, s: GameState, e: Effect, causeTe
       if (s.peaceStage < before) s.peaceHeld = false;
       return `peace track ${track.stages[before].id} -> ${track.stages[s.peaceStage].id}`;
     }
+    case 'powerFunding': {
+      // A grant from outside the players: it counts towards the cost, as no state's
+      // contribution, so it earns no one a share of the line's revenue.
+      const st = s.power[e.stage];
+      const def = idx.stages.get(e.stage);
+      if (!st || !def) return `stage ${e.stage} not found`;
+      if (st.status !== 'planned') return `${e.stage} not affected (${st.status})`;
+      const paid = Math.min(e.amount, Math.max(0, def.cost - st.funded));
+      st.funded += paid;
+      return `${e.stage} funded +${paid} -> ${st.funded} of ${def.cost}`;
+    }
   }
 }
 

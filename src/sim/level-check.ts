@@ -198,9 +198,8 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
 
   const power = own(d, 'powerLine');
   const stageList = isObj(power) ? items(own(power, 'stages')) : null;
-  // Nothing refers to power stages by id inside a level (pledges do, in play), so only
-  // duplicates and reserved ids are checked.
-  if (isObj(power)) collect(ctx, 'power stage', own(power, 'stages'), ['powerLine', 'stages']);
+  // Inside a level only a powerFunding effect names a stage (pledges do, in play).
+  const powerStages: Ids = isObj(power) ? collect(ctx, 'power stage', own(power, 'stages'), ['powerLine', 'stages']) : new Map();
   // The level's own id keys the browser's level list and saves, as the others key their tables.
   const levelId = str(own(d, 'id'));
   if (levelId !== undefined && FORBIDDEN_KEYS.includes(levelId)) ctx.err(['id'], `"${levelId}" cannot be used as an id (it is a reserved word in JavaScript objects)`);
@@ -620,6 +619,10 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
         case 'peace':
           peaceUsed = true;
           if (!hasPeace) ctx.err([...ep, 'do'], 'this level has no peaceTrack, so a peace effect does nothing');
+          break;
+        case 'powerFunding':
+          if (!hasPower) ctx.err([...ep, 'do'], 'this level has no powerLine, so there is no stage to fund');
+          else ref(ctx, own(e, 'stage'), [...ep, 'stage'], powerStages, 'power stage');
           break;
         default:
           break;

@@ -152,6 +152,7 @@ export const effectSchema = z.discriminatedUnion('do', [
   z.strictObject({ do: z.literal('stance'), force: id, delta: int(-100, 100) }),
   z.strictObject({ do: z.literal('demand'), deltaBp: int(-5000, 5000).describe('change in basis points of current demand') }),
   z.strictObject({ do: z.literal('peace'), delta: int(-10, 10).describe('stages to move the peace track') }),
+  z.strictObject({ do: z.literal('powerFunding'), stage: id, amount: int(1, 100_000).describe('$M paid into the stage by an outside funder') }),
 ]);
 
 export const eventSchema = z.strictObject({

@@ -133,6 +133,9 @@ const EXPECTED: Record<string, string[]> = {
   'event-unknown-segment': [
     `440:47 error $.events[0].effects[0].segment: unknown segment "aktau-bak" (did you mean "aktau-baku"?)`,
   ],
+  'event-unknown-stage': [
+    `440:42 error $.events[0].effects[0].stage: unknown power stage "caspian-cabel" (did you mean "caspian-cable"?)`,
+  ],
   'fee-all-zero': [
     `512:44 warning $.params.feeBp: all three fee levels are 0, so owning a segment never earns transit revenue`,
   ],
@@ -197,6 +200,7 @@ const EXPECTED: Record<string, string[]> = {
   'power-without-line': [
     `33:19 error $.states[0].agendas[1].kind: this level has no powerLine, so a powerLineBy agenda can never be met`,
     `464:17 error $.events[4].conditions[0].if: this level has no powerLine, so no power stage is ever done`,
+    `469:17 error $.events[4].effects[1].do: this level has no powerLine, so there is no stage to fund`,
   ],
   'requires-unknown-stage': [
     `306:30 error $.segments[7].requires.peace: unknown peace stage "ratifed" (did you mean "ratified"?)`,
@@ -230,7 +234,7 @@ const EXPECTED: Record<string, string[]> = {
     `470:16 error $.events[3].title: must not be empty`,
   ],
   'schema-missing-discriminator': [
-    `465:9 error $.events[2].effects[1].do: missing required field "do": one of "stat", "segmentStatus", "segmentRisk", "segmentCapacity", "altRoute", "animosity", "stance", "demand", "peace"`,
+    `465:9 error $.events[2].effects[1].do: missing required field "do": one of "stat", "segmentStatus", "segmentRisk", "segmentCapacity", "altRoute", "animosity", "stance", "demand", "peace", "powerFunding"`,
   ],
   'schema-missing-field': [
     `214:5 error $.segments[2].mode: missing required field "mode": one of "rail", "road", "ferry", "port", "cable"`,

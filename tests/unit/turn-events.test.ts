@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEffect, conditionHolds, eventEligible } from '../../src/sim/effects';
 import type { Condition, Effect } from '../../src/sim/level-schema';
 import { growthBpNow, startTurn } from '../../src/sim/turn/index';
+import { payPledges } from '../../src/sim/turn/pledges';
 import { RULES } from '../../src/sim/turn/rules';
 import { forcedRng, loadTiny, makeState, tinyLevelData } from './fixtures';
 
@@ -132,6 +133,22 @@ describe('event effects', () => {
     run({ do: 'peace', delta: -1 });
     expect(s.peaceStage).toBe(1);
     expect(s.peaceHeld).toBe(false);
+  });
+
+  it('powerFunding pays a grant into a planned stage, cut to what it needs, as no one\'s contribution', () => {
+    const s = makeState(level);
+    s.power.pw1.funded = 30;
+    s.power.pw1.contributions = { alpha: 30 };
+    const trace = applyEffect(level, s, { do: 'powerFunding', stage: 'pw1', amount: 500 }, 'event: test');
+    expect(s.power.pw1).toMatchObject({ funded: 100, status: 'planned', contributions: { alpha: 30 } }); // cost 100
+    expect(trace).toBe('pw1 funded +70 -> 100 of 100');
+    // It then starts building in the pledges step, as a stage its pledges fund in full does.
+    payPledges(level, s, forcedRng('never'));
+    expect(s.power.pw1.status).toBe('done'); // buildTurns 1
+    // A stage building or done gets nothing.
+    s.power.pw2.status = 'building';
+    expect(applyEffect(level, s, { do: 'powerFunding', stage: 'pw2', amount: 10 }, 'event: test')).toBe('pw2 not affected (building)');
+    expect(s.power.pw2.funded).toBe(0);
   });
 
   it('capacity doubled again and again stops at the rules\' cap instead of overflowing', () => {
