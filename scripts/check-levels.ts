@@ -179,9 +179,10 @@ for (const file of files) {
     continue;
   }
   const level = result.level;
-  const warnings = [...result.findings.map((f) => formatFinding(f)), ...crossCheck(level)];
+  // A loader warning says `warning:` itself (formatFinding); the cross-checks' lines do not.
+  const warnings = [...result.findings.map((f) => formatFinding(f)), ...crossCheck(level).map((x) => `warning: ${x}`)];
   console.log(`${name}: ok (${level.routes.length} routes; ${level.nodes.length} nodes, ${level.segments.length} segments, ${level.events.length} events)`);
-  for (const x of warnings) console.log(`  warning: ${x}`);
+  for (const x of warnings) console.log(`  ${x}`);
   if (showCosts) for (const line of costTable(level)) console.log(line);
 }
 process.exit(failed ? 1 : 0);

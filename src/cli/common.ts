@@ -2,7 +2,7 @@
 // precise findings. CLIs print messages, never stack traces.
 import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { formatFinding, formatPath, parseLevelText, type LoadedLevel, type Viewer } from '../sim/index';
+import { formatFinding, parseLevelText, type LoadedLevel, type Viewer } from '../sim/index';
 
 export const DEFAULT_LEVEL = 'levels/middle-corridor.json';
 export const DEFAULT_SEED = 'corridor';
@@ -49,18 +49,14 @@ export function readText(file: string): string {
 }
 
 /**
- * Loads a level or throws a CliError listing `FILE: <json path>: <what is wrong>` lines.
- * `warn`, when given, gets each warning of a level that loads as the validator prints it.
+ * Loads a level or throws a CliError listing its errors, one `FILE: <json path>: <what is
+ * wrong> (line L, column C)` line each (formatFinding, as the validator prints them).
+ * `warn`, when given, gets each warning of a level that loads, in the same form.
  */
 export function readLevel(file: string, warn?: (line: string) => void): LoadedLevel {
   const result = parseLevelText(readText(file), file);
   if (result.ok && warn) for (const f of result.findings) if (f.severity === 'warning') warn(formatFinding(f));
-  if (!result.ok) {
-    const lines = result.findings
-      .filter((f) => f.severity === 'error')
-      .map((f) => `${file}: ${formatPath(f.path)}: ${f.message}${f.line ? ` (line ${f.line}, column ${f.col})` : ''}`);
-    throw new CliError(lines.join('\n'));
-  }
+  if (!result.ok) throw new CliError(result.findings.filter((f) => f.severity === 'error').map((f) => formatFinding(f)).join('\n'));
   return result.level;
 }
 

@@ -1,17 +1,19 @@
 // npm run -s validate -- FILE...
-// Checks level files and prints one line per finding:
-//   FILE:LINE:COL: error|warning: <json path>: <message>
+// Checks level files and prints one line per finding, as sim prints them (formatFinding):
+//   FILE: <json path>: <message> (line L, column C)            an error
+//   FILE: <json path>: warning: <message> (line L, column C)   a warning
 // then a summary line. Exit 0 when no file has errors, 1 otherwise. Never a stack trace.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseLevelText, formatPath, type Finding } from '../sim/level';
+import { formatFinding, formatPath, parseLevelText, type Finding } from '../sim/level';
 import { MAX_JSON_CHARS } from '../sim/json-source';
 
 const USAGE = `usage: npm run -s validate -- [--json] FILE...
 
 Checks Corridor level files (structure and meaning) and prints one line per finding:
-  FILE:LINE:COL: error|warning: <json path>: <message>
+  FILE: <json path>: <message> (line L, column C)            an error
+  FILE: <json path>: warning: <message> (line L, column C)   a warning
 Exit status: 0 when there are no errors (warnings allowed), 1 otherwise.
 
   --json   print the findings as JSON instead
@@ -40,11 +42,6 @@ export function validateFile(file: string): FileReport {
 
 function fail(file: string, message: string): FileReport {
   return { file, ok: false, findings: [{ severity: 'error', path: [], message, file }] };
-}
-
-function line(f: Finding): string {
-  const where = f.line !== undefined ? `${f.file}:${f.line}:${f.col}` : `${f.file}`;
-  return f.path.length === 0 && f.line === undefined ? `${where}: ${f.severity}: ${f.message}` : `${where}: ${f.severity}: ${formatPath(f.path)}: ${f.message}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -81,7 +78,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     out(JSON.stringify({ files: reports.map((r) => ({ file: r.file, ok: r.ok })), skipped, errors, warnings, findings }, null, 2));
   } else {
     for (const f of skipped) out(`${f}: skipped (a JSON Schema, not a level)`);
-    for (const r of reports) for (const f of r.findings) out(line({ ...f, file: r.file }));
+    for (const r of reports) for (const f of r.findings) out(formatFinding(f, r.file));
     out(`${plural(reports.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${bad > 0 ? ` (${bad} not loadable)` : ''}`);
   }
   return bad > 0 ? 1 : 0;

@@ -37,10 +37,21 @@ export function formatPath(path: (string | number)[]): string {
   return out;
 }
 
-/** One line: `FILE:LINE:COL: error: $.segments[3].from: unknown node "x"`. */
+/**
+ * One line, as every CLI prints a finding (sim, validate, replay's level, scripts):
+ *   FILE: $.segments[3].from: unknown node "x" (line 12, column 15)
+ *   FILE: $.events[3]: warning: never drawn ... (line 40, column 5)
+ * An error is `FILE: <json path>: <what is wrong>`, as the CLI issue asked; a warning has the
+ * same shape with `warning:` after the path. A finding with no place in the file (no such
+ * file) is `FILE: <what is wrong>`.
+ */
 export function formatFinding(f: Finding, file = f.file): string {
-  const where = [file, f.line, f.col].filter((x) => x !== undefined).join(':');
-  return `${where ? `${where}: ` : ''}${f.severity}: ${formatPath(f.path)}: ${f.message}`;
+  const parts: string[] = [];
+  if (file !== undefined) parts.push(file);
+  if (f.path.length > 0 || f.line !== undefined) parts.push(formatPath(f.path));
+  if (f.severity === 'warning') parts.push('warning');
+  parts.push(f.line !== undefined ? `${f.message} (line ${f.line}, column ${f.col})` : f.message);
+  return parts.join(': ');
 }
 
 export function loadLevelData(data: unknown): LevelLoad {

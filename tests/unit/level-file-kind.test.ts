@@ -10,7 +10,7 @@ import { validateFile } from '../../src/cli/validate';
 const dir = mkdtempSync(join(tmpdir(), 'corridor-file-kind-'));
 const level = readFileSync('levels/tutorial.json', 'utf8');
 const replay = readFileSync('tests/golden/tutorial-golden-1.replay.json', 'utf8');
-const UTF16 = 'error: $: the file is UTF-16, not UTF-8: save it as UTF-8 (in most editors: Save with Encoding, UTF-8)';
+const UTF16 = '$: the file is UTF-16, not UTF-8: save it as UTF-8 (in most editors: Save with Encoding, UTF-8) (line 1, column 1)';
 const write = (name: string, bytes: Buffer) => {
   const file = join(dir, name);
   writeFileSync(file, bytes);
@@ -23,7 +23,7 @@ describe('not a level', () => {
     const r = parseLevelText(replay, 'r.json');
     expect(r.ok).toBe(false);
     expect(r.findings.map((f) => formatFinding(f))).toEqual([
-      'r.json:1:1: error: $: this is a replay file, not a level: open it in the replay viewer ("Open a replay…" on the start screen) or with npm run -s replay -- show FILE',
+      'r.json: $: this is a replay file, not a level: open it in the replay viewer ("Open a replay…" on the start screen) or with npm run -s replay -- show FILE (line 1, column 1)',
     ]);
     expect(loadLevelData(JSON.parse(replay)).findings).toHaveLength(1);
   });
@@ -32,12 +32,12 @@ describe('not a level', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(level, 'utf16le')]);
     const be = Buffer.from(le);
     be.swap16();
-    expect(lines(write('le.json', le))).toEqual([`F:1:1: ${UTF16}`]);
-    expect(lines(write('be.json', be))).toEqual([`F:1:1: ${UTF16}`]);
+    expect(lines(write('le.json', le))).toEqual([`F: ${UTF16}`]);
+    expect(lines(write('be.json', be))).toEqual([`F: ${UTF16}`]);
   });
 
   it('a UTF-16 file without a byte-order mark is one error', () => {
-    expect(lines(write('nobom.json', Buffer.from(level, 'utf16le')))).toEqual([`F:1:1: ${UTF16}`]);
+    expect(lines(write('nobom.json', Buffer.from(level, 'utf16le')))).toEqual([`F: ${UTF16}`]);
   });
 
   it('a UTF-8 level with a byte-order mark still loads', () => {

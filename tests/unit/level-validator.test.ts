@@ -748,12 +748,12 @@ describe('validate CLI', () => {
     return { code, out, err };
   };
 
-  it('prints FILE:LINE:COL: severity: path: message and a summary; exit 1 on errors', () => {
+  it('prints FILE: path: message (line, column) and a summary; exit 1 on errors', () => {
     const file = join('tests', 'levels-broken', 'unknown-node.json');
     const r = run(join(root, file));
     expect(r.code).toBe(1);
     expect(r.out).toEqual([
-      `${join(root, file)}:234:13: error: $.segments[3].to: unknown node "potti" (did you mean "poti"?)`,
+      `${join(root, file)}: $.segments[3].to: unknown node "potti" (did you mean "poti"?) (line 234, column 13)`,
       '1 file checked: 1 error, 0 warnings (1 not loadable)',
     ]);
   });
@@ -773,7 +773,7 @@ describe('validate CLI', () => {
   it('reports a missing file in one line', () => {
     const r = run('no/such/level.json');
     expect(r.code).toBe(1);
-    expect(r.out).toEqual(['no/such/level.json: error: no such file', '1 file checked: 1 error, 0 warnings (1 not loadable)']);
+    expect(r.out).toEqual(['no/such/level.json: no such file', '1 file checked: 1 error, 0 warnings (1 not loadable)']);
   });
 
   it('refuses unknown options and an empty file list; --help exits 0', () => {

@@ -1,5 +1,6 @@
 // The sim CLI tells a modder what the validator warns about a level it plays: once, on stderr,
-// before the game, in the validator's own format; --json keeps stdout one JSON document.
+// before the game, in the validator's own format (FILE: $.path: warning: ... (line L, column C));
+// --json keeps stdout one JSON document.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ const file = join(dir, 'warned.json');
 const level = JSON.parse(readFileSync('levels/tutorial.json', 'utf8')) as { targetThroughput: number };
 level.targetThroughput = 0;
 writeFileSync(file, JSON.stringify(level, null, 2));
-const WARNING = 'warning: $.targetThroughput: a target of 0 kt is met from the first turn, so the shared goal asks nothing';
+const WARNING = '$.targetThroughput: warning: a target of 0 kt is met from the first turn, so the shared goal asks nothing';
 
 const runs = {
   plain: runTool('sim', ['--level', file, '--turns', '1']),
@@ -25,7 +26,7 @@ describe('sim prints the validator warnings', () => {
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l.includes(WARNING));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
+    expect(lines[0]).toBe(`${file}: ${WARNING} (line 482, column 23)`);
     expect(r.stdout).not.toContain('warning');
   });
 
