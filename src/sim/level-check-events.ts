@@ -5,12 +5,12 @@
 // a ring, so that none of them can be the first. (An event that needs itself is checked in
 // level-check.ts; a turn window that is empty too.) A facilitator can still inject them.
 import type { Finding } from './level';
+import { formatPath } from './json-path';
 
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? v : []).map((o) => (isObj(o) ? o : {}));
-const fmt = (p: Path) => `$${p.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('')}`;
 
 /** `label`: the bound as said (40, stage "ratified"); `field`: the condition's field that holds it. */
 interface Bound { key: string; value: number; label: string; field: string; path: Path }
@@ -65,12 +65,12 @@ export function checkEventConditions(data: Obj): Finding[] {
       if (b.status) {
         const first = statuses.get(b.status.segment);
         if (!first) statuses.set(b.status.segment, b.status);
-        else if (first.status !== b.status.status) warn([...b.status.path, 'status'], `segment "${b.status.segment}" cannot be "${b.status.status}" and "${first.status}" (at ${fmt(first.path)}) at once, so this event is never drawn`);
+        else if (first.status !== b.status.status) warn([...b.status.path, 'status'], `segment "${b.status.segment}" cannot be "${b.status.status}" and "${first.status}" (at ${formatPath(first.path)}) at once, so this event is never drawn`);
       }
     });
     for (const u of uppers) {
       const l = lowers.find((x) => x.key === u.key && x.value >= u.value);
-      if (l) warn([...u.path, u.field], `${u.key} is never below ${u.label} while at least ${l.label} (at ${fmt(l.path)}), so this event is never drawn`);
+      if (l) warn([...u.path, u.field], `${u.key} is never below ${u.label} while at least ${l.label} (at ${formatPath(l.path)}), so this event is never drawn`);
     }
   });
 

@@ -8,6 +8,7 @@ import { FEE_LEVELS, type Level } from './level-schema';
 import { capacityBound, demandBound, onSomeRoute, scoreBounds } from './level-bounds';
 import type { Finding } from './level';
 import { FORBIDDEN_KEYS } from './json-source';
+import { formatPath } from './json-path';
 import { article, money } from './util';
 import { checkMap } from './level-check-map';
 import { checkEventConditions } from './level-check-events';
@@ -116,18 +117,12 @@ function collect(ctx: Ctx, kind: string, raw: unknown, base: Path, into?: Map<st
     const first = ids.get(id) ?? into?.get(id);
     if (first) {
       const what = ids.has(id) ? kind : intoKind ?? kind;
-      ctx.err(path, `duplicate ${kind} id "${id}": already used by ${what === kind ? 'the' : 'a'} ${what} at ${fmt(first)}`);
+      ctx.err(path, `duplicate ${kind} id "${id}": already used by ${what === kind ? 'the' : 'a'} ${what} at ${formatPath(first)}`);
       continue;
     }
     ids.set(id, path);
   }
   return complete ? ids : null;
-}
-
-function fmt(path: Path): string {
-  let out = '$';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
-  return out;
 }
 
 /**
@@ -285,13 +280,13 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
     if (name !== undefined) {
       const key = name.trim().toLowerCase();
       const first = stateNames.get(key);
-      if (first) ctx.warn(['states', i, 'name'], `name ${JSON.stringify(name)} is already used by ${fmt(first.slice(0, 2))}; players will not tell the two states apart`);
+      if (first) ctx.warn(['states', i, 'name'], `name ${JSON.stringify(name)} is already used by ${formatPath(first.slice(0, 2))}; players will not tell the two states apart`);
       else stateNames.set(key, ['states', i, 'name']);
     }
     const c = str(own(o, 'color'));
     if (c !== undefined) {
       const first = colours.get(c.toLowerCase());
-      if (first) ctx.warn(['states', i, 'color'], `colour ${c} is already used by ${fmt(first.slice(0, 2))}; players will not tell the two apart on the map`);
+      if (first) ctx.warn(['states', i, 'color'], `colour ${c} is already used by ${formatPath(first.slice(0, 2))}; players will not tell the two apart on the map`);
       else colours.set(c.toLowerCase(), ['states', i, 'color']);
     }
     const sid = str(own(o, 'id'));
@@ -434,7 +429,7 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
       ctx.err(['alternativeRoutes'], 'no alternative route has "sea": true; exactly one route must take the cargo that no other route can');
     }
     for (const { i } of sea.slice(1)) {
-      ctx.warn(['alternativeRoutes', i, 'sea'], `more than one sea route: only ${fmt(['alternativeRoutes', sea[0].i])} takes the overflow`);
+      ctx.warn(['alternativeRoutes', i, 'sea'], `more than one sea route: only ${formatPath(['alternativeRoutes', sea[0].i])} takes the overflow`);
     }
     for (const { o, i } of altList) {
       for (const { s, i: j } of strings(own(o, 'via'))) {
@@ -465,7 +460,7 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
       if (name === undefined) continue;
       const key = name.trim().toLowerCase();
       const first = stageNames.get(key);
-      if (first) ctx.warn(['peaceTrack', 'stages', i, 'name'], `name ${JSON.stringify(name)} is already used by ${fmt(first.slice(0, 3))}; players will not tell the two stages apart`);
+      if (first) ctx.warn(['peaceTrack', 'stages', i, 'name'], `name ${JSON.stringify(name)} is already used by ${formatPath(first.slice(0, 3))}; players will not tell the two stages apart`);
       else stageNames.set(key, ['peaceTrack', 'stages', i, 'name']);
     }
     const pid = str(own(peace, 'id'));
@@ -590,7 +585,7 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
       }
     }
     if (from !== undefined && until !== undefined && from.turn > until.turn) {
-      ctx.warn(until.path, `turnAtLeast ${from.turn} at ${fmt(from.path.slice(0, -1))} is after this turnAtMost ${until.turn}, so the two conditions are never both true`);
+      ctx.warn(until.path, `turnAtLeast ${from.turn} at ${formatPath(from.path.slice(0, -1))} is after this turnAtMost ${until.turn}, so the two conditions are never both true`);
     }
     for (const { o: e, i: j } of items(own(o, 'effects')) ?? []) {
       const ep: Path = [...base, 'effects', j];

@@ -10,6 +10,7 @@ import { migrateLevel, originalPath } from './level-migrate';
 import { checkLevel, closest } from './level-check';
 import { encodingProblem, kindProblem } from './file-kind';
 import { mergeKeyTypos, type MissingField, type UnknownKey } from './key-typos';
+import { formatPath } from './json-path';
 
 export interface Finding {
   severity: 'error' | 'warning';
@@ -31,11 +32,8 @@ export interface LoadedLevel extends Level {
 
 export type LevelLoad = { ok: true; level: LoadedLevel; findings: Finding[] } | { ok: false; findings: Finding[] };
 
-export function formatPath(path: (string | number)[]): string {
-  let out = '$';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
-  return out;
-}
+// In json-path.ts, which the checks import without a cycle; here for the loader's callers.
+export { formatPath };
 
 /**
  * One line, as every CLI prints a finding (sim, validate, replay's level, scripts):
