@@ -4,6 +4,7 @@
 // a segment in two statuses), and events that each need another to have happened first, in
 // a ring, so that none of them can be the first. (An event that needs itself is checked in
 // level-check.ts; a turn window that is empty too.) A facilitator can still inject them.
+// Also events that need an event of weight 0: drawn only after a facilitator injects it.
 import type { Finding } from './level';
 import { formatPath } from './json-path';
 
@@ -98,12 +99,29 @@ export function checkEventConditions(data: Obj): Finding[] {
     }
     return false;
   };
+  const ringed = new Set<string>();
   needs.forEach((list_, i) => {
     for (const { to, j } of list_) {
       if (!reaches(to, i)) continue;
       warn(['events', i, 'conditions', j, 'event'], `"${ids[to]}" needs this event "${ids[i]}" to have happened first${needs[to].some((n) => n.to === i) ? ', so neither' : ' (through other events), so none of them'} can happen first and the news never draws them (only a facilitator can inject one)`);
+      ringed.add(`${i}.${j}`);
       break;
     }
   });
+
+  // --- events that need an event of weight 0 ---
+  // The news never draws that one, so it happens only when a facilitator injects it. Not said
+  // of an event of weight 0 itself (it is injected or nothing), nor where the news draws
+  // nothing at all (eventsPerTurn 0), nor again of a condition the ring warning names.
+  const perTurn = isObj(data.params) ? data.params.eventsPerTurn : undefined;
+  if (perTurn !== 0) {
+    needs.forEach((list_, i) => {
+      if (events[i].weight === 0) return;
+      for (const { to, j } of list_) {
+        if (events[to].weight !== 0 || ringed.has(`${i}.${j}`)) continue;
+        warn(['events', i, 'conditions', j, 'event'], `"${ids[to]}" has weight 0, so the news never draws it: this event can be drawn only after a facilitator injects "${ids[to]}"`);
+      }
+    });
+  }
   return out;
 }

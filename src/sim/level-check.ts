@@ -573,7 +573,8 @@ export function checkLevel(data: unknown, parsed?: Level, options: CheckOptions 
         case 'eventHappened': {
           ref(ctx, own(c, 'event'), [...cp, 'event'], events, 'event');
           // A once-only event is not drawn after it has happened, and this keeps it from being
-          // drawn before. (Naming another event is fine even at weight 0: it can be injected.)
+          // drawn before. (Naming another event of weight 0 is no error, as it can be injected;
+          // level-check-events.ts warns that this one is then drawn only after it is.)
           const self = str(own(o, 'id'));
           if (self !== undefined && own(c, 'event') === self && own(o, 'once') !== false && own(o, 'weight') !== 0) {
             ctx.warn([...cp, 'event'], 'this once-only event is not drawn again after it has happened, so needing itself to have happened means the news never draws it (only a facilitator can inject it)');

@@ -59,3 +59,28 @@ describe('events that need each other', () => {
     expect(variantFindings((l) => add(l, 'eu-forum', { if: 'eventHappened', event: 'low-water' }))).toEqual([]);
   });
 });
+
+describe('events that need an event of weight 0', () => {
+  // first-power (events[4]) needs eu-forum (events[3]) as conditions[1]
+  const zero = (l: LevelInput, id: string) => (ev(l, id).weight = 0);
+  const WARNING = 'warning $.events[4].conditions[1].event: "eu-forum" has weight 0, so the news never draws it: this event can be drawn only after a facilitator injects "eu-forum"';
+
+  it('are drawn only after a facilitator injects it, and the warning says so', () => {
+    expect(variantFindings((l) => zero(l, 'eu-forum'))).toEqual([WARNING]);
+  });
+
+  it('not when the dependent has weight 0 itself, nor when the news draws nothing at all', () => {
+    expect(variantFindings((l) => (zero(l, 'eu-forum'), zero(l, 'first-power')))).toEqual([]);
+    expect(variantFindings((l) => (zero(l, 'eu-forum'), (l.params = { ...l.params, eventsPerTurn: 0 })))).toEqual([]);
+  });
+
+  it('once for a condition the ring warning already names', () => {
+    const found = variantFindings((l) => (zero(l, 'eu-forum'), add(l, 'eu-forum', { if: 'eventHappened', event: 'first-power' })));
+    expect(found.filter((f) => f.startsWith('warning $.events[4].conditions[1].event:'))).toHaveLength(1);
+    expect(found).toHaveLength(2);
+  });
+
+  it('not for an event of weight above 0', () => {
+    expect(variantFindings(() => undefined)).toEqual([]);
+  });
+});

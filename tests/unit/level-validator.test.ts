@@ -440,11 +440,17 @@ describe('no warning where it could still happen', () => {
     expect(variant((l) => ((l.params ??= {}).agendaPoints = 1))).toEqual([]);
   });
 
-  it('an event that needs a weight-0 event, or itself when it can happen again', () => {
+  it('an event that needs itself when it can happen again', () => {
     expect(variant((l) => {
-      ev(l, 'eu-forum').weight = 0; // first-power needs it: a facilitator can inject it
       (ev(l, 'border-incident').conditions ??= []).push({ if: 'eventHappened', event: 'border-incident' }); // once: false
     })).toEqual([]);
+  });
+
+  it('an event that needs a weight-0 event is not "never drawn": it waits for the facilitator', () => {
+    // first-power needs eu-forum, which a facilitator can inject: the warning says just that
+    expect(variant((l) => (ev(l, 'eu-forum').weight = 0))).toEqual([
+      'warning $.events[4].conditions[1].event: "eu-forum" has weight 0, so the news never draws it: this event can be drawn only after a facilitator injects "eu-forum"',
+    ]);
   });
 
   it('throughput goals the corridor can just carry', () => {
