@@ -94,6 +94,9 @@ function noPeace(): LevelInput {
   const russia = l.forces.find((f) => f.id === 'russia')!;
   russia.role = 'Owner of the Northern route and an influential partner of Armenia and the South Caucasus states.';
   pruneSources(l, ['s2', 's3', 's4']);
+  // Its own head starts: without the Syunik link Armenia earns less still (tuned as RULES.md
+  // says, with sim --seeds 400).
+  l.params = { ...(l.params ?? {}), headStart: { azerbaijan: 14, kazakhstan: 6, uzbekistan: 27, turkmenistan: 23, kyrgyzstan: 41, turkiye: 34, georgia: 0, armenia: 44 } };
   return l;
 }
 
@@ -104,7 +107,9 @@ function greenLine(): LevelInput {
   l.name = 'Green Line: power across the Caspian';
   l.description =
     'A variant of the default level in which the trans-Caspian and Black Sea power line is the main prize: it has six smaller stages that cost less in total, an energised line pays its funders $300M a turn, more secret agendas reward it and the news deck carries renewable-finance events. The Black Sea cable is costed net of the EU grant on offer (s45, s48); the trans-Caspian figures are an inference from it, not sourced. Everything else, and the sources list with titles and addresses, is as in the default level.';
-  l.params = { ...(l.params ?? {}), powerRevenuePerTurn: 300 };
+  // Its own head starts: with a line worth more, the default level's favour other states
+  // (tuned as RULES.md says, with sim --seeds 400).
+  l.params = { ...(l.params ?? {}), powerRevenuePerTurn: 300, headStart: { azerbaijan: 15, kazakhstan: 6, uzbekistan: 24, turkmenistan: 25, kyrgyzstan: 38, turkiye: 35, georgia: 0, armenia: 39 } };
   l.powerLine = {
     id: 'green-corridor',
     name: 'Green Line: Central Asian renewables to the EU',
