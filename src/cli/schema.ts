@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { levelSchema, LEVEL_FORMAT_VERSION } from '../sim/level-schema';
+import { COMMENT_KEY } from '../sim/level-comments';
 
 type Js = Record<string, unknown> & {
   type?: string;
@@ -391,8 +392,24 @@ export function buildJsonSchema(): Js {
   return ordered;
 }
 
+/** Lets every object hold a "$comment" note (level-comments.ts), so that editors accept it;
+ * left out of MODDING.md's tables, which say it once. */
+function allowComments(node: unknown): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach(allowComments);
+  const js = node as Js;
+  for (const v of Object.values(js)) allowComments(v);
+  if (js.type !== 'object') return;
+  js.properties = { [COMMENT_KEY]: { $ref: '#/$defs/comment' }, ...(js.properties ?? {}) };
+  // A table keyed by ids (animosity, headStart) names its keys by a pattern the note's misses.
+  if (js.propertyNames) js.propertyNames = { anyOf: [js.propertyNames, { const: COMMENT_KEY }] };
+}
+
 export function schemaText(): string {
-  return `${JSON.stringify(buildJsonSchema(), null, 2)}\n`;
+  const js = buildJsonSchema();
+  allowComments(js);
+  js.$defs = { comment: { description: 'A note for readers of the file, which the game ignores.', anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } };
+  return `${JSON.stringify(js, null, 2)}\n`;
 }
 
 /** Doc paths of fields with no description (a test keeps this empty). */

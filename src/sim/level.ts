@@ -1,6 +1,7 @@
 // Level loading: JSON text or data -> a frozen (arrays aside), checked LoadedLevel, or findings that
 // say exactly what is wrong and where. A failed load never throws.
-// Order: JSON syntax (json-source) -> format migrations -> zod schema -> semantic checks.
+// Order: JSON syntax (json-source) -> format migrations -> comments out (level-comments)
+// -> zod schema -> semantic checks.
 import type { z } from 'zod';
 import { levelSchema, type Level } from './level-schema';
 import { searchRoutes, type MiddleRoute } from './routes';
@@ -11,6 +12,7 @@ import { checkLevel, closest } from './level-check';
 import { encodingProblem, kindProblem } from './file-kind';
 import { mergeKeyTypos, type MissingField, type UnknownKey } from './key-typos';
 import { formatPath } from './json-path';
+import { COMMENT_KEY, withoutComments } from './level-comments';
 
 export interface Finding {
   severity: 'error' | 'warning';
@@ -63,7 +65,8 @@ function loadWithMoves(data: unknown): { load: LevelLoad; moved: [(string | numb
   const moved = migrated.moved;
   if (migrated.refused) return { load: { ok: false, findings: migrated.findings }, moved };
   const findings: Finding[] = [...migrated.findings];
-  const input = migrated.data;
+  const { data: input, notText } = withoutComments(migrated.data);
+  for (const path of notText) findings.push({ severity: 'error', path, message: `a ${COMMENT_KEY} is a note for readers: a text, or a list of texts` });
   const parsed = levelSchema.safeParse(input);
   const schemaFindings = parsed.success ? [] : zodFindings(parsed.error.issues, input);
   findings.push(...schemaFindings);
@@ -272,8 +275,9 @@ export function zodFindings(issues: readonly z.core.$ZodIssue[], data: unknown):
         const s = schemaAt(path, data);
         const known = s?.type === 'object' && s.shape ? Object.keys(s.shape) : [];
         for (const key of issue.keys) {
-          const c = closest(key, known);
-          const hint = c !== undefined ? ` (did you mean "${c}"?)` : known.length > 0 ? ` (allowed here: ${known.join(', ')})` : '';
+          // A note in another form ("comment", "_comment", "//") is meant as a $comment.
+          const c = /comment|^\/\/|^#/i.test(key) ? COMMENT_KEY : closest(key, known);
+          const hint = c !== undefined ? ` (did you mean "${c}"?)` : known.length > 0 ? ` (allowed here: ${known.join(', ')}; and ${COMMENT_KEY} for a note)` : '';
           unknownKeys.push({ parent: path, key, finding: add([...path, key], `unknown field "${key}"${hint}`, true) });
         }
         break;

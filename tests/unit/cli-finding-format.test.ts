@@ -35,10 +35,10 @@ describe('one format for level findings in every CLI', () => {
     const r = await runs.validate;
     expect(r.code).toBe(1);
     expect(lines(r.stdout)).toEqual([
-      `${WARNED}: $.targetThroughput: warning: a target of 0 kt is met from the first turn, so the shared goal asks nothing (line 482, column 23)`,
-      `${BAD}: $.segments[0].from: unknown node "nowhere" (line 282, column 15)`,
-      `${BAD}: $.origins[0]: origin "dostyk" cannot reach any market over cargo segments (line 472, column 5)`,
-      `${BAD}: $.targetThroughput: warning: a target of 0 kt is met from the first turn, so the shared goal asks nothing (line 482, column 23)`,
+      `${WARNED}: $.targetThroughput: warning: a target of 0 kt is met from the first turn, so the shared goal asks nothing (line 486, column 23)`,
+      `${BAD}: $.segments[0].from: unknown node "nowhere" (line 286, column 15)`,
+      `${BAD}: $.origins[0]: origin "dostyk" cannot reach any market over cargo segments (line 476, column 5)`,
+      `${BAD}: $.targetThroughput: warning: a target of 0 kt is met from the first turn, so the shared goal asks nothing (line 486, column 23)`,
       '2 files checked: 2 errors, 2 warnings (1 not loadable)',
     ]);
   });

@@ -26,7 +26,7 @@ describe('sim prints the validator warnings', () => {
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l.includes(WARNING));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toBe(`${file}: ${WARNING} (line 482, column 23)`);
+    expect(lines[0]).toBe(`${file}: ${WARNING} (line 486, column 23)`);
     expect(r.stdout).not.toContain('warning');
   });
 
