@@ -46,8 +46,8 @@ test('a large state keeps its label over itself, with no line', async ({ page })
   await expect(page.locator('.map-leader.own')).toHaveCount(0);
 });
 
-test('at the whole map\'s zoom every state is named, on the map, clear of the node names and of each other', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
+for (const [width, height] of [[1280, 720], [1024, 640]] as const) test(`at the whole map's zoom every state is named at ${width}x${height}, on the map, clear of the node names and of each other`, async ({ page }) => {
+  await page.setViewportSize({ width, height });
   await startFromLink(page, { level: 'middle-corridor', seed: 'labels-1', humans: ['kazakhstan'] });
   const map = (await page.locator('#map-root').boundingBox())!;
   const countries = await page.locator('.map-country:visible').evaluateAll((els) => els.map((e) => ({ name: (e.textContent ?? '').replace(' · you', ''), boxed: e.classList.contains('callout'), ...e.getBoundingClientRect().toJSON() as Box })));

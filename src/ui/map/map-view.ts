@@ -952,8 +952,13 @@ function statusOrder(s: SegmentView): number {
 /** Where your own state's boxed label may go when there is no room over the state: the box's
  * centre from the state's, south (over open land in the default level) first. */
 const CALLOUT_SHIFTS: readonly (readonly [number, number])[] = [[0, 60], [70, 50], [-70, 50], [0, -60], [70, -50], [-70, -50], [0, 95], [110, 70], [-110, 70], [0, -95], [110, -70], [-110, -70], [150, 0], [-150, 0]];
-/** The spots of CALLOUT_SHIFTS another state's boxed label may use: within 100 px. */
-const NEAR_CALLOUT_SHIFTS = CALLOUT_SHIFTS.filter(([dx, dy]) => Math.hypot(dx, dy) <= 100);
+/** Where another state's boxed label may go: the spots of CALLOUT_SHIFTS within 100 px, then
+ * (for a map too small for those: 1024x640 left Uzbekistan unnamed) rings of 60, 80 and 100 px
+ * around the centre, every 30 degrees from due south. */
+const NEAR_CALLOUT_SHIFTS: readonly (readonly [number, number])[] = [
+  ...CALLOUT_SHIFTS.filter(([dx, dy]) => Math.hypot(dx, dy) <= 100),
+  ...[60, 80, 100].flatMap((r) => Array.from({ length: 12 }, (_, i) => [Math.round(r * Math.sin((i * Math.PI) / 6)), Math.round(r * Math.cos((i * Math.PI) / 6))] as const)),
+];
 /** Where a country label may move to find room, in px from its country's centre. */
 const LABEL_SHIFTS: readonly (readonly [number, number])[] = [[0, 0], [0, -11], [0, 11], [-20, 0], [20, 0], [0, -22], [0, 22], [-40, 0], [40, 0], [0, -44], [0, 44]];
 
