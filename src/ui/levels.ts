@@ -1,6 +1,6 @@
 // Shipped levels (levels/*.json, bundled by Vite) and levels loaded from disk. A level
 // with errors is listed with its findings and can never start a game.
-import { formatPath, parseLevelText, type Finding, type LoadedLevel } from './sim';
+import { parseLevelText, type Finding, type LoadedLevel } from './sim';
 
 export interface LevelEntry {
   id: string;
@@ -47,7 +47,3 @@ export function parseEntry(text: string, file: string, source: LevelEntry['sourc
   return { id, file, source, level: r.ok ? r.level : null, findings: r.findings };
 }
 
-export function describeFinding(f: Finding): string {
-  const where = f.line !== undefined ? ` (line ${f.line}${f.col !== undefined ? `, column ${f.col}` : ''})` : '';
-  return `${f.severity === 'error' ? 'Error' : 'Warning'} at ${formatPath(f.path)}${where}: ${f.message}`;
-}

@@ -9,7 +9,7 @@ export {
   stateHash,
   parseLevelText,
   loadLevelData,
-  formatPath,
+  formatFinding,
   emptyOrders,
   gameStatus,
   phaseOf,

@@ -19,7 +19,8 @@ test('a dropped level with a mistake shows the finding; a fixed one becomes play
   await drop(page, 'mine.json', broken);
   const findings = page.getByTestId('level-findings');
   await expect(findings).toContainText('mine.json');
-  await expect(findings).toContainText('unknown peace stage "signed"');
+  // The very line `npm run -s validate -- mine.json` prints.
+  await expect(findings.locator('li')).toHaveText(['mine.json: $.states[3].agendas[0].stage: unknown peace stage "signed" (line 118, column 20)']);
   await expect(findings).toContainText('the level chosen before stays selected');
   await expect(page.getByTestId('copy-link'), 'a shipped level has a game link').toBeVisible();
   await expect(page.locator('input[name="level"][value="middle-corridor"]'), 'nothing was replaced').toBeChecked();

@@ -1,8 +1,8 @@
 // Start screen: pick a level (shipped or from disk), a seed, solo or hot-seat, and who
 // plays which state. A level file with errors shows its findings and replaces nothing.
 import { clear, h } from '../dom';
-import { describeFinding, parseEntry, type LevelEntry } from '../levels';
-import type { LoadedLevel, StateId } from '../sim';
+import { parseEntry, type LevelEntry } from '../levels';
+import { formatFinding, type LoadedLevel, type StateId } from '../sim';
 import { gameUrl, randomSeed } from '../url';
 import type { GameSetup, SeatKind } from '../controller';
 import { ago, type SaveMeta } from '../saves';
@@ -167,9 +167,9 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
           else levels.push(entry);
           selected = entry;
           initSeats(entry.level!);
-          fileFindings = { file: file.name, ok: true, lines: entry.findings.map(describeFinding) };
+          fileFindings = { file: file.name, ok: true, lines: entry.findings.map((f) => formatFinding(f, file.name)) };
         } else {
-          fileFindings = { file: file.name, ok: false, lines: entry.findings.map(describeFinding) };
+          fileFindings = { file: file.name, ok: false, lines: entry.findings.map((f) => formatFinding(f, file.name)) };
         }
         render();
       },
@@ -215,7 +215,7 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
             fileFindings.lines.length > 50 ? h('p', null, `…and ${fileFindings.lines.length - 50} more.`) : null,
           )
         : null,
-      levels.filter((l) => !l.level && l.source === 'shipped').map((l) => h('p', { class: 'findings bad' }, `${l.file} has errors: ${l.findings.map(describeFinding).slice(0, 3).join('; ')}`)),
+      levels.filter((l) => !l.level && l.source === 'shipped').map((l) => h('p', { class: 'findings bad' }, `${l.file} has errors: ${l.findings.map((f) => formatFinding(f)).slice(0, 3).join('; ')}`)),
     );
   };
 
