@@ -11,6 +11,11 @@ import { dealShares } from './turn/ratify';
 import type { GameState, StateId } from './types';
 
 export function owedThisTurn(level: LoadedLevel, s: GameState, id: StateId): number {
+  return owedByDeals(level, s, id) + owedRunning(s, id);
+}
+
+/** What this turn's bound deals ask of the state (they bind during diplomacy). */
+export function owedByDeals(level: LoadedLevel, s: GameState, id: StateId): number {
   let sum = 0;
   for (let i = thisTurnStart(s); i < s.proposals.length; i++) {
     const p = s.proposals[i];
@@ -26,6 +31,12 @@ export function owedThisTurn(level: LoadedLevel, s: GameState, id: StateId): num
     else if (t.kind === 'powerPledge') sum += t.perTurn;
     else if (t.kind === 'securityPact') sum += t.contribution;
   }
+  return sum;
+}
+
+/** Its running pledges and pact contributions: these change only when a turn resolves. */
+export function owedRunning(s: GameState, id: StateId): number {
+  let sum = 0;
   for (const pl of s.pledges) if (pl.state === id && pl.turnsLeft > 0) sum += pl.perTurn;
   for (const pact of s.pacts) if (pactActive(pact, s.turn) && pact.members.includes(id)) sum += pact.contribution;
   return sum;

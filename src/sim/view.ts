@@ -7,7 +7,7 @@ import { indexOf } from './lookup';
 import { agendaStatus } from './agendas';
 import { repairCost, routeCost, segmentUsable } from './network';
 import { describeTerms, thisTurnStart } from './proposals';
-import { owedThisTurn } from './obligations';
+import { owedByDeals, owedRunning, owedThisTurn } from './obligations';
 import { scorePartsOf } from './turn/score';
 import { bandWidth, clamp, nameOf } from './util';
 import { deepFreeze, isOpenRun } from './cow';
@@ -147,6 +147,7 @@ interface TurnParts {
   pacts: PlayerView['pacts'];
   pledges: PlayerView['pledges'];
   perceived: Map<StateId, Record<string, Estimate>>;
+  running: Map<StateId, number>;
   own: Map<StateId, Record<string, number>>;
   agendas: Map<StateId, AgendaStatus>;
   /** Each state's entry (in level order) as others see it, and with its agenda. */
@@ -172,6 +173,7 @@ function turnParts(level: LoadedLevel, s: GameState): TurnParts | null {
     pacts: s.pacts.map((p) => ({ ...p, members: [...p.members] })),
     pledges: s.pledges.map((p) => ({ ...p })),
     perceived: new Map(),
+    running: new Map(),
     own: new Map(),
     agendas: new Map(),
     others: [],
@@ -320,7 +322,10 @@ function turnProposalView(parts: TurnParts, level: LoadedLevel, s: GameState, i:
   const p = s.proposals[i];
   const hit = parts.proposals[i];
   if (hit && hit.of === p) return hit.view;
-  const view = sharedProposalView(level, p);
+  // Kept here, not in proposalCache too: a WeakMap lookup and entry per proposal cost more
+  // than the view. Like the other kept parts it is not frozen; a frozen proposal's lists are
+  // shared (an open run freezes each proposal as it is made: actions.ts).
+  const view = proposalView(level, p, !frozen(p), false);
   parts.proposals[i] = { of: p, view };
   return view;
 }
@@ -435,6 +440,13 @@ function turnPerceived(parts: TurnParts, level: LoadedLevel, s: GameState, viewe
   return value;
 }
 
+/** owedThisTurn, with the running pledges and pacts part kept per turn. */
+function turnOwed(parts: TurnParts, level: LoadedLevel, s: GameState, viewer: StateId): number {
+  let running = parts.running.get(viewer);
+  if (running === undefined) parts.running.set(viewer, (running = owedRunning(s, viewer)));
+  return owedByDeals(level, s, viewer) + running;
+}
+
 function turnOwn(parts: TurnParts, s: GameState, viewer: StateId): Record<string, number> {
   let row = parts.own.get(viewer);
   if (!row) parts.own.set(viewer, (row = { ...s.animosity[viewer] }));
@@ -503,7 +515,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     demand: s.demand,
     throughput: last?.throughput ?? 0,
     targetThroughput: level.targetThroughput,
-    owed: isState && s.phase !== 'ended' ? owedThisTurn(level, s, viewer) : null,
+    owed: isState && s.phase !== 'ended' ? (kept ? turnOwed(kept, level, s, viewer) : owedThisTurn(level, s, viewer)) : null,
     ownAnimosity,
     perceived,
     animosity: seesAll ? (share && frozen(s.animosity) ? s.animosity : JSON.parse(JSON.stringify(s.animosity))) : null,
