@@ -313,12 +313,10 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
       facilitatorNote(s, 'The facilitator revealed every animosity to all players.', 'all', made);
       break;
   }
-  if (!freeze) {
-    // A proposal is never changed again (an answer replaces it): frozen in an open run too,
-    // so that the bots' views can keep its summary (view.ts).
-    if (action.type === 'propose' || action.type === 'respond') deepFreeze(made[0]);
-    return { ok: true, state: s };
-  }
+  // An open run's new proposal is not frozen: within the turn it is never changed (an answer
+  // replaces it), which is all the bots' views need (view.ts), and the checkpoints freeze it
+  // (freezeEntries) before it is hashed.
+  if (!freeze) return { ok: true, state: s };
   if (Object.isFrozen(state)) {
     for (const x of made) deepFreeze(x);
     for (const x of lists) Object.freeze(x);

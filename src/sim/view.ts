@@ -323,9 +323,9 @@ function turnProposalView(parts: TurnParts, level: LoadedLevel, s: GameState, i:
   const hit = parts.proposals[i];
   if (hit && hit.of === p) return hit.view;
   // Kept here, not in proposalCache too: a WeakMap lookup and entry per proposal cost more
-  // than the view. Like the other kept parts it is not frozen; a frozen proposal's lists are
-  // shared (an open run freezes each proposal as it is made: actions.ts).
-  const view = proposalView(level, p, !frozen(p), false);
+  // than the view. Like the other kept parts it is not frozen, and it shares the proposal's
+  // lists: within a turn an open run never changes a proposal (an answer replaces it).
+  const view = proposalView(level, p, false, false);
   parts.proposals[i] = { of: p, view };
   return view;
 }
