@@ -220,7 +220,10 @@ function cloneRecords<T>(v: T): T {
  */
 export function workingCopy(base: GameState, inPlace = false): GameState {
   const src = base as unknown as Record<string, unknown>;
-  const w: Record<string, unknown> = {};
+  // Copied in one go and then its members replaced: an object given its 33 members one by
+  // one through a computed key becomes a slow dictionary in V8, and this one is the state
+  // every step, view and hash of the next turn reads.
+  const w = copyObject(src);
   for (const k of Object.keys(src)) {
     const v = src[k];
     const frozen = Object.isFrozen(v);
