@@ -23,6 +23,8 @@ const suspicion = (v: PlayerView, other: StateId) => {
   return e ? Math.floor((e.lo + e.hi) / 2) : 50;
 };
 const distrust = (v: PlayerView, other: StateId) => Math.max(grudge(v, other), suspicion(v, other));
+/** Our secret agenda wants the power line energised. */
+const wantsLine = (v: PlayerView) => me(v).agenda?.kind === 'powerLineBy';
 
 /** Segments this bot may put money into now (mirrors the sim's rule; the sim still validates). */
 export function investable(v: PlayerView, seg: SegmentView): boolean {
@@ -41,7 +43,6 @@ function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean;
   const others = p.parties.filter((x) => x !== v.viewer);
   const worst = others.reduce((w, o) => (grudge(v, o) > grudge(v, w) ? o : w), others[0]);
   const worstName = v.states.find((s) => s.id === worst)?.name ?? worst;
-  const agenda = self.agenda?.id ?? '';
   const t = p.terms;
   const budget = Math.max(0, self.treasury - owed);
   switch (t.kind) {
@@ -63,9 +64,14 @@ function judge(v: PlayerView, p: ProposalView, owed: number): { accept: boolean;
     case 'powerPledge': {
       const stage = v.power.find((s) => s.id === t.stage);
       const host = stage?.hosts.includes(v.viewer as StateId);
-      const green = /power|green|line/i.test(self.agenda?.name ?? '') || agenda.includes('power');
+      const green = wantsLine(v);
       if (t.perTurn > pledgeCap(v, self, budget, t.turns, Boolean(host || green))) return { accept: false, reason: 'the pledge is too large for our budget' };
       if (!host && !green && grudge(v, worst) >= 50) return { accept: false, reason: `the line would mainly benefit ${worstName}`, told: DISCREET };
+      // Opinion at home may make us withhold a pledge to a stage a state we resent hosts
+      // (RULES.md, pledges: from a grudge of 25 up): from 40, 7.5% a turn or more, we say no
+      // rather than break the promise.
+      const resented = stage?.hosts.find((h) => h !== v.viewer && grudge(v, h) >= 40);
+      if (resented) return { accept: false, reason: `we could not keep a pledge to a stage that ${v.states.find((s) => s.id === resented)?.name ?? resented} hosts`, told: DISCREET };
       return { accept: true, reason: host ? 'the line crosses our territory and pays export revenue' : 'a finished power line pays everyone who funded it' };
     }
     case 'peaceStep': {
@@ -117,14 +123,22 @@ function fundingPledge(v: PlayerView, stage: PlayerView['power'][number], friend
   const self = me(v);
   const turns = Math.min(8, v.turns - v.turn - stage.buildTurns + 2);
   if (turns < 1) return null;
-  const running = v.pledges.reduce((sum, p) => sum + (p.stage === stage.id ? p.perTurn * Math.min(p.turnsLeft, turns) : 0), 0);
+  // What the pledges running will pay in time, and the pledges proposed this turn if they bind.
+  let running = v.pledges.reduce((sum, p) => sum + (p.stage === stage.id ? p.perTurn * Math.min(p.turnsLeft, turns) : 0), 0);
+  for (const p of v.proposals) {
+    const t = p.terms;
+    if (p.turn === v.turn && t.kind === 'powerPledge' && t.stage === stage.id && (p.status === 'open' || p.status === 'bound')) running += t.perTurn * Math.min(t.turns, turns) * t.pledgers.length;
+  }
   const need = stage.cost - stage.funded - running;
   if (need <= 0) return null;
-  const free = friends.filter((f) => !pledging(v, f.id, stage.id));
+  // Partners: not already asked this turn, and not a state that has said no to a pledge to
+  // this stage (its reason may be a grudge we cannot see; asking again would only repeat it).
+  const free = friends.filter((f) => !onTable(v, f.id, stage.id) && !refused(v, f.id, stage.id));
   const co = free.filter((f) => stage.hosts.includes(f.id)).slice(0, 2);
   const friend = free.find((f) => !stage.hosts.includes(f.id));
-  // Each pledger pays the same, so a poorer partner may sink a pair that a third could carry.
-  const tries = co.length ? [co, friend ? [...co, friend] : null] : [friend ? [friend] : null];
+  // Each pledger pays the same, so a poorer partner may sink a pair that a third could carry;
+  // last, alone.
+  const tries = [co.length ? co : null, co.length && friend ? [...co, friend] : null, !co.length && friend ? [friend] : null, []];
   const mine = pledgeCap(v, self, Math.max(0, self.treasury - owed), turns, true);
   for (const partners of tries) {
     if (!partners) continue;
@@ -142,7 +156,7 @@ function tokenPledge(v: PlayerView, stage: PlayerView['power'][number], friends:
   const turns = Math.min(3, v.turns);
   const perTurn = Math.min(MAX_PLEDGE_PER_TURN, Math.max(10, Math.floor(self.treasury / 40)), pledgeCap(v, self, Math.max(0, self.treasury - owed), turns, true));
   if (perTurn < 10) return null;
-  const friend = friends.find((f) => !pledging(v, f.id, stage.id));
+  const friend = friends.find((f) => !pledging(v, f.id, stage.id) && !refused(v, f.id, stage.id) && stage.hosts.includes(f.id));
   const withFriend = friend && partnerCap(v, friend, stage, turns) >= perTurn;
   return { perTurn, turns, pledgers: withFriend ? [self.id, friend.id] : [self.id] };
 }
@@ -150,6 +164,11 @@ function tokenPledge(v: PlayerView, stage: PlayerView['power'][number], friends:
 /** A pledge of `id`'s to the stage is on the table this turn. */
 function onTable(v: PlayerView, id: StateId, stageId: string): boolean {
   return v.proposals.some((p) => p.turn === v.turn && p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.parties.includes(id) && (p.status === 'open' || p.status === 'bound'));
+}
+
+/** `id` has said no to a pledge to the stage, in this game so far. */
+function refused(v: PlayerView, id: StateId, stageId: string): boolean {
+  return v.proposals.some((p) => p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.responses[id] === 'rejected');
 }
 
 /** Already pledged to a stage, or a pledge to it is on the table this turn. */
@@ -196,7 +215,7 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
   // first that a pledge can finish in time (a token pledge of ours running on it does not
   // stop that: the rest is what it still needs), else a token pledge to the first we do
   // not pledge to yet.
-  const keenOn = v.power.filter((s) => s.status === 'planned' && !onTable(v, id, s.id) && (s.hosts.includes(id) || /power|green/i.test(self.agenda?.name ?? '')));
+  const keenOn = v.power.filter((s) => s.status === 'planned' && s.funded < s.cost && !onTable(v, id, s.id) && (s.hosts.includes(id) || wantsLine(v)));
   if (keenOn.length && self.treasury > 200) {
     let pledge = null;
     for (const stage of keenOn) {

@@ -140,8 +140,8 @@ export function applyEffect(level: LoadedLevel, s: GameState, e: Effect, causeTe
       return `peace track ${track.stages[before].id} -> ${track.stages[s.peaceStage].id}`;
     }
     case 'powerFunding': {
-      // A grant from outside the players: it counts towards the cost, as no state's
-      // contribution, so it earns no one a share of the line's revenue.
+      // A grant from outside the players: it counts towards the cost but is no state's
+      // contribution, so the line's revenue goes to the states' contributions alone.
       const st = s.power[e.stage];
       const def = idx.stages.get(e.stage);
       if (!st || !def) return `stage ${e.stage} not found`;

@@ -98,7 +98,8 @@ export function checkTerms(level: LoadedLevel, s: GameState, from: StateId, raw:
       if (!level.powerLine) return 'this level has no power line';
       const stage = typeof raw.stage === 'string' ? idx.stages.get(raw.stage) : undefined;
       if (!stage) return `power-line stage ${JSON.stringify(raw.stage)} does not exist`;
-      if (s.power[stage.id].status !== 'planned') return `${stage.name} is already fully funded`;
+      // Funded in full by a grant in the news, a stage starts building only in the pledges step.
+      if (s.power[stage.id].status !== 'planned' || s.power[stage.id].funded >= stage.cost) return `${stage.name} is already fully funded`;
       if (!isInt(raw.perTurn) || raw.perTurn < 1 || raw.perTurn > MAX_PLEDGE_PER_TURN) return `perTurn must be a whole number of $M from 1 to ${MAX_PLEDGE_PER_TURN}`;
       if (!isInt(raw.turns) || raw.turns < 1 || raw.turns > level.turns) return `turns must be from 1 to ${level.turns}`;
       const err = membersProblem(level, raw.pledgers, 'pledgers', 1);

@@ -183,7 +183,8 @@ export type ActionResult = { ok: true; state: GameState } | { ok: false; error: 
 /** An estimate of a hidden 0..100 value: the true value lies in [lo, hi]. */
 export interface Estimate { lo: number; hi: number; label: 'low' | 'medium' | 'high' | 'uncertain' }
 
-export interface AgendaView { id: string; name: string; text: string; met: boolean; progress: string }
+/** `kind`: what the agenda asks (level-schema's agenda kinds, e.g. powerLineBy), so a bot need not read its name. */
+export interface AgendaView { id: string; kind: string; name: string; text: string; met: boolean; progress: string }
 
 export interface StateView {
   id: StateId;

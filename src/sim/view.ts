@@ -350,7 +350,7 @@ function levelParts(level: LoadedLevel): { forces: PlayerView['forces']; stageNa
 
 function agendaView(def: LoadedLevel['states'][number], agenda: string, status: { met: boolean; progress: string }): StateView['agenda'] {
   const a = def.agendas.find((x) => x.id === agenda)!;
-  return { id: a.id, name: a.name, text: a.text, met: status.met, progress: status.progress };
+  return { id: a.id, kind: a.kind, name: a.name, text: a.text, met: status.met, progress: status.progress };
 }
 
 function turnAgenda(parts: TurnParts, level: LoadedLevel, s: GameState, id: StateId): AgendaStatus {
