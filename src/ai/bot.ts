@@ -114,10 +114,11 @@ function partnerCap(v: PlayerView, f: PlayerView['states'][number], stage: Playe
 }
 
 /**
- * A pledge that funds what `stage` still needs (after the pledges running) in time for it to
- * be built before the game ends, shared by us and its other hosts (or our most trusted
- * neighbour not pledging to it yet), each within what it can be expected to accept; null when
- * no such pledge can. A stage funded on turn T builds from T, so it is done on T + buildTurns - 1.
+ * A pledge that funds what `stage` still needs (after the pledges running and those proposed
+ * this turn) in time for it to be built before the game ends, shared by us and its other
+ * hosts, our most trusted other state, or neither, each within what it can be expected to
+ * accept; null when no such pledge can. A stage funded on turn T builds from T, so it is done
+ * on T + buildTurns - 1.
  */
 function fundingPledge(v: PlayerView, stage: PlayerView['power'][number], friends: PlayerView['states'], owed: number): { perTurn: number; turns: number; pledgers: StateId[] } | null {
   const self = me(v);
@@ -132,7 +133,7 @@ function fundingPledge(v: PlayerView, stage: PlayerView['power'][number], friend
   const need = stage.cost - stage.funded - running;
   if (need <= 0) return null;
   // Partners: not already asked this turn, and not a state that has said no to a pledge to
-  // this stage (its reason may be a grudge we cannot see; asking again would only repeat it).
+  // this stage this turn (its reason may be a grudge we cannot see).
   const free = friends.filter((f) => !onTable(v, f.id, stage.id) && !refused(v, f.id, stage.id));
   const co = free.filter((f) => stage.hosts.includes(f.id)).slice(0, 2);
   const friend = free.find((f) => !stage.hosts.includes(f.id));
@@ -150,7 +151,8 @@ function fundingPledge(v: PlayerView, stage: PlayerView['power'][number], friend
 }
 
 /** Where no pledge can finish the stage in time: a token, a fortieth of our treasury a turn
- * for 3 turns, with our most trusted neighbour if it would accept that much, else alone. */
+ * for 3 turns, with the most trusted of its other hosts if that one would accept as much, else
+ * alone (a state that hosts nothing may resent a host, and withhold). */
 function tokenPledge(v: PlayerView, stage: PlayerView['power'][number], friends: PlayerView['states'], owed: number): { perTurn: number; turns: number; pledgers: StateId[] } | null {
   const self = me(v);
   const turns = Math.min(3, v.turns);
@@ -166,7 +168,8 @@ function onTable(v: PlayerView, id: StateId, stageId: string): boolean {
   return v.proposals.some((p) => p.turn === v.turn && p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.parties.includes(id) && (p.status === 'open' || p.status === 'bound'));
 }
 
-/** `id` has said no to a pledge to the stage, in this game so far. */
+/** `id` has said no to a pledge to the stage, in the proposals the view holds (a bot's
+ * brief view holds this turn's). */
 function refused(v: PlayerView, id: StateId, stageId: string): boolean {
   return v.proposals.some((p) => p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.responses[id] === 'rejected');
 }
@@ -211,7 +214,7 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
     const other = v.peace.parties.find((p) => p !== id)!;
     if (grudge(v, other) < 70 && !/spoil|closed|block/i.test(self.agenda?.name ?? '')) out.push({ terms: { kind: 'peaceStep' }, reason: 'the next peace step opens the shortest route' });
   }
-  // 3. Power line: pledge to an unfunded stage we host (or any, with a green agenda): the
+  // 3. Power line: pledge to an unfunded stage we host (or any, with a power-line agenda): the
   // first that a pledge can finish in time (a token pledge of ours running on it does not
   // stop that: the rest is what it still needs), else a token pledge to the first we do
   // not pledge to yet.
