@@ -174,7 +174,9 @@ for (const file of files) {
   const result = parseLevelText(readFileSync(file, 'utf8'), name);
   if (!result.ok) {
     failed = true;
-    console.log(`${name}: ${result.findings.length} error(s)`);
+    const errors = result.findings.filter((f) => f.severity === 'error').length;
+    const warned = result.findings.length - errors;
+    console.log(`${name}: ${errors} error(s)${warned ? `, ${warned} warning(s)` : ''}`);
     for (const f of result.findings) console.log(`  ${formatFinding(f)}`);
     continue;
   }

@@ -49,14 +49,15 @@ export function readText(file: string): string {
 }
 
 /**
- * Loads a level or throws a CliError listing its errors, one `FILE: <json path>: <what is
- * wrong> (line L, column C)` line each (formatFinding, as the validator prints them).
+ * Loads a level or throws a CliError listing its findings, one `FILE: <json path>: <what is
+ * wrong> (line L, column C)` line each (formatFinding), warnings included: the lines and
+ * order validate prints, so a modder fixing a level sees everything at once.
  * `warn`, when given, gets each warning of a level that loads, in the same form.
  */
 export function readLevel(file: string, warn?: (line: string) => void): LoadedLevel {
   const result = parseLevelText(readText(file), file);
   if (result.ok && warn) for (const f of result.findings) if (f.severity === 'warning') warn(formatFinding(f));
-  if (!result.ok) throw new CliError(result.findings.filter((f) => f.severity === 'error').map((f) => formatFinding(f)).join('\n'));
+  if (!result.ok) throw new CliError(result.findings.map((f) => formatFinding(f)).join('\n'));
   return result.level;
 }
 

@@ -18,15 +18,18 @@ function readReplay(file: string): Replay {
     throw new CliError((e as Error).message, 2); // exit 1 means "diverged"
   }
   const r = parseReplayText(text);
-  if (!r.ok) throw new CliError(`${file}: ${r.error}`, 2);
+  if (!r.ok) throw new CliError(inFile(file, r.error), 2);
   return r.replay;
 }
+
+/** FILE: before each line (an embedded level's errors are one line each). */
+const inFile = (file: string, error: string) => error.split('\n').map((line) => `${file}: ${line}`).join('\n');
 
 /** The embedded level, or the shipped level of that id; its hash must match. */
 function levelFor(file: string, replay: Replay): LoadedLevel {
   const embedded = embeddedLevel(replay);
   if (embedded) {
-    if (!embedded.ok) throw new CliError(`${file}: ${embedded.error}`, 2);
+    if (!embedded.ok) throw new CliError(inFile(file, embedded.error), 2);
     return embedded.level;
   }
   const path = shippedLevelFile(replay.level.id);

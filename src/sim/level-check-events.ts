@@ -110,16 +110,35 @@ export function checkEventConditions(data: Obj): Finding[] {
   });
 
   // --- events that need an event of weight 0 ---
-  // The news never draws that one, so it happens only when a facilitator injects it. Not said
-  // of an event of weight 0 itself (it is injected or nothing), nor where the news draws
-  // nothing at all (eventsPerTurn 0), nor again of a condition the ring warning names.
+  // The news never draws that one, so it happens only when a facilitator injects it; nor,
+  // then, any event that needs it, however many steps on (`root`: the weight-0 event an
+  // event waits for). Not said of an event of weight 0 itself (it is injected or nothing),
+  // nor where the news draws nothing at all (eventsPerTurn 0), nor again of a condition the
+  // ring warning names.
   const perTurn = isObj(data.params) ? data.params.eventsPerTurn : undefined;
   if (perTurn !== 0) {
+    const root = new Map<number, number>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      needs.forEach((list_, i) => {
+        if (events[i].weight === 0 || root.has(i)) return;
+        for (const { to, j } of list_) {
+          if (ringed.has(`${i}.${j}`)) continue;
+          const r = events[to].weight === 0 ? to : root.get(to);
+          if (r === undefined) continue;
+          root.set(i, r);
+          changed = true;
+          return;
+        }
+      });
+    }
     needs.forEach((list_, i) => {
-      if (events[i].weight === 0) return;
+      if (!root.has(i)) return;
       for (const { to, j } of list_) {
-        if (events[to].weight !== 0 || ringed.has(`${i}.${j}`)) continue;
-        warn(['events', i, 'conditions', j, 'event'], `"${ids[to]}" has weight 0, so the news never draws it: this event can be drawn only after a facilitator injects "${ids[to]}"`);
+        if (ringed.has(`${i}.${j}`)) continue;
+        const path = ['events', i, 'conditions', j, 'event'];
+        if (events[to].weight === 0) warn(path, `"${ids[to]}" has weight 0, so the news never draws it: this event can be drawn only after a facilitator injects "${ids[to]}"`);
+        else if (root.has(to)) warn(path, `"${ids[to]}" can happen only after a facilitator injects "${ids[root.get(to)!]}" (weight 0), so this event too can be drawn only after that`);
       }
     });
   }

@@ -80,6 +80,7 @@ export function makeReplay(level: LoadedLevel, r: ReplayInput): Replay {
   };
 }
 
+/** `error`: one line, or one line per error of an embedded level (newline-separated). */
 export type ReplayParse = { ok: true; replay: Replay } | { ok: false; error: string };
 
 type Checked = { ok: true; replay: Replay } | { ok: false; path: JsonPath; message: string };
@@ -222,12 +223,16 @@ export function parseReplayText(text: string): ReplayParse {
     if (p) return { ok: false, error: `${formatPath(p.path)}: ${p.message} ${at(p.pos.line, p.pos.col)}` };
     const c = check(src.value);
     if (c.ok) {
-      // A broken embedded level is named at its place in this file, line and column included.
-      const f = c.replay.level.data === undefined ? null : embeddedFinding(loadEmbedded(c.replay.level.data));
-      if (!f) return c;
-      const path: JsonPath = ['level', 'data', ...f.path];
-      const pos = locate(src.root, path, false);
-      return { ok: false, error: `${formatPath(path)}: ${f.message} (the embedded level is invalid) ${at(pos.line, pos.col)}` };
+      // A broken embedded level's errors are named at their places in this file, line and
+      // column included, one line each.
+      const found = c.replay.level.data === undefined ? [] : embeddedErrors(loadEmbedded(c.replay.level.data));
+      if (!found.length) return c;
+      const lines = found.map((f) => {
+        const path: JsonPath = ['level', 'data', ...f.path];
+        const pos = locate(src.root, path, false);
+        return `${formatPath(path)}: ${f.message} (the embedded level is invalid) ${at(pos.line, pos.col)}`;
+      });
+      return { ok: false, error: withMore(lines) };
     }
     const pos = locate(src.root, c.path, c.message.startsWith('unknown field') || c.message.startsWith('key '));
     return { ok: false, error: `${formatPath(c.path)}: ${c.message} ${at(pos.line, pos.col)}` };
@@ -247,21 +252,28 @@ function loadEmbedded(data: unknown): ReturnType<typeof loadLevelData> {
   return load;
 }
 
-/** The first error of a failed load (null when it loaded). */
-function embeddedFinding(load: ReturnType<typeof loadLevelData>): { path: JsonPath; message: string } | null {
-  if (load.ok) return null;
-  const f = load.findings.find((x) => x.severity === 'error') ?? load.findings[0];
-  return f ? { path: f.path, message: f.message } : { path: [], message: 'unknown problem' };
+/** The errors of a failed load, in the loader's order (none when it loaded). */
+function embeddedErrors(load: ReturnType<typeof loadLevelData>): { path: JsonPath; message: string }[] {
+  if (load.ok) return [];
+  const errors = load.findings.filter((x) => x.severity === 'error');
+  return errors.length ? errors : [{ path: [], message: 'unknown problem' }];
+}
+
+// A level edited into a replay by hand can be wrong everywhere; the first lines say enough.
+const MAX_EMBEDDED_LINES = 20;
+
+/** One line per error (a message may hold several: newline-separated), the rest counted. */
+function withMore(lines: string[]): string {
+  if (lines.length <= MAX_EMBEDDED_LINES) return lines.join('\n');
+  const more = lines.length - MAX_EMBEDDED_LINES;
+  return [...lines.slice(0, MAX_EMBEDDED_LINES), `$.level.data: and ${more} more error${more === 1 ? '' : 's'} in the embedded level (npm run -s validate on the level lists them all)`].join('\n');
 }
 
 /** The level a replay embeds, checked against the hash it names. */
 export function embeddedLevel(replay: Replay): { ok: true; level: LoadedLevel } | { ok: false; error: string } | null {
   if (replay.level.data === undefined) return null;
   const load = loadEmbedded(replay.level.data);
-  if (!load.ok) {
-    const f = embeddedFinding(load)!;
-    return { ok: false, error: `${formatPath(['level', 'data', ...f.path])}: ${f.message} (the embedded level is invalid)` };
-  }
+  if (!load.ok) return { ok: false, error: withMore(embeddedErrors(load).map((f) => `${formatPath(['level', 'data', ...f.path])}: ${f.message} (the embedded level is invalid)`)) };
   if (load.level.hash !== replay.level.hash) return { ok: false, error: `$.level.hash: the embedded level's content hash is ${load.level.hash}, not ${replay.level.hash}` };
   if (load.level.id !== replay.level.id) return { ok: false, error: `$.level.id: the embedded level's id is "${load.level.id}", not "${replay.level.id}"` };
   return { ok: true, level: load.level };

@@ -43,13 +43,14 @@ describe('one format for level findings in every CLI', () => {
     ]);
   });
 
-  it('sim prints a bad level\'s errors exactly as validate does (exit 1, no stack trace)', async () => {
+  it('sim prints a bad level\'s errors and warnings exactly as validate does (exit 1, no stack trace)', async () => {
     const [r, v] = await Promise.all([runs.simBad, runs.validate]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    const errors = lines(v.stdout).filter((l) => l.startsWith(`${BAD}: `) && !l.includes(': warning: '));
-    expect(errors).toHaveLength(2);
-    expect(lines(r.stderr)).toEqual(errors);
+    const found = lines(v.stdout).filter((l) => l.startsWith(`${BAD}: `));
+    expect(found.filter((l) => !l.includes(': warning: '))).toHaveLength(2);
+    expect(found.filter((l) => l.includes(': warning: '))).toHaveLength(1);
+    expect(lines(r.stderr)).toEqual(found);
   });
 
   it('sim prints a level\'s warnings exactly as validate does', async () => {
@@ -66,9 +67,12 @@ describe('one format for level findings in every CLI', () => {
     const broken = write('bad.replay.json', replay);
     const r = await runTool('replay', ['verify', broken]);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toHaveLength(1);
-    expect(r.stderr.startsWith(`${broken}: $.level.data.segments[0].from: unknown node "nowhere" (the embedded level is invalid) (line `)).toBe(true);
-    expect(r.stderr).toMatch(/ \(line \d+, column \d+\)\n$/);
+    // Every error, each on its line and at its place in the replay file (not the level's).
+    const got = lines(r.stderr);
+    expect(got).toHaveLength(2);
+    expect(got[0].startsWith(`${broken}: $.level.data.segments[0].from: unknown node "nowhere" (the embedded level is invalid) (line `)).toBe(true);
+    expect(got[1].startsWith(`${broken}: $.level.data.origins[0]: origin "dostyk" cannot reach any market over cargo segments (the embedded level is invalid) (line `)).toBe(true);
+    for (const l of got) expect(l).toMatch(/ \(line \d+, column \d+\)$/);
   });
 
   it('a file with no place in it is FILE: what is wrong', async () => {

@@ -80,6 +80,15 @@ describe('events that need an event of weight 0', () => {
     expect(found).toHaveLength(2);
   });
 
+  it('also for an event that needs one of those, any number of steps on', () => {
+    const found = variantFindings((l) => (zero(l, 'eu-forum'), add(l, 'low-water', { if: 'eventHappened', event: 'first-power' })));
+    expect(found).toHaveLength(2);
+    expect(found).toContain(WARNING);
+    expect(found.find((f) => f !== WARNING)).toMatch(/^warning \$\.events\[\d+\]\.conditions\[\d+\]\.event: "first-power" can happen only after a facilitator injects "eu-forum" \(weight 0\), so this event too can be drawn only after that$/);
+    // The chain ends where an event no longer needs the injected one.
+    expect(variantFindings((l) => add(l, 'low-water', { if: 'eventHappened', event: 'first-power' }))).toEqual([]);
+  });
+
   it('not for an event of weight above 0', () => {
     expect(variantFindings(() => undefined)).toEqual([]);
   });

@@ -277,6 +277,25 @@ describe('embedded levels', () => {
     const p = parseReplayText(JSON.stringify(r, null, 1));
     expect(p).toEqual({ ok: false, error: expect.stringMatching(/^\$\.level\.data\.turns: .+ \(the embedded level is invalid\) \(line \d+, column \d+\)$/) });
   });
+  it('a broken embedded level names every error, one a line, the first 20 and a count of the rest', () => {
+    const r = again();
+    const segments = (r.level.data as { segments: { from: string }[] }).segments;
+    for (const s of segments) s.from = 'nowhere';
+    const each = embeddedLevel(r);
+    expect(each?.ok).toBe(false);
+    const got = each && !each.ok ? each.error.split('\n') : [];
+    const unknown = got.filter((l) => / unknown node "nowhere" \(the embedded level is invalid\)$/.test(l));
+    expect(unknown.length).toBe(Math.min(segments.length, 20));
+    expect(unknown[0]).toMatch(/^\$\.level\.data\.segments\[0\]\.from: /);
+    // A level broken in more than 20 places: 20 lines, then how many more.
+    const many = again();
+    (many.level.data as { segments: { from: string }[] }).segments = Array.from({ length: 25 }, (_, i) => ({ ...segments[i % segments.length], id: `s${i}`, from: 'nowhere' }));
+    const p = parseReplayText(JSON.stringify(many, null, 1));
+    const lines = p.ok ? [] : p.error.split('\n');
+    expect(lines).toHaveLength(21);
+    for (const l of lines.slice(0, 20)) expect(l).toMatch(/ \(the embedded level is invalid\) \(line \d+, column \d+\)$/);
+    expect(lines[20]).toMatch(/^\$\.level\.data: and \d+ more errors? in the embedded level \(npm run -s validate on the level lists them all\)$/);
+  });
   it('a replay of another level is refused before anything runs', () => {
     expect(verifyReplay(level, embedded)).toMatchObject({ ok: false, kind: 'invalid', message: expect.stringMatching(/^\$\.level: the replay was recorded on level "tiny"/) });
   });
