@@ -116,7 +116,11 @@ test('a solo tutorial game played through the UI reaches the end screen, and "pl
   expect(scoreLines).toHaveLength(1 + final.states.length);
   expect(scoreLines[1]).toContain(`${winnerName},`);
   const [turnsFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debrief-turns').click()]);
-  expect(readFileSync(await turnsFile.path(), 'utf8').trimEnd().split('\r\n')).toHaveLength(1 + 8 * final.states.length);
+  const turnLines = readFileSync(await turnsFile.path(), 'utf8').trimEnd().split('\r\n');
+  expect(turnLines).toHaveLength(1 + 8 * final.states.length);
+  // Security and reputation after each turn (the game re-run from its moves): filled in on every row.
+  expect(turnLines[0]).toContain(',stability,security,reputation,');
+  for (const line of turnLines.slice(1)) expect(line.split(',').slice(5, 8).every((f) => /^-?\d+$/.test(f))).toBe(true);
   await expect(page.getByTestId('debrief-print')).toBeVisible();
   // "Look at the final map" opens the last report, not the Orders tab of a finished game.
   await page.getByTestId('view-map').click();

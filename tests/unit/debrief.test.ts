@@ -3,7 +3,9 @@
 // figures as the end-of-game view.
 import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
-import { viewFor } from '../../src/sim/index';
+import { viewFor, type GameState } from '../../src/sim/index';
+import { makeReplay } from '../../src/sim/replay';
+import { turnViews } from '../../src/ui/replay-io';
 import { animosityAtStart, animosityCsv, animosityPairsCsv, csv, csvField, debriefFiles, debriefJson, scoresCsv, turnsCsv } from '../../src/ui/debrief';
 import { levelFile } from './fixtures';
 
@@ -62,12 +64,14 @@ describe('debrief files', () => {
     expect(turns.length).toBe(1 + main.turns * main.states.length);
     // The last column is one figure for all pairs, repeated on each state's row: it says so.
     expect(turns[0].at(-1)).toBe('mean animosity, all pairs');
-    expect(Number(turns.find((r) => r[0] === '3' && r[2] === end.states[0].name)![10])).toBe(end.history[2].meanAnimosity);
+    expect(Number(turns.find((r) => r[0] === '3' && r[2] === end.states[0].name)![12])).toBe(end.history[2].meanAnimosity);
     const last = end.history[end.history.length - 1];
     const row = turns.find((r) => r[0] === String(last.turn) && r[2] === end.states[0].name)!;
     expect(row[1]).toBe('2033 H2');
     expect(Number(row[4])).toBe(last.treasury[end.states[0].id]);
-    expect(Number(row[6])).toBe(Math.floor(last.throughput / 100) / 10);
+    expect(Number(row[8])).toBe(Math.floor(last.throughput / 100) / 10);
+    // Without each turn's views, security and reputation stay empty rather than guessed.
+    expect([row[6], row[7]]).toEqual(['', '']);
 
     const changes = parseCsv(animosityCsv(end));
     expect(end.animosityLog!.length).toBeGreaterThan(0);
@@ -78,6 +82,31 @@ describe('debrief files', () => {
     const kept = changes.find((r) => /\(p\d+-\d+\)/.test(r[5]))!;
     const id = /\((p\d+-\d+)\)/.exec(kept[5])![1];
     expect(kept[6]).toBe(end.proposals.find((p) => p.id === id)!.summary);
+  });
+
+  it('give each state’s security and reputation after every turn, from the re-run game', () => {
+    // The states after each turn, as the game had them (a test may read them).
+    const states: GameState[] = [];
+    autoplay(main, { seed: 'debrief-1', onCheckpoint: (t, s) => (states[t] = s) });
+    const byTurn = states.map((s) => viewFor(main, s, 'public'));
+    const replay = makeReplay(main, { seed: 'debrief-1', seats: g.state.seats, actions: g.actions, checkpoints: g.checkpoints });
+    expect(turnViews(main, replay)).toEqual(byTurn);
+    const turns = parseCsv(turnsCsv(main, end, byTurn));
+    expect(turns[0].slice(5, 8)).toEqual(['stability', 'security', 'reputation']);
+    const seen = new Set<string>();
+    for (const t of [1, 8, main.turns]) {
+      for (const p of main.states) {
+        const row = turns.find((r) => r[0] === String(t) && r[2] === p.name)!;
+        const player = states[t].players[p.id];
+        expect([Number(row[5]), Number(row[6]), Number(row[7])]).toEqual([player.stability, player.security, player.reputation]);
+        seen.add(`${row[6]}/${row[7]}`);
+      }
+    }
+    expect(seen.size, 'the figures differ between states and turns').toBeGreaterThan(3);
+    const doc = JSON.parse(debriefJson(main, end, byTurn)) as { history: { turn: number; security: Record<string, number>; reputation: Record<string, number> }[] };
+    expect(doc.history[main.turns - 1].reputation[main.states[2].id]).toBe(states[main.turns].players[main.states[2].id].reputation);
+    expect(doc.history[0].security[main.states[0].id]).toBe(states[1].players[main.states[0].id].security);
+    expect(JSON.parse(debriefJson(main, end)).history[0].security).toBeNull();
   });
 
   it('give each pair’s animosity as the game drew it and as it ended, with its largest change', () => {
