@@ -5,7 +5,7 @@ import basemapUrl from '../../assets/basemap.json?url';
 import { h, $ } from './dom';
 import { loadShippedLevels, type LevelEntry } from './levels';
 import { Controller, type BotPacing, type BotProgress, type GameSetup, type RecordedAction, type SeatKind } from './controller';
-import { gameUrl, parseGameUrl, watchUrl } from './url';
+import { gameUrl, parseGameUrl, watchUrl, type Watcher } from './url';
 import { renderStart, type StartInit, type StartSaves } from './screens/start';
 import { GameScreen } from './screens/game';
 import { renderEnd } from './screens/end';
@@ -303,7 +303,8 @@ function attach(c: Controller, fresh = false): void {
       if (c.hotseat && !c.ended) toast(SECRETS_WARNING);
     },
     onShare: () => void shareReplay(c.record(), c.hotseat && !c.ended ? 'The link holds every secret of this game: keep it from the other players until the game is over.' : null),
-    onProjector: () => openProjector(c),
+    onProjector: () => openWatcher(c, 'projector'),
+    onFacilitatorWindow: () => openWatcher(c, 'facilitator'),
   });
   if (c.ended && !endShownFor.has(c)) showEnd();
 }
@@ -456,33 +457,39 @@ async function openReplayFile(file: File): Promise<void> {
 // The projector window (?watch=ID, from the game's Menu): the replay viewer on a game saved
 // in this browser, in the public view, opened again each time the playing window saves a newly
 // resolved turn. It reads the save, never the playing window's memory, so it can show only
-// what a replay of the game so far shows.
+// what a replay of the game so far shows. The facilitator's window (&as=facilitator, from the
+// facilitator's controls) is the same for the teacher's own screen, in the facilitator's view.
 let stopWatching: () => void = () => {};
 
-function openProjector(c: Controller): void {
+function openWatcher(c: Controller, as: Watcher): void {
+  const what = as === 'facilitator' ? 'The facilitator window' : 'The projector window';
   if (saveError) {
-    toast(`The projector window follows this game's save, and this browser is not saving it (${saveError}).`);
+    toast(`${what} follows this game's save, and this browser is not saving it (${saveError}).`);
     return;
   }
   autosave(c);
-  const url = watchUrl(pageBase(), c.id);
-  const w = window.open(url, 'corridor-projector');
+  const url = watchUrl(pageBase(), c.id, as);
+  const w = window.open(url, `corridor-${as}`);
   if (!w) prompt('This browser blocked the new window. Open this link in another window of the same browser:', url);
+  else if (as === 'facilitator') toast('The facilitator window is open: keep it on your own screen, not the projector. It shows every hidden value and updates as each turn resolves.');
   else toast('The projector window is open: move it to the projector. It shows the public view (no secrets) and updates as each turn resolves.');
 }
 
-function watchSave(id: string): void {
+function watchSave(id: string, as: Watcher): void {
   const openText = (text: string | null): OpenedReplay | null => {
     const o = text ? openReplayText(text, levels) : null;
     return o?.ok ? o.opened : null;
   };
+  const what = as === 'facilitator' ? 'facilitator' : 'projector';
   const first = readSave(id);
   const opened = first.ok ? openText(first.text) : null;
   if (!opened) {
-    showStart({ notice: ['This projector window follows a game saved in this browser, and that game is no longer here (or cannot be opened). Open the projector window again from the game’s Menu.'] });
+    showStart({ notice: [`This ${what} window follows a game saved in this browser, and that game is no longer here (or cannot be opened). Open the ${what} window again from the game’s Menu.`] });
     return;
   }
-  showReplay(opened, 'end', true);
+  showReplay(opened, 'end', as);
+  // The teacher opened this window for the facilitator's view: no spoiler question.
+  if (as === 'facilitator') viewer?.setPerspective('facilitator', true);
   const unfollow = followSave(id, (text) => {
     if (current !== 'replay' || !viewer) return;
     if (text === null) {
@@ -496,14 +503,15 @@ function watchSave(id: string): void {
     if (!next || next.states.length === viewer.opened.states.length) return;
     const { perspective, index } = viewer;
     const atEnd = index === viewer.last;
-    showReplay(next, atEnd ? 'end' : index, true);
+    showReplay(next, atEnd ? 'end' : index, as);
     if (perspective !== 'public') viewer.setPerspective(perspective, true); // asked once already
     const turn = next.states.length - 1;
     toast(atEnd ? `Turn ${turn} has resolved.` : `Turn ${turn} has resolved: press End to see it.`);
   });
-  // The facilitator's pause covers the projector's screen while it lasts.
-  projectorPause(isPaused(id));
-  const unfollowPause = followPause(id, projectorPause);
+  // The facilitator's pause covers the projector's screen while it lasts; not the
+  // facilitator's own window, which the teacher may want during the discussion.
+  const unfollowPause = as === 'projector' ? followPause(id, projectorPause) : () => {};
+  if (as === 'projector') projectorPause(isPaused(id));
   stopWatching = () => {
     unfollow();
     unfollowPause();
@@ -523,7 +531,9 @@ function checkpointCount(text: string): number {
   }
 }
 
-function showReplay(opened: OpenedReplay, start: number | 'end', projector = false): void {
+/** `watching`: the window follows a game played in another (projector or facilitator). */
+function showReplay(opened: OpenedReplay, start: number | 'end', watching?: Watcher): void {
+  const projector = watching !== undefined;
   if (!projector) stopWatching(); // a replay opened here is no longer the followed game
   const back = controller ? (current === 'end' ? 'end' : current === 'game' ? 'game' : null) : null;
   const c = controller;
@@ -533,6 +543,7 @@ function showReplay(opened: OpenedReplay, start: number | 'end', projector = fal
   show('replay');
   viewer = new ReplayScreen({ topbar, sidebar }, ensureMap(), opened, {
     projector,
+    watcher: watching,
     closeLabel: back === 'end' ? 'Back to the results' : back === 'game' ? 'Back to the game' : 'Close',
     onClose: () => {
       closeViewer();
@@ -704,7 +715,7 @@ async function boot(): Promise<void> {
   if (location.hash.startsWith('#r=') && openFromFragment()) return;
   const url = parseGameUrl(location.search);
   if (url.watch) {
-    watchSave(url.watch);
+    watchSave(url.watch, url.watchAs ?? 'projector');
     return;
   }
   // A reload (or a restored tab) resumes this tab's game rather than starting the link afresh.

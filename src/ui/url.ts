@@ -3,14 +3,21 @@
 // that game directly; anything less opens the start screen filled in from the link.
 import type { StateId } from './sim';
 
-/** `watch`: the id of a game saved in this browser that a projector window follows (?watch=ID). */
-export interface UrlGame { level?: string; seed?: string; seats?: Record<StateId, 'human' | 'bot'>; watch?: string; errors: string[] }
+/** `watch`: the id of a game saved in this browser that a projector window follows (?watch=ID);
+ * `watchAs`: 'facilitator' for the facilitator's window instead (&as=facilitator). */
+export interface UrlGame { level?: string; seed?: string; seats?: Record<StateId, 'human' | 'bot'>; watch?: string; watchAs?: Watcher; errors: string[] }
+
+/** Who a window following a saved game is for: the room (public view) or the teacher (every hidden value). */
+export type Watcher = 'projector' | 'facilitator';
 
 export function parseGameUrl(search: string): UrlGame {
   const q = new URLSearchParams(search);
   const out: UrlGame = { errors: [] };
   const watch = q.get('watch');
-  if (watch && watch.trim()) out.watch = watch.trim().slice(0, 200);
+  if (watch && watch.trim()) {
+    out.watch = watch.trim().slice(0, 200);
+    out.watchAs = q.get('as') === 'facilitator' ? 'facilitator' : 'projector';
+  }
   const level = q.get('level');
   if (level) out.level = level.trim();
   const seed = q.get('seed');
@@ -31,9 +38,9 @@ export function parseGameUrl(search: string): UrlGame {
   return out;
 }
 
-/** The projector window's link: it follows that saved game in this browser. */
-export function watchUrl(base: string, gameId: string): string {
-  return `${base}?${new URLSearchParams({ watch: gameId }).toString()}`;
+/** The projector (or facilitator) window's link: it follows that saved game in this browser. */
+export function watchUrl(base: string, gameId: string, as: Watcher = 'projector'): string {
+  return `${base}?${new URLSearchParams(as === 'facilitator' ? { watch: gameId, as } : { watch: gameId }).toString()}`;
 }
 
 export function gameUrl(base: string, levelId: string, seed: string, seats: Record<StateId, 'human' | 'bot'>): string {

@@ -528,3 +528,38 @@ test('the projector window shows the public view of the game and follows it as t
   await expect(projector.getByTestId('start-screen')).toBeVisible();
   await expect(projector.getByText(/follows a game saved in this browser, and that game is no longer here/)).toBeVisible();
 });
+
+test('the facilitator window shows every hidden value of the game, follows it, and the pause leaves it uncovered', async ({ page, context }) => {
+  await page.goto('./?level=tutorial&seed=facilitator-window-1&seats=georgia:human');
+  await ready(page, 'game');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByTestId('menu-facilitator').click();
+  const [teacher] = await Promise.all([context.waitForEvent('page'), page.getByTestId('facilitator-window').click()]);
+  await ready(teacher, 'replay');
+  expect(new URL(teacher.url()).searchParams.get('as')).toBe('facilitator');
+  const info = () => teacher.evaluate(() => window.__corridor.replay!);
+  // Straight into the facilitator's view: the teacher asked for it, so no spoiler question.
+  expect(await info()).toMatchObject({ turn: 0, turns: 0, perspective: 'facilitator', seed: 'facilitator-window-1', ended: false });
+  await expect(teacher.getByTestId('replay-badge')).toHaveText('Facilitator · live');
+  await expect(teacher.getByTestId('replay-fork')).toHaveCount(0);
+  await teacher.getByRole('tab', { name: /Relations/ }).click();
+  await expect(teacher.locator('table.matrix')).toBeVisible();
+  await expect(teacher.getByText('All animosities (the facilitator’s view: the players do not see them)')).toBeVisible();
+
+  // A resolved turn is shown at once, still in the facilitator's view.
+  await page.bringToFront();
+  const playing = await page.evaluate(() => window.__corridor.turn);
+  while ((await page.evaluate(() => window.__corridor.turn)) === playing) await play(page, 1);
+  await expect.poll(async () => (await info()).turns).toBe(1);
+  expect(await info()).toMatchObject({ turn: 1, perspective: 'facilitator' });
+
+  // A pause covers the projector, not the teacher's own window.
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByTestId('menu-facilitator').click();
+  // The open dialog's button: a closed one may linger a moment in a page behind another window.
+  await page.locator('dialog[open]').getByTestId('facilitator-pause').click();
+  await expect(page.getByTestId('pause')).toBeVisible();
+  expect(await page.evaluate(() => window.__corridor.paused)).toBe(true);
+  await teacher.waitForTimeout(300);
+  await expect(teacher.getByTestId('projector-paused')).toHaveCount(0);
+});

@@ -26,7 +26,8 @@ export function animosityMatrix(view: PlayerView): HTMLElement | null {
   return h(
     'section',
     null,
-    h('h3', null, 'All animosities (revealed)'),
+    // The facilitator sees the matrix whether or not it was revealed: say which it is.
+    h('h3', null, view.viewer === 'facilitator' && !view.revealed && view.phase !== 'ended' ? 'All animosities (the facilitator’s view: the players do not see them)' : 'All animosities (revealed)'),
     h('p', { class: 'hint' }, 'How much the state in each row distrusts the one in each column, 0–100: green under 35, sand 35–59, orange and bold 60 and over.'),
     h('div', { class: 'matrix-wrap' },
       h('table', { class: 'table matrix' },

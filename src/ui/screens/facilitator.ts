@@ -2,13 +2,15 @@
 // queue an event for next turn's news, reveal every animosity to everyone. They are opened
 // from the game's Menu and act through Controller.facilitate, never through a seat's
 // dispatch. Nothing secret is shown here: the events are the level's (public) deck, and the
-// only part of the facilitator's view used is what the facilitator has queued.
+// only part of the facilitator's view used is what the facilitator has queued. The secrets
+// are in the facilitator's window, which this dialog opens (main.ts, openWatcher).
 import { h } from '../dom';
 import type { Controller } from '../controller';
 import { toast } from './toast';
 
-/** The dialog; `open` shows it (the game screen's modal helper), `after` re-renders the game. */
-export function facilitatorDialog(c: Controller, after: () => void): HTMLDialogElement {
+/** The dialog; `open` shows it (the game screen's modal helper), `after` re-renders the game,
+ * `openWindow` opens the facilitator's window (every hidden value, on the teacher's screen). */
+export function facilitatorDialog(c: Controller, after: () => void, openWindow: () => void): HTMLDialogElement {
   const status = c.facilitatorStatus();
   const turn = c.status().turn;
   const lastTurn = turn >= c.level.turns;
@@ -19,6 +21,9 @@ export function facilitatorDialog(c: Controller, after: () => void): HTMLDialogE
     { class: 'dialog facilitator', 'aria-labelledby': 'facilitator-h', 'data-testid': 'facilitator-dialog' },
     h('h2', { id: 'facilitator-h' }, 'Facilitator controls'),
     h('p', { class: 'hint' }, 'For the teacher running a class session. Queued events and a reveal are part of the game: saves, replays and the projector window carry them, and they cannot be undone.'),
+    h('h3', null, 'Every hidden value'),
+    h('p', null, 'A second window for your own screen, not the projector: every secret agenda, every animosity and the cause of every change, turn by turn, updated as each turn resolves.'),
+    h('button', { type: 'button', class: 'secondary', 'data-testid': 'facilitator-window', onclick: () => { d.close(); openWindow(); } }, 'Open a facilitator window'),
     h('h3', null, 'Pause'),
     h('p', null, 'Cover the screen while the class discusses. Nobody can act until you resume.'),
     h('button', { type: 'button', class: 'secondary', 'data-testid': 'facilitator-pause', onclick: () => { d.close(); c.pause(); } }, 'Pause for a discussion'),

@@ -34,6 +34,8 @@ export interface GameHooks {
   onShare(): void;
   /** Opens the projector window: the public view of this game, following it as turns resolve. */
   onProjector(): void;
+  /** Opens the facilitator's window: every hidden value of this game, following it as turns resolve. */
+  onFacilitatorWindow(): void;
 }
 
 /** The action bar's words while the bots move. */
@@ -244,7 +246,7 @@ export class GameScreen {
         h('p', { class: 'hint' }, `Turn ${view.turn} of ${view.turns}`),
         // The teacher reaches the controls between players, without lifting the curtain
         // on a student's screen; the dialog shows nothing of any seat.
-        h('button', { type: 'button', class: 'link', 'data-testid': 'curtain-facilitator', onclick: () => this.openDialog(facilitatorDialog(this.controller, () => this.schedule())) }, 'Facilitator controls (classroom)…'),
+        h('button', { type: 'button', class: 'link', 'data-testid': 'curtain-facilitator', onclick: () => this.openDialog(facilitatorDialog(this.controller, () => this.schedule(), () => this.hooks.onFacilitatorWindow())) }, 'Facilitator controls (classroom)…'),
       ),
     );
     cur.hidden = false;
@@ -563,7 +565,7 @@ export class GameScreen {
         } }, 'Copy a link to this game'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-download-replay', onclick: () => { d.close(); this.hooks.onDownload(); } }, 'Download this game (replay and save file)'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-projector', title: 'A second window for the projector: the public view, with no secrets, updated as each turn resolves', onclick: () => { d.close(); this.hooks.onProjector(); } }, 'Open a projector window (public view)'),
-        this.controller.ended ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-facilitator', title: 'For the teacher: pause for a discussion, queue an event, reveal the hidden animosities', onclick: () => { d.close(); this.openDialog(facilitatorDialog(this.controller, () => this.schedule())); } }, 'Facilitator controls (classroom)…'),
+        this.controller.ended ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-facilitator', title: 'For the teacher: pause for a discussion, queue an event, reveal the hidden animosities', onclick: () => { d.close(); this.openDialog(facilitatorDialog(this.controller, () => this.schedule(), () => this.hooks.onFacilitatorWindow())); } }, 'Facilitator controls (classroom)…'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-share-replay', onclick: () => { d.close(); this.hooks.onShare(); } }, 'Copy a link to the replay so far'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-restart', onclick: () => { d.close(); if (confirm('Start this game again from turn 1 with the same seed?')) this.hooks.onRestart(); } }, 'Restart with the same seed'),
         h('button', { type: 'button', class: 'danger', 'data-testid': 'menu-new', onclick: () => { d.close(); if (confirm('Leave this game and go to the start screen?')) this.hooks.onNewGame(); } }, 'New game'),

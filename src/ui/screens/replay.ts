@@ -7,6 +7,7 @@ import { joinAnd, money, mt, nameIn } from '../format';
 import type { CorridorMap } from '../map/map-view';
 import type { SeatKind } from '../controller';
 import type { OpenedReplay } from '../replay-io';
+import type { Watcher } from '../url';
 import type { DebriefFile } from '../debrief';
 import { debriefCard } from '../panels/debrief';
 import { periodOf, viewFor, type PlayerView, type StateId, type Viewer } from '../sim';
@@ -30,6 +31,8 @@ export interface ReplayHooks {
   /** A projector window following a game being played in another window (main.ts): its
    * badge says so, and it offers no way to play on (that is the other window's job). */
   projector?: boolean;
+  /** 'facilitator': the same window for the teacher's own screen, in the facilitator's view. */
+  watcher?: Watcher;
   onClose(): void;
   /** A new game from states[turn] with the actions up to it, and these seats. */
   onFork(turn: number, seats: Record<StateId, SeatKind>): void;
@@ -246,7 +249,7 @@ export class ReplayScreen {
         'div',
         { class: 'topbar-inner' },
         h('div', { class: 'brand' }, 'Corridor'),
-        h('span', { class: 'replay-badge', 'data-testid': 'replay-badge' }, this.hooks.projector ? 'Projector · live' : 'Replay'),
+        h('span', { class: 'replay-badge', 'data-testid': 'replay-badge' }, !this.hooks.projector ? 'Replay' : this.hooks.watcher === 'facilitator' ? 'Facilitator · live' : 'Projector · live'),
         label,
         h('label', { class: 'perspective' }, h('span', { class: 'me-label' }, 'Seen by '), perspective),
         h(
