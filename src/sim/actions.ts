@@ -8,7 +8,7 @@ import { indexOf } from './lookup';
 import { logEntry } from './log';
 import { checkTerms, partiesOf, settle, thisTurnStart } from './proposals';
 import { restoreRng } from './rng';
-import { finalizeGame, resolveTurn, startTurn } from './turn/index';
+import { finalizeGame, lastTurnOf, resolveTurn, startTurn } from './turn/index';
 import type { Action, ActionResult, GameState, Orders, Proposal, StateId } from './types';
 import { article, isInt, isObject, money, nameOf } from './util';
 
@@ -19,6 +19,7 @@ const ACTION_KEYS: Record<Action['type'], string[]> = {
   submitOrders: ['type', 'player', 'orders'],
   inject: ['type', 'player', 'event'],
   reveal: ['type', 'player'],
+  endEarly: ['type', 'player'],
 };
 
 const ORDER_KEYS = ['invest', 'fees', 'security', 'intel'];
@@ -100,9 +101,13 @@ export function checkAction(level: LoadedLevel, s: GameState, action: unknown): 
   if (extra !== null) return `unexpected field "${extra}" in ${article(type)} ${type} action`;
   if (s.phase === 'ended') return 'the game is over';
   const player = action.player;
-  if (type === 'inject' || type === 'reveal') {
-    if (player !== 'facilitator') return `only the facilitator can ${type === 'inject' ? 'inject events' : 'reveal animosities'}`;
+  if (type === 'inject' || type === 'reveal' || type === 'endEarly') {
+    if (player !== 'facilitator') return `only the facilitator can ${type === 'inject' ? 'inject events' : type === 'reveal' ? 'reveal animosities' : 'end the game early'}`;
     if (type === 'reveal') return s.revealed ? 'animosities are already revealed' : null;
+    if (type === 'endEarly') {
+      if (s.endsAfter !== undefined) return `the game already ends when turn ${s.endsAfter} resolves`;
+      return s.turn >= level.turns ? `turn ${s.turn} is the last turn already: the game ends when it resolves` : null;
+    }
     const ev = typeof action.event === 'string' ? indexOf(level).events.get(action.event) : undefined;
     if (!ev) return `event ${JSON.stringify(action.event)} is not in this level`;
     if (s.injected.includes(ev.id)) return `${ev.title} is already queued for next turn`;
@@ -167,7 +172,7 @@ function resolve(level: LoadedLevel, s: GameState, inPlace: boolean): GameState 
   const w = workingCopy(s, inPlace);
   const rng = restoreRng(w.rng);
   resolveTurn(level, w, rng);
-  if (w.turn >= level.turns) {
+  if (w.turn >= lastTurnOf(level, w)) {
     w.phase = 'ended';
     finalizeGame(level, w);
   } else {
@@ -311,6 +316,10 @@ function step(level: LoadedLevel, state: GameState, action: Action, freeze: bool
     case 'reveal':
       s.revealed = true;
       facilitatorNote(s, 'The facilitator revealed every animosity to all players.', 'all', made);
+      break;
+    case 'endEarly':
+      s.endsAfter = state.turn;
+      facilitatorNote(s, `The facilitator ends the game when turn ${state.turn} resolves: it is the last turn, scored as a last turn is.`, 'all', made);
       break;
   }
   // An open run's new proposal is not frozen: within the turn it is never changed (an answer

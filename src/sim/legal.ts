@@ -12,6 +12,7 @@ export function legalActions(level: LoadedLevel, s: GameState, player: Viewer): 
   const out: Action[] = [];
   if (player === 'facilitator') {
     if (!s.revealed) out.push({ type: 'reveal', player });
+    if (s.endsAfter === undefined && s.turn < level.turns) out.push({ type: 'endEarly', player });
     for (const ev of level.events) out.push({ type: 'inject', player, event: ev.id });
   } else if (player !== 'public' && idx.states.has(player)) {
     if (s.phase === 'diplomacy') {

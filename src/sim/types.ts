@@ -166,6 +166,10 @@ export interface GameState {
    * writes no narration, so log and animosityLog stay empty. Left out of the checkpoint hash
    * with them, so its hashes are the narrated game's. Absent in every other game. */
   silent?: true;
+  /** The turn after whose resolution the game ends, set when the facilitator ends it early
+   * (absent: the level's last turn). Absent in every other game, so their hashes are as
+   * they were before early ends existed. */
+  endsAfter?: number;
 }
 
 // ---------- actions ----------
@@ -175,7 +179,9 @@ export type Action =
   | { type: 'endDiplomacy'; player: StateId }
   | { type: 'submitOrders'; player: StateId; orders: Orders }
   | { type: 'inject'; player: 'facilitator'; event: string }
-  | { type: 'reveal'; player: 'facilitator' };
+  | { type: 'reveal'; player: 'facilitator' }
+  /** Ends the game when the current turn resolves, scored as a last turn is (a class out of time). */
+  | { type: 'endEarly'; player: 'facilitator' };
 
 export type ActionResult = { ok: true; state: GameState } | { ok: false; error: string };
 
@@ -253,7 +259,10 @@ export interface PlayerView {
   levelHash: string;
   seed: string | null; // hidden from players in classroom mode? shown: replays are public by design
   turn: number;
+  /** The last turn: the level's, or the one the facilitator ends the game after (endsEarly). */
   turns: number;
+  /** The facilitator ends the game after turn `turns`, before the level's last. */
+  endsEarly: boolean;
   /** What hosting a summit costs its host, $M (a level parameter, public). */
   summitCost: number;
   phase: Phase;

@@ -9,6 +9,7 @@ import { repairCost, routeCost, segmentUsable } from './network';
 import { describeTerms, thisTurnStart } from './proposals';
 import { owedByDeals, owedRunning, owedThisTurn } from './obligations';
 import { scorePartsOf } from './turn/score';
+import { lastTurnOf } from './turn/index';
 import { bandWidth, clamp, nameOf } from './util';
 import { deepFreeze, isOpenRun } from './cow';
 import type { AgendaStatus } from './agendas';
@@ -86,9 +87,10 @@ export function waitingFor(level: LoadedLevel, s: GameState): StateId[] {
 }
 
 /** Public progress of a game, for drivers and hand-off screens: cheaper than a full view. */
-export interface GameStatus { turn: number; phase: GameState['phase']; waitingFor: StateId[]; seats: Record<StateId, 'human' | 'bot'> }
+/** `lastTurn`: the turn whose resolution ends the game (the level's, or the facilitator's early end). */
+export interface GameStatus { turn: number; lastTurn: number; phase: GameState['phase']; waitingFor: StateId[]; seats: Record<StateId, 'human' | 'bot'> }
 export function gameStatus(level: LoadedLevel, s: GameState): GameStatus {
-  return { turn: s.turn, phase: s.phase, waitingFor: waitingFor(level, s), seats: { ...s.seats } };
+  return { turn: s.turn, lastTurn: lastTurnOf(level, s), phase: s.phase, waitingFor: waitingFor(level, s), seats: { ...s.seats } };
 }
 
 /** Only the turn and phase of gameStatus: what a driver checks after every action. */
@@ -493,7 +495,8 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     levelHash: level.hash,
     seed: s.seed,
     turn: s.turn,
-    turns: level.turns,
+    turns: lastTurnOf(level, s),
+    endsEarly: s.endsAfter !== undefined,
     summitCost: level.params.summitCost,
     phase: s.phase,
     waitingFor: waitingFor(level, s),

@@ -142,9 +142,9 @@ export class Controller {
   }
 
   /** Turn, phase and whose input is awaited (of the state on screen): cheaper than a view. */
-  status(): { turn: number; phase: string; waitingFor: StateId[] } {
+  status(): { turn: number; lastTurn: number; phase: string; waitingFor: StateId[] } {
     const st = gameStatus(this.level, this.settled);
-    return { turn: st.turn, phase: st.phase, waitingFor: st.waitingFor };
+    return { turn: st.turn, lastTurn: st.lastTurn, phase: st.phase, waitingFor: st.waitingFor };
   }
 
   get hash(): string {
@@ -257,11 +257,12 @@ export class Controller {
     return { ok: true };
   }
 
-  /** What the facilitator's controls show: whether animosities are revealed, and the events
-   * queued for next turn (the facilitator's view; nothing else of it leaves here). */
-  facilitatorStatus(): { revealed: boolean; queued: string[]; ended: boolean } {
+  /** What the facilitator's controls show: whether animosities are revealed, the events
+   * queued for next turn (the facilitator's view; nothing else of it leaves here), and
+   * whether the game has been ended early. */
+  facilitatorStatus(): { revealed: boolean; queued: string[]; ended: boolean; endsEarly: boolean } {
     const v = viewFor(this.level, this.settled, 'facilitator', { brief: true });
-    return { revealed: v.revealed, queued: v.injected ?? [], ended: v.phase === 'ended' };
+    return { revealed: v.revealed, queued: v.injected ?? [], ended: v.phase === 'ended', endsEarly: v.endsEarly };
   }
 
   /**

@@ -128,6 +128,7 @@ export function debriefJson(level: LoadedLevel, view: PlayerView, turnViews: Tur
     level: { id: level.id, name: level.name, hash: view.levelHash },
     seed: view.seed,
     turns: view.turns,
+    endedEarly: view.endsEarly, // the facilitator ended it after `turns`, before the level's last turn
     winner: view.winner, // the first of winners in level order (kept for older readers)
     winners: view.winners, // every state on the highest score: they share first place
     collective: view.collective,

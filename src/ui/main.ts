@@ -245,7 +245,7 @@ function autosave(c: Controller): void {
     levelName: c.level.name,
     seed: c.setup.seed,
     turn: st.turn,
-    turns: c.level.turns,
+    turns: st.lastTurn,
     phase: st.phase,
     humans: c.humans.map((id) => c.level.states.find((s) => s.id === id)?.name ?? id),
     savedAt: Date.now(),

@@ -2,7 +2,7 @@
 // turn's news, reveal every animosity, pause for a discussion (shown in the projector window
 // too). The actions are in the game's record, which the CLI verifies. Run `npx vite build` first.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, gameLink, idle, test } from './helpers';
 
 test('the facilitator queues an event, reveals the animosities and pauses the game; the record replays in the CLI', async ({ page, context }) => {
@@ -94,4 +94,46 @@ test('the facilitator queues an event, reveals the animosities and pauses the ga
   const cli = spawnSync('npx', ['tsx', 'src/cli/replay.ts', 'verify', 'test-results/facilitator.replay.json'], { encoding: 'utf8', timeout: 120_000 });
   expect(cli.status, `${cli.stdout}${cli.stderr}`).toBe(0);
   expect(cli.stdout).toContain('ok: 1 turns');
+});
+
+test('the facilitator ends the game early: every player is told, and the results and debrief follow that turn', async ({ page }) => {
+  await page.goto(gameLink({ level: 'tutorial', seed: 'end-early-1', humans: ['georgia'] }));
+  await page.waitForFunction(() => window.__corridor?.screen === 'game' && window.__corridor.mapReady);
+  await idle(page);
+  await expect(page.getByTestId('ends-early')).toHaveCount(0);
+  await page.getByTestId('menu-button').click();
+  await page.getByTestId('menu-facilitator').click();
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('dialog[open]').getByTestId('facilitator-end-early').click();
+  await expect(page.getByText('The game ends when turn 1 resolves: every player has been told.')).toBeVisible();
+  await expect(page.getByTestId('turn-info')).toContainText('Turn 1 of 1');
+  await expect(page.getByTestId('ends-early')).toHaveText('· last turn');
+  // The controls say so and offer it no more.
+  await page.getByTestId('menu-button').click();
+  await page.getByTestId('menu-facilitator').click();
+  await expect(page.locator('dialog[open]').getByTestId('facilitator-ends')).toHaveText('The game ends when turn 1 resolves: the results and the debrief follow.');
+  await expect(page.locator('dialog[open]').getByTestId('facilitator-end-early')).toHaveCount(0);
+  await page.locator('dialog[open]').getByTestId('facilitator-close').click();
+
+  const error = await page.evaluate(async () => {
+    const c = window.__corridor;
+    for (let guard = 0; guard < 50 && c.screen === 'game' && c.view()!.phase !== 'ended'; guard++) {
+      const v = c.view()!;
+      const me = c.seat!;
+      const p = v.proposals.find((x) => x.status === 'open' && x.responses[me] === 'pending');
+      const r = v.phase === 'diplomacy'
+        ? c.dispatch(p ? { type: 'respond', player: me, proposal: p.id, accept: false } : { type: 'endDiplomacy', player: me })
+        : c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
+      if (!r.ok) return r.error;
+      await c.idle();
+    }
+    return null;
+  });
+  expect(error).toBeNull();
+  await page.waitForFunction(() => window.__corridor.screen === 'end');
+  await expect(page.getByTestId('ended-early')).toHaveText('The facilitator ended the game early, after turn 1: it was scored as a last turn is.');
+  const [turnsFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debrief-turns').click()]);
+  expect(readFileSync(await turnsFile.path(), 'utf8').trimEnd().split('\r\n')).toHaveLength(1 + 3);
+  const record = await page.evaluate(() => window.__corridor.record());
+  expect(record!.actions.filter((a) => a.action.player === 'facilitator').map((a) => a.action.type)).toEqual(['endEarly']);
 });

@@ -12,7 +12,7 @@ const solo = { kazakhstan: 'human', azerbaijan: 'bot', georgia: 'bot' } as const
 describe('facilitator controls', () => {
   it('queues an event for next turn and reveals the animosities; both are in the record, which verifies', () => {
     const c = new Controller({ level: tutorial, seed: 'fac-unit', seats: { ...solo } });
-    expect(c.facilitatorStatus()).toEqual({ revealed: false, queued: [], ended: false });
+    expect(c.facilitatorStatus()).toEqual({ revealed: false, queued: [], ended: false, endsEarly: false });
     expect(c.facilitate({ type: 'inject', player: 'facilitator', event: 'poti-landslide' })).toEqual({ ok: true });
     expect(c.facilitate({ type: 'inject', player: 'facilitator', event: 'poti-landslide' })).toEqual({ ok: false, error: 'Landslide on the line to Poti is already queued for next turn' });
     expect(c.facilitate({ type: 'inject', player: 'facilitator', event: 'no-such-event' })).toEqual({ ok: false, error: 'event "no-such-event" is not in this level' });

@@ -110,6 +110,11 @@ function dealNews(level: LoadedLevel, s: GameState, rng: Rng): void {
   }
 }
 
+/** The turn whose resolution ends the game: the level's last, or the facilitator's early end. */
+export function lastTurnOf(level: LoadedLevel, s: GameState): number {
+  return s.endsAfter ?? level.turns;
+}
+
 /** After the last turn's resolution: final scores, every agenda revealed, the standings. */
 export function finalizeGame(level: LoadedLevel, draft: GameState): void {
   onPlainState(draft, (s) => settleGame(level, s));

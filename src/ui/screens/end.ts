@@ -89,6 +89,7 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
       h('header', { class: 'end-head' },
         h('p', { class: 'kicker' }, 'Game over · ', h('span', { class: 'level-name', 'data-testid': 'end-level' }, hooks.levelName), ` · ${view.period} · seed `, h('span', { class: 'seed' }, `“${view.seed ?? ''}”`)),
         h('h1', { 'data-testid': 'winner' }, headline),
+        view.endsEarly ? h('p', { class: 'hint', 'data-testid': 'ended-early' }, `The facilitator ended the game early, after turn ${view.turns}: it was scored as a last turn is.`) : null,
         h('p', { class: 'verdict' }, `Together the corridor carried ${mt(c.throughput)} against a target of ${mt(c.target)} — ${reached ? 'the shared goal was reached' : 'short of the shared goal'}. The power line was ${c.powerLine ? 'energised' : 'not energised'}. ${c.peace !== 'none' ? `The peace track ended at “${c.peace}”${c.peaceHeld ? ' and held' : ' after falling back at least once'}.` : ''}`),
       ),
       hooks.onWatch

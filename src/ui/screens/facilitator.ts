@@ -13,7 +13,7 @@ import { toast } from './toast';
 export function facilitatorDialog(c: Controller, after: () => void, openWindow: () => void): HTMLDialogElement {
   const status = c.facilitatorStatus();
   const turn = c.status().turn;
-  const lastTurn = turn >= c.level.turns;
+  const lastTurn = turn >= c.status().lastTurn;
   const events = c.level.events;
   const names = new Map(events.map((e) => [e.id, e.title]));
   const d: HTMLDialogElement = h(
@@ -73,6 +73,24 @@ export function facilitatorDialog(c: Controller, after: () => void, openWindow: 
         );
       }),
     ),
+    h('h3', null, 'End of the game'),
+    status.endsEarly || lastTurn
+      ? h('p', { 'data-testid': 'facilitator-ends' }, `The game ends when turn ${turn} resolves: the results and the debrief follow.`)
+      : [
+          h('p', null, `Out of time? End the game when turn ${turn} resolves instead of turn ${c.level.turns}: it is scored as a last turn is (secret agendas judged on where things stand), and the results and the debrief follow. Every player is told.`),
+          h('button', {
+            type: 'button',
+            class: 'secondary',
+            'data-testid': 'facilitator-end-early',
+            onclick: () => {
+              if (!confirm(`End the game when turn ${turn} resolves? Every player is told, and this cannot be undone.`)) return;
+              const r = c.facilitate({ type: 'endEarly', player: 'facilitator' });
+              d.close();
+              toast(r.ok ? `The game ends when turn ${turn} resolves: every player has been told.` : `Not ended: ${r.error}.`, r.ok ? 'info' : 'error');
+              after();
+            },
+          }, `End the game after turn ${turn}…`),
+        ],
     h('form', { method: 'dialog' }, h('button', { class: 'primary', 'data-testid': 'facilitator-close' }, 'Close')),
   );
   return d;
@@ -87,7 +105,7 @@ export function pauseScreen(c: Controller): HTMLElement {
     h('h1', { id: 'pause-h' }, 'Paused for a discussion'),
     h('p', null, 'The facilitator has paused the game. Nothing on screen until play resumes.'),
     btn,
-    h('p', { class: 'hint' }, `Turn ${c.status().turn} of ${c.level.turns}${c.hotseat ? ' · the next player confirms the hand-off after the pause' : ''}`),
+    h('p', { class: 'hint' }, `Turn ${c.status().turn} of ${c.status().lastTurn}${c.hotseat ? ' · the next player confirms the hand-off after the pause' : ''}`),
   );
 }
 

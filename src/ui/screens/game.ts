@@ -277,7 +277,9 @@ export class GameScreen {
       'div',
       { class: 'topbar-inner' },
       h('div', { class: 'brand' }, 'Corridor'),
-      h('div', { class: 'turn', 'data-testid': 'turn-info' }, h('strong', null, view.phase === 'ended' ? 'Game over' : `Turn ${view.turn} of ${view.turns}`), h('span', null, ` · ${view.period}`)),
+      h('div', { class: 'turn', 'data-testid': 'turn-info' }, h('strong', null, view.phase === 'ended' ? 'Game over' : `Turn ${view.turn} of ${view.turns}`), h('span', null, ` · ${view.period}`),
+        // Every player sees that the facilitator has made this the last turn.
+        view.endsEarly && view.phase !== 'ended' ? h('strong', { class: 'ends-early', 'data-testid': 'ends-early', title: 'The facilitator ends the game when this turn resolves.' }, ' · last turn') : null),
       h(
         'ol',
         { class: 'phase-steps', 'aria-label': 'Phase of the turn' },
