@@ -3,7 +3,26 @@
 // too). The actions are in the game's record, which the CLI verifies. Run `npx vite build` first.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, gameLink, idle, test } from './helpers';
+
+/** The human seat plays out turn 1 (refusing what is put to it, no orders): null, or the error. */
+function playTurnOne(page: Page): Promise<string | null> {
+  return page.evaluate(async () => {
+    const c = window.__corridor;
+    for (let guard = 0; guard < 50 && c.screen === 'game' && c.turn === 1 && c.view()!.phase !== 'ended'; guard++) {
+      const v = c.view()!;
+      const me = c.seat!;
+      const p = v.proposals.find((x) => x.status === 'open' && x.responses[me] === 'pending');
+      const r = v.phase === 'diplomacy'
+        ? c.dispatch(p ? { type: 'respond', player: me, proposal: p.id, accept: false } : { type: 'endDiplomacy', player: me })
+        : c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
+      if (!r.ok) return r.error ?? 'refused';
+      await c.idle();
+    }
+    return null;
+  });
+}
 
 test('the facilitator queues an event, reveals the animosities and pauses the game; the record replays in the CLI', async ({ page, context }) => {
   await page.goto(gameLink({ level: 'tutorial', seed: 'facilitator-1', humans: ['georgia'] }));
@@ -68,21 +87,7 @@ test('the facilitator queues an event, reveals the animosities and pauses the ga
   await expect(projector.getByTestId('projector-paused')).toHaveCount(0);
 
   // Next turn's news opens with the queued event; the record verifies in the CLI.
-  const error = await page.evaluate(async () => {
-    const c = window.__corridor;
-    for (let guard = 0; guard < 50 && c.turn === 1; guard++) {
-      const v = c.view()!;
-      const me = c.seat!;
-      const p = v.proposals.find((x) => x.status === 'open' && x.responses[me] === 'pending');
-      const r = v.phase === 'diplomacy'
-        ? c.dispatch(p ? { type: 'respond', player: me, proposal: p.id, accept: false } : { type: 'endDiplomacy', player: me })
-        : c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
-      if (!r.ok) return r.error;
-      await c.idle();
-    }
-    return null;
-  });
-  expect(error).toBeNull();
+  expect(await playTurnOne(page)).toBeNull();
   const turn2 = await page.evaluate(() => window.__corridor.view()!);
   expect(turn2.turn).toBe(2);
   expect(turn2.news[0]?.id).toBe('poti-landslide');
@@ -115,21 +120,7 @@ test('the facilitator ends the game early: every player is told, and the results
   await expect(page.locator('dialog[open]').getByTestId('facilitator-end-early')).toHaveCount(0);
   await page.locator('dialog[open]').getByTestId('facilitator-close').click();
 
-  const error = await page.evaluate(async () => {
-    const c = window.__corridor;
-    for (let guard = 0; guard < 50 && c.screen === 'game' && c.view()!.phase !== 'ended'; guard++) {
-      const v = c.view()!;
-      const me = c.seat!;
-      const p = v.proposals.find((x) => x.status === 'open' && x.responses[me] === 'pending');
-      const r = v.phase === 'diplomacy'
-        ? c.dispatch(p ? { type: 'respond', player: me, proposal: p.id, accept: false } : { type: 'endDiplomacy', player: me })
-        : c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } });
-      if (!r.ok) return r.error;
-      await c.idle();
-    }
-    return null;
-  });
-  expect(error).toBeNull();
+  expect(await playTurnOne(page)).toBeNull();
   await page.waitForFunction(() => window.__corridor.screen === 'end');
   await expect(page.getByTestId('ended-early')).toHaveText('The facilitator ended the game early, after turn 1: it was scored as a last turn is.');
   const [turnsFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debrief-turns').click()]);
