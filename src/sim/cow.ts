@@ -188,7 +188,7 @@ export const DEEP_PARTS: ReadonlySet<string> = new Set(['players', 'segments', '
 // being paid is replaced by a changed copy: payPledges): copied one level, old entries
 // shared, so a finished pledge stays one frozen object whose digest treeHash keeps. The
 // log (one slot per turn) and proposals (a bound one's status changes) are handled apart.
-export const APPEND_PARTS: ReadonlySet<string> = new Set(['news', 'injected', 'eventsSeen', 'animosityLog', 'history', 'pacts', 'pledges']);
+export const APPEND_PARTS: ReadonlySet<string> = new Set(['news', 'injected', 'eventsSeen', 'animosityLog', 'turnFigures', 'history', 'pacts', 'pledges']);
 
 /** A copy of a part the steps change inside: its objects are copied all the way down, but
  * arrays inside them are shared (frozen): the steps replace such arrays, never change them. */

@@ -157,6 +157,7 @@ export function openGame(level: LoadedLevel, options: NewGameOptions): GameState
     eventsSeen: [],
     log: [[], []],
     animosityLog: [],
+    turnFigures: [],
     history: [],
     scores: Object.fromEntries(idx.stateIds.map((id) => [id, 0])),
   };

@@ -124,9 +124,17 @@ export interface TurnRecord {
   powerStagesDone: number;
 }
 
+/** Security and reputation by state after a turn's resolution (GameState.turnFigures). */
+export interface TurnFigures { turn: number; security: Record<StateId, number>; reputation: Record<StateId, number> }
+
 /** A turn record as a view gives it: the mean animosity between the player states is a
  * hidden value (null until the viewer sees them all). */
-export type TurnRecordView = Omit<TurnRecord, 'meanAnimosity'> & { meanAnimosity: number | null };
+export type TurnRecordView = Omit<TurnRecord, 'meanAnimosity'> & {
+  meanAnimosity: number | null;
+  /** Each state's security and reputation after the turn (public): null in a run without narration. */
+  security: Record<StateId, number> | null;
+  reputation: Record<StateId, number> | null;
+};
 
 export interface GameState {
   format: 'corridor-state';
@@ -160,6 +168,10 @@ export interface GameState {
   eventsSeen: string[];
   log: LogEntry[][]; // log[t] = entries of turn t
   animosityLog: AnimosityChange[];
+  /** Each state's security and reputation as each turn's resolution left them (before the next
+   * turn's news), for the debrief: narration, out of the checkpoint hash like the logs, so the
+   * turn records and every hash stay as they were before it. Empty in a silent run. */
+  turnFigures: TurnFigures[];
   history: TurnRecord[];
   scores: Record<StateId, number>;
   /** Set on a run that only checks hashes (a replay verified without keeping its states): it

@@ -514,7 +514,10 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     proposals,
     news: kept ? kept.news : share ? [...cachedBy(newsCache, s.news, level, () => newsViews(level, s))] : newsViews(level, s),
     log: options.brief ? [] : redactLog(s.log, viewer),
-    history: options.brief ? [] : s.history.map((h) => ({ ...(JSON.parse(JSON.stringify(h)) as TurnRecord), meanAnimosity: seesAll ? h.meanAnimosity : null })),
+    history: options.brief ? [] : s.history.map((h, i) => {
+      const f = s.turnFigures[i]?.turn === h.turn ? s.turnFigures[i] : undefined;
+      return { ...(JSON.parse(JSON.stringify(h)) as TurnRecord), meanAnimosity: seesAll ? h.meanAnimosity : null, security: f ? { ...f.security } : null, reputation: f ? { ...f.reputation } : null };
+    }),
     demand: s.demand,
     throughput: last?.throughput ?? 0,
     targetThroughput: level.targetThroughput,

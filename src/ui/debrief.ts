@@ -41,23 +41,13 @@ export function scoresCsv(view: PlayerView): string {
   );
 }
 
-/**
- * Each turn's public view (index: the turn; 0 after setup), for what the turn records do not
- * keep (security, reputation): worked out by re-running the game (replay-io.ts, turnViews).
- */
-export type TurnViews = readonly PlayerView[];
-
 /** One row per state per turn (a long table, for pivot tables and charts), with the corridor's
- * figures of that turn. Security and reputation come from `turnViews`, empty without them. */
-export function turnsCsv(level: LoadedLevel, view: PlayerView, turnViews: TurnViews = []): string {
+ * figures of that turn. Security and reputation are empty for a game run without narration. */
+export function turnsCsv(level: LoadedLevel, view: PlayerView): string {
   const peace = view.peace;
-  const rows = view.history.flatMap((r) => {
-    const then = turnViews[r.turn]?.states;
-    return view.states.map((s, i) => {
-      const t = then?.[i]?.id === s.id ? then[i] : then?.find((x) => x.id === s.id);
-      return [r.turn, periodOf(level, r.turn), s.name, r.scores[s.id] ?? null, r.treasury[s.id] ?? null, r.stability[s.id] ?? null, t?.security ?? null, t?.reputation ?? null, mtValue(r.throughput), mtValue(r.demand), peace ? peace.stages[r.peaceStage] ?? r.peaceStage : null, r.powerStagesDone, r.meanAnimosity];
-    });
-  });
+  const rows = view.history.flatMap((r) =>
+    view.states.map((s) => [r.turn, periodOf(level, r.turn), s.name, r.scores[s.id] ?? null, r.treasury[s.id] ?? null, r.stability[s.id] ?? null, r.security?.[s.id] ?? null, r.reputation?.[s.id] ?? null, mtValue(r.throughput), mtValue(r.demand), peace ? peace.stages[r.peaceStage] ?? r.peaceStage : null, r.powerStagesDone, r.meanAnimosity]),
+  );
   return csv(['turn', 'period', 'state', 'running score', 'treasury $M', 'stability', 'security', 'reputation', 'corridor cargo Mt/yr', 'east-west demand Mt/yr', 'peace stage', 'power stages done', 'mean animosity, all pairs'], rows);
 }
 
@@ -122,7 +112,7 @@ export function animosityPairsCsv(view: PlayerView): string {
 }
 
 /** Everything the debrief shows, as one JSON document (for a class's own tools). */
-export function debriefJson(level: LoadedLevel, view: PlayerView, turnViews: TurnViews = []): string {
+export function debriefJson(level: LoadedLevel, view: PlayerView): string {
   const doc = {
     format: 'corridor-debrief',
     level: { id: level.id, name: level.name, hash: view.levelHash },
@@ -136,12 +126,8 @@ export function debriefJson(level: LoadedLevel, view: PlayerView, turnViews: Tur
       id: s.id, name: s.name, seat: s.seat, rank: rankOf(view, s.id).rank, score: s.score, parts: view.scoreParts?.[s.id] ?? null,
       revenueTotal: s.revenueTotal, treasury: s.treasury, stability: s.stability, security: s.security, reputation: s.reputation, agenda: s.agenda,
     })),
-    // Each turn's record, with each state's security and reputation then (when known).
-    history: view.history.map((r) => {
-      const then = turnViews[r.turn]?.states;
-      const of = (k: 'security' | 'reputation') => (then ? Object.fromEntries(then.map((s) => [s.id, s[k]])) : null);
-      return { ...r, period: periodOf(level, r.turn), security: of('security'), reputation: of('reputation') };
-    }),
+    // Each turn's record, with each state's security and reputation after it (when narrated).
+    history: view.history.map((r) => ({ ...r, period: periodOf(level, r.turn) })),
     // The deals the view shows (at the end: every one bound, ratified or failed, and the viewer's own).
     deals: view.proposals.map((p) => ({ id: p.id, turn: p.turn, from: p.from, parties: p.parties, summary: p.summary, status: p.status, responses: p.responses })),
     animosityAtStart: animosityAtStart(view),
@@ -153,17 +139,16 @@ export function debriefJson(level: LoadedLevel, view: PlayerView, turnViews: Tur
 }
 
 /** The four files of a finished game's debrief; null when the view is not of a finished game. */
-/** `turnViews`: asked for only when a file that needs them is made (re-running a game takes a few milliseconds). */
-export function debriefFiles(level: LoadedLevel, view: PlayerView, turnViews: () => TurnViews = () => []): { scores: DebriefFile; turns: DebriefFile; pairs: DebriefFile; animosity: DebriefFile; json: DebriefFile } | null {
+export function debriefFiles(level: LoadedLevel, view: PlayerView): { scores: DebriefFile; turns: DebriefFile; pairs: DebriefFile; animosity: DebriefFile; json: DebriefFile } | null {
   if (view.phase !== 'ended') return null;
   const base = fileStem(view.levelId, view.seed ?? 'game');
   const type = 'text/csv;charset=utf-8';
   // Each text is made when it is read (a download), not at every render of the card.
   return {
     scores: { name: `${base}-scores.csv`, get text() { return scoresCsv(view); }, type },
-    turns: { name: `${base}-turns.csv`, get text() { return turnsCsv(level, view, turnViews()); }, type },
+    turns: { name: `${base}-turns.csv`, get text() { return turnsCsv(level, view); }, type },
     pairs: { name: `${base}-animosity-pairs.csv`, get text() { return animosityPairsCsv(view); }, type },
     animosity: { name: `${base}-animosity.csv`, get text() { return animosityCsv(view); }, type },
-    json: { name: `${base}-debrief.json`, get text() { return debriefJson(level, view, turnViews()); }, type: 'application/json' },
+    json: { name: `${base}-debrief.json`, get text() { return debriefJson(level, view); }, type: 'application/json' },
   };
 }

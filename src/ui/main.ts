@@ -14,7 +14,7 @@ import { hideBanner, showBanner } from './screens/banner';
 import { projectorPause } from './screens/facilitator';
 import { pageBase, shareReplay } from './screens/share';
 import { clearToasts, toast } from './screens/toast';
-import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, turnViews, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
+import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
 import { deleteSave, followPause, followSave, isPaused, listSaves, readSave, setPaused, setTabGame, tabGame, writeSave, type SaveMeta } from './saves';
 import { rerunOnLevel, type Action, type LoadedLevel, type PlayerView, type Replay, type StateId, type Viewer } from './sim';
 import type { BasemapFile } from './map/basemap';
@@ -587,7 +587,7 @@ function showEnd(): void {
     },
     onDownload: () => void downloadReplay(c.record()),
     onShare: () => void shareReplay(c.record()),
-    debrief: { level: c.level, save: (f) => download(f.name, f.text, f.type), turnViews: () => turnViews(c.level, c.record()) },
+    debrief: { level: c.level, save: (f) => download(f.name, f.text, f.type) },
   });
 }
 

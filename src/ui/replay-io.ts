@@ -3,7 +3,7 @@
 // A replay that fails any step gives the sim's exact message and changes nothing.
 import * as LZString from 'lz-string';
 import type { LevelEntry } from './levels';
-import { embeddedLevel, parseReplayText, verifyReplay, viewFor, type GameState, type LoadedLevel, type PlayerView, type Replay } from './sim';
+import { embeddedLevel, parseReplayText, verifyReplay, type GameState, type LoadedLevel, type Replay } from './sim';
 
 /** Longer links break in chat tools and some browsers; past this the file is the way. */
 export const MAX_LINK_CHARS = 8000;
@@ -57,16 +57,6 @@ export function openReplayText(text: string, levels: LevelEntry[], options: { ke
   if (!v.ok && v.kind === 'diverged') return { ok: false, error: `This replay does not play out as it was recorded: the file was changed, or it was made by a different version of the game (${v.message}).` };
   if (!v.ok) return { ok: false, error: v.message };
   return { ok: true, opened: { replay: parsed.replay, level: lv.level, states: v.states, hashes: v.hashes, finalHash: v.finalHash, turns: v.turns, embedded: lv.embedded } };
-}
-
-/**
- * Each turn's public view of a recorded game (index: the turn; 0 after setup), re-run from
- * its actions: the debrief's turn-by-turn security and reputation, which the turn records do
- * not keep. Empty if it does not re-run (it always should: it is this game's own record).
- */
-export function turnViews(level: LoadedLevel, replay: Replay): PlayerView[] {
-  const v = verifyReplay(level, replay, { keepStates: true });
-  return v.ok ? v.states.map((s) => viewFor(level, s, 'public')) : [];
 }
 
 export function replayText(replay: Replay): string {

@@ -4,8 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { autoplay } from '../../src/ai/autoplay';
 import { viewFor, type GameState } from '../../src/sim/index';
-import { makeReplay } from '../../src/sim/replay';
-import { turnViews } from '../../src/ui/replay-io';
 import { animosityAtStart, animosityCsv, animosityPairsCsv, csv, csvField, debriefFiles, debriefJson, scoresCsv, turnsCsv } from '../../src/ui/debrief';
 import { levelFile } from './fixtures';
 
@@ -70,8 +68,7 @@ describe('debrief files', () => {
     expect(row[1]).toBe('2033 H2');
     expect(Number(row[4])).toBe(last.treasury[end.states[0].id]);
     expect(Number(row[8])).toBe(Math.floor(last.throughput / 100) / 10);
-    // Without each turn's views, security and reputation stay empty rather than guessed.
-    expect([row[6], row[7]]).toEqual(['', '']);
+    expect([Number(row[6]), Number(row[7])]).toEqual([last.security![end.states[0].id], last.reputation![end.states[0].id]]);
 
     const changes = parseCsv(animosityCsv(end));
     expect(end.animosityLog!.length).toBeGreaterThan(0);
@@ -84,29 +81,37 @@ describe('debrief files', () => {
     expect(kept[6]).toBe(end.proposals.find((p) => p.id === id)!.summary);
   });
 
-  it('give each state’s security and reputation after every turn, from the re-run game', () => {
-    // The states after each turn, as the game had them (a test may read them).
+  it('give each state’s security and reputation as each turn’s resolution left them', () => {
+    // The tutorial's news never changes either, so a state after a turn (next turn's news
+    // dealt) holds them as the resolution left them; on the default level only the last turn's does.
+    const tutorial = levelFile('levels/tutorial.json');
     const states: GameState[] = [];
-    autoplay(main, { seed: 'debrief-1', onCheckpoint: (t, s) => (states[t] = s) });
-    const byTurn = states.map((s) => viewFor(main, s, 'public'));
-    const replay = makeReplay(main, { seed: 'debrief-1', seats: g.state.seats, actions: g.actions, checkpoints: g.checkpoints });
-    expect(turnViews(main, replay)).toEqual(byTurn);
-    const turns = parseCsv(turnsCsv(main, end, byTurn));
+    const game = autoplay(tutorial, { seed: 'debrief-2', onCheckpoint: (t, st) => (states[t] = st) });
+    const last = viewFor(tutorial, game.state, 'public');
+    const turns = parseCsv(turnsCsv(tutorial, last));
     expect(turns[0].slice(5, 8)).toEqual(['stability', 'security', 'reputation']);
     const seen = new Set<string>();
-    for (const t of [1, 8, main.turns]) {
-      for (const p of main.states) {
+    for (let t = 1; t <= tutorial.turns; t++) {
+      for (const p of tutorial.states) {
         const row = turns.find((r) => r[0] === String(t) && r[2] === p.name)!;
         const player = states[t].players[p.id];
-        expect([Number(row[5]), Number(row[6]), Number(row[7])]).toEqual([player.stability, player.security, player.reputation]);
+        expect([Number(row[6]), Number(row[7])]).toEqual([player.security, player.reputation]);
         seen.add(`${row[6]}/${row[7]}`);
       }
     }
     expect(seen.size, 'the figures differ between states and turns').toBeGreaterThan(3);
-    const doc = JSON.parse(debriefJson(main, end, byTurn)) as { history: { turn: number; security: Record<string, number>; reputation: Record<string, number> }[] };
-    expect(doc.history[main.turns - 1].reputation[main.states[2].id]).toBe(states[main.turns].players[main.states[2].id].reputation);
-    expect(doc.history[0].security[main.states[0].id]).toBe(states[1].players[main.states[0].id].security);
-    expect(JSON.parse(debriefJson(main, end)).history[0].security).toBeNull();
+    const mainRows = parseCsv(turnsCsv(main, end));
+    for (const p of main.states) {
+      const row = mainRows.find((r) => r[0] === String(main.turns) && r[2] === p.name)!;
+      expect([Number(row[6]), Number(row[7])]).toEqual([g.state.players[p.id].security, g.state.players[p.id].reputation]);
+    }
+    const doc = JSON.parse(debriefJson(main, end)) as { history: { turn: number; security: Record<string, number>; reputation: Record<string, number> }[] };
+    expect(doc.history[main.turns - 1].reputation[main.states[2].id]).toBe(g.state.players[main.states[2].id].reputation);
+    expect(doc.history.every((r, i) => r.security[main.states[0].id] === end.history[i].security![main.states[0].id])).toBe(true);
+    // They are narration: out of the checkpoint hash, and absent from a game run without it.
+    const quiet = autoplay(main, { seed: 'debrief-1', narrate: false });
+    expect(quiet.checkpoints.at(-1)).toEqual(g.checkpoints.at(-1));
+    expect(viewFor(main, quiet.state, 'public').history[0].security).toBeNull();
   });
 
   it('give each pair’s animosity as the game drew it and as it ended, with its largest change', () => {

@@ -219,6 +219,7 @@ export function makeState(level: LoadedLevel): GameState {
     eventsSeen: [],
     log: [[], []],
     animosityLog: [],
+    turnFigures: [],
     history: [],
     scores: Object.fromEntries(stateIds.map((id) => [id, 0])),
   };

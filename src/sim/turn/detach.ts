@@ -32,7 +32,7 @@ const DEEP = new Set(['players', 'segments', 'altRoutes', 'power', 'stances', 'a
 // Append-only lists: copied one level, old entries shared (a pledge being paid is replaced,
 // not changed: payPledges). Frozen when replaced. The log is one too, handled apart (its
 // slots are frozen, its own array is not).
-const APPEND = new Set(['news', 'injected', 'eventsSeen', 'animosityLog', 'history', 'proposals', 'pledges']);
+const APPEND = new Set(['news', 'injected', 'eventsSeen', 'animosityLog', 'turnFigures', 'history', 'proposals', 'pledges']);
 
 function changedList(b: readonly unknown[], a: readonly unknown[]): boolean {
   if (a.length !== b.length) return true;

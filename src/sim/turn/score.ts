@@ -10,7 +10,7 @@ import type { Level } from '../level-schema';
 import { indexOf } from '../lookup';
 import { agendaMet } from '../agendas';
 import { stagesDone } from '../effects';
-import type { GameState, ScoreParts, StateId, TurnRecord } from '../types';
+import type { GameState, ScoreParts, StateId, TurnFigures, TurnRecord } from '../types';
 import type { TurnContext } from './context';
 import { mulDiv } from './math';
 
@@ -83,10 +83,14 @@ export function recordTurn(level: LoadedLevel, s: GameState, ctx: TurnContext): 
     peaceStage: s.peaceStage,
     powerStagesDone: stagesDone(level, s),
   };
+  const figures: TurnFigures = { turn: s.turn, security: {}, reputation: {} };
   for (const id of ids) {
     record.treasury[id] = s.players[id].treasury;
     record.stability[id] = s.players[id].stability;
+    figures.security[id] = s.players[id].security;
+    figures.reputation[id] = s.players[id].reputation;
   }
+  if (!s.silent) s.turnFigures.push(figures);
   // Pushed before scoring: agendas read this turn's cargo from the latest record.
   s.history.push(record);
   updateScores(level, s, s.history[s.history.length - 1]);

@@ -1,13 +1,12 @@
 // The debrief to take away, on the end screen and at the end of a replay: files for a
 // spreadsheet or a class's own tools (src/ui/debrief.ts), and a printout.
 import { h } from '../dom';
-import { debriefFiles, type DebriefFile, type TurnViews } from '../debrief';
+import { debriefFiles, type DebriefFile } from '../debrief';
 import type { LoadedLevel, PlayerView } from '../sim';
 
-/** Null unless the view is of a finished game. `print`: whether a Print button fits (the end
- * screen's print layout). `turnViews`: each turn's public view, for the turn-by-turn file. */
-export function debriefCard(level: LoadedLevel, view: PlayerView, save: (file: DebriefFile) => void, print: boolean, turnViews?: () => TurnViews): HTMLElement | null {
-  const files = debriefFiles(level, view, turnViews);
+/** Null unless the view is of a finished game. `print`: whether a Print button fits (the end screen's print layout). */
+export function debriefCard(level: LoadedLevel, view: PlayerView, save: (file: DebriefFile) => void, print: boolean): HTMLElement | null {
+  const files = debriefFiles(level, view);
   if (!files) return null;
   const button = (f: DebriefFile, id: string, label: string) => h('button', { type: 'button', class: 'secondary', 'data-testid': `debrief-${id}`, onclick: () => save(f) }, label);
   // No element ids: the end screen and a replay may both hold one (one of them hidden).

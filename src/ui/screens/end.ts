@@ -3,7 +3,7 @@
 import { clear, h, svg } from '../dom';
 import { joinAnd, money, mt, nameIn, rankOf } from '../format';
 import type { LoadedLevel, PlayerView, ScoreParts } from '../sim';
-import type { DebriefFile, TurnViews } from '../debrief';
+import type { DebriefFile } from '../debrief';
 import { debriefCard } from '../panels/debrief';
 import { corridorGoals } from '../panels/dashboard';
 import { animosityMatrix } from '../panels/relations';
@@ -19,7 +19,7 @@ export interface EndHooks {
   onDownload?(): void;
   onShare?(): void;
   /** The debrief's files (CSV, JSON), and how to save one. */
-  debrief?: { level: LoadedLevel; save(file: DebriefFile): void; turnViews?: () => TurnViews };
+  debrief?: { level: LoadedLevel; save(file: DebriefFile): void };
 }
 
 /** A round step (1, 2 or 5 times a power of ten) giving about `parts` steps up to max. */
@@ -119,7 +119,7 @@ export function renderEnd(root: HTMLElement, view: PlayerView, hooks: EndHooks):
         h('section', { class: 'card' }, corridorGoals(view), chart(view)),
       ),
       view.animosity ? h('div', { class: 'card debrief' }, animosityMatrix(view)) : null,
-      hooks.debrief ? debriefCard(hooks.debrief.level, view, hooks.debrief.save, true, hooks.debrief.turnViews) : null,
+      hooks.debrief ? debriefCard(hooks.debrief.level, view, hooks.debrief.save, true) : null,
       h('div', { class: 'end-actions' }, playAgain, h('button', { type: 'button', class: 'secondary', 'data-testid': 'view-map', onclick: hooks.onBack }, 'Look at the final map'), h('button', { type: 'button', class: 'secondary', 'data-testid': 'new-game', onclick: hooks.onNew }, 'New game')),
     ),
   );

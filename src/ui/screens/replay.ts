@@ -411,8 +411,7 @@ export class ReplayScreen {
       case 'overview': {
         const main = isState ? renderDashboard(this.ctx(view, me)) : overview(view);
         // At the end of a finished game, the end screen's debrief files (a teacher opening a class's replays).
-        const { level: lv, states } = this.opened;
-        const files = debriefCard(lv, view, (f) => this.hooks.onSaveFile(f), false, () => states.map((s) => viewFor(lv, s, 'public')));
+        const files = debriefCard(this.opened.level, view, (f) => this.hooks.onSaveFile(f), false);
         body = files ? h('div', null, main, files) : main;
         break;
       }
