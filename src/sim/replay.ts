@@ -266,7 +266,7 @@ const MAX_EMBEDDED_LINES = 20;
 function withMore(lines: string[]): string {
   if (lines.length <= MAX_EMBEDDED_LINES) return lines.join('\n');
   const more = lines.length - MAX_EMBEDDED_LINES;
-  return [...lines.slice(0, MAX_EMBEDDED_LINES), `$.level.data: and ${more} more error${more === 1 ? '' : 's'} in the embedded level (npm run -s validate on the level lists them all)`].join('\n');
+  return [...lines.slice(0, MAX_EMBEDDED_LINES), `$.level.data: and ${more} more error${more === 1 ? '' : 's'} in the embedded level (validating the level file lists them all)`].join('\n');
 }
 
 /** The level a replay embeds, checked against the hash it names. */

@@ -294,7 +294,7 @@ describe('embedded levels', () => {
     const lines = p.ok ? [] : p.error.split('\n');
     expect(lines).toHaveLength(21);
     for (const l of lines.slice(0, 20)) expect(l).toMatch(/ \(the embedded level is invalid\) \(line \d+, column \d+\)$/);
-    expect(lines[20]).toMatch(/^\$\.level\.data: and \d+ more errors? in the embedded level \(npm run -s validate on the level lists them all\)$/);
+    expect(lines[20]).toMatch(/^\$\.level\.data: and \d+ more errors? in the embedded level \(validating the level file lists them all\)$/);
   });
   it('a replay of another level is refused before anything runs', () => {
     expect(verifyReplay(level, embedded)).toMatchObject({ ok: false, kind: 'invalid', message: expect.stringMatching(/^\$\.level: the replay was recorded on level "tiny"/) });

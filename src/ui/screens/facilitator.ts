@@ -23,7 +23,12 @@ export function facilitatorDialog(c: Controller, after: () => void, openWindow: 
     h('p', { class: 'hint' }, 'For the teacher running a class session. Queued events and a reveal are part of the game: saves, replays and the projector window carry them, and they cannot be undone.'),
     h('h3', null, 'Every hidden value'),
     h('p', null, 'A second window for your own screen, not the projector: every secret agenda, every animosity and the cause of every change, turn by turn, updated as each turn resolves.'),
-    h('button', { type: 'button', class: 'secondary', 'data-testid': 'facilitator-window', onclick: () => { d.close(); openWindow(); } }, 'Open a facilitator window'),
+    h('button', { type: 'button', class: 'secondary', 'data-testid': 'facilitator-window', onclick: () => {
+      // On a hot-seat device the players would see it too.
+      if (c.hotseat && !confirm('This window shows every secret agenda and animosity, and the players share this device. Open it anyway?')) return;
+      d.close();
+      openWindow();
+    } }, 'Open a facilitator window'),
     h('h3', null, 'Pause'),
     h('p', null, 'Cover the screen while the class discusses. Nobody can act until you resume.'),
     h('button', { type: 'button', class: 'secondary', 'data-testid': 'facilitator-pause', onclick: () => { d.close(); c.pause(); } }, 'Pause for a discussion'),
