@@ -1,7 +1,7 @@
 // npm run -s replay -- verify FILE
 // npm run -s replay -- show FILE [--turn T] [--view V]
 // Exit codes: 0 ok; 1 the replay diverged; 2 the file is malformed, truncated or for another level.
-import { embeddedLevel, parseReplayText, verifyReplay, type Replay } from '../sim/replay';
+import { embeddedLevel, inFile, parseReplayText, verifyReplay, type Replay } from '../sim/replay';
 import { viewFor, type LoadedLevel } from '../sim/index';
 import { checkViewer, CliError, parseFlags, parseInteger, readLevel, readText, runCli, shippedLevelFile } from './common';
 import { setupSummary, turnSummary } from './summary';
@@ -22,8 +22,6 @@ function readReplay(file: string): Replay {
   return r.replay;
 }
 
-/** FILE: before each line (an embedded level's errors are one line each). */
-const inFile = (file: string, error: string) => error.split('\n').map((line) => `${file}: ${line}`).join('\n');
 
 /** The embedded level, or the shipped level of that id; its hash must match. */
 function levelFor(file: string, replay: Replay): LoadedLevel {

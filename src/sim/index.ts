@@ -12,7 +12,7 @@ export { BASEMAP_BBOX, mapKey } from './map-coverage';
 export { LEVEL_FORMAT_VERSION, FEE_LEVELS, MODES, type Level, type FeeLevel } from './level-schema';
 export { canonicalJson, compareStrings, hashValue } from './hash';
 export {
-  REPLAY_FORMAT, REPLAY_VERSION, makeReplay, migrateReplay, parseReplay, parseReplayText, embeddedLevel, verifyReplay, rerunOnLevel,
+  REPLAY_FORMAT, REPLAY_VERSION, makeReplay, migrateReplay, parseReplay, parseReplayText, embeddedLevel, inFile, verifyReplay, rerunOnLevel,
   type Replay, type Rerun, type ReplayInput, type ReplayParse, type ReplayMigration, type VerifyResult,
 } from './replay';
 export { stepRecorded, type RecordedEntry, type RecordedStep } from './recorded';

@@ -80,6 +80,11 @@ export function makeReplay(level: LoadedLevel, r: ReplayInput): Replay {
   };
 }
 
+/** A replay error with the file's name before each of its lines (as the CLI and the browser show it). */
+export function inFile(file: string, error: string): string {
+  return error.split('\n').map((line) => `${file}: ${line}`).join('\n');
+}
+
 /** `error`: one line, or one line per error of an embedded level (newline-separated). */
 export type ReplayParse = { ok: true; replay: Replay } | { ok: false; error: string };
 

@@ -16,7 +16,7 @@ import { pageBase, shareReplay } from './screens/share';
 import { clearToasts, toast } from './screens/toast';
 import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
 import { deleteSave, followPause, followSave, isPaused, listSaves, readSave, setPaused, setTabGame, tabGame, writeSave, type SaveMeta } from './saves';
-import { rerunOnLevel, type Action, type LoadedLevel, type PlayerView, type Replay, type StateId, type Viewer } from './sim';
+import { inFile, rerunOnLevel, type Action, type LoadedLevel, type PlayerView, type Replay, type StateId, type Viewer } from './sim';
 import type { BasemapFile } from './map/basemap';
 import type { CorridorMap } from './map/map-view';
 
@@ -426,7 +426,7 @@ async function importSaveFile(file: File): Promise<void> {
   if (text === null) return;
   const o = openReplayText(text, levels, { keepStates: false });
   if (!o.ok) {
-    if (!offerThisVersion('This save could not be imported:', o, file.name)) failOpen('This save could not be imported:', `${file.name}: ${o.error}`);
+    if (!offerThisVersion('This save could not be imported:', o, file.name)) failOpen('This save could not be imported:', inFile(file.name, o.error));
     return;
   }
   if (playFrom(gameOf(o.opened), o.opened.replay.actions, o.opened.replay.seats)) toast(`Imported ${file.name}: it is saved in this browser now.`);
@@ -437,7 +437,7 @@ async function importSaveFile(file: File): Promise<void> {
 function openReplayFromText(text: string, source: string | null): Result {
   const o = openReplayText(text, levels);
   if (!o.ok) {
-    const message = source ? `${source}: ${o.error}` : o.error;
+    const message = source ? inFile(source, o.error) : o.error;
     // Of another version of its level: its checkpoints cannot be checked here, but its moves can be played on.
     const how = o.otherVersion ? `. To play its moves on this version of “${o.otherVersion.level.name}”, use Import a save… on the start screen.` : '';
     failOpen('This replay could not be opened:', message, message + how);

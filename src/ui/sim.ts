@@ -20,6 +20,7 @@ export {
   migrateReplay,
   parseReplayText,
   embeddedLevel,
+  inFile,
   verifyReplay,
   rerunOnLevel,
   stepRecorded,
