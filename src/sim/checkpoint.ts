@@ -1,7 +1,8 @@
 // The checkpoint hash replays store after every turn. It covers the game's facts: every
 // part of the state the rules read. The narration (the turn log, the animosity log and the
 // debrief's turn figures) is left out: the rules never read it, it is written from those
-// facts, and leaving it out means a fix to the wording of a log line does not invalidate replays recorded before it.
+// facts, and leaving it out means a fix to the wording of a log line does not invalidate
+// replays recorded before it.
 // fullStateHash covers everything, for tests that compare JavaScript engines.
 import { treeHash } from './hash';
 import type { GameState } from './types';

@@ -267,7 +267,7 @@ function embeddedErrors(load: ReturnType<typeof loadLevelData>): { path: JsonPat
 // A level edited into a replay by hand can be wrong everywhere; the first lines say enough.
 const MAX_EMBEDDED_LINES = 20;
 
-/** One line per error (a message may hold several: newline-separated), the rest counted. */
+/** The errors' lines joined, the first MAX_EMBEDDED_LINES of them, then how many more there are. */
 function withMore(lines: string[]): string {
   if (lines.length <= MAX_EMBEDDED_LINES) return lines.join('\n');
   const more = lines.length - MAX_EMBEDDED_LINES;

@@ -83,14 +83,17 @@ export function recordTurn(level: LoadedLevel, s: GameState, ctx: TurnContext): 
     peaceStage: s.peaceStage,
     powerStagesDone: stagesDone(level, s),
   };
-  const figures: TurnFigures = { turn: s.turn, security: {}, reputation: {} };
+  // The debrief's security and reputation: narration, so not in a silent run.
+  const figures: TurnFigures | null = s.silent ? null : { turn: s.turn, security: {}, reputation: {} };
   for (const id of ids) {
     record.treasury[id] = s.players[id].treasury;
     record.stability[id] = s.players[id].stability;
-    figures.security[id] = s.players[id].security;
-    figures.reputation[id] = s.players[id].reputation;
+    if (figures) {
+      figures.security[id] = s.players[id].security;
+      figures.reputation[id] = s.players[id].reputation;
+    }
   }
-  if (!s.silent) s.turnFigures.push(figures);
+  if (figures) s.turnFigures.push(figures);
   // Pushed before scoring: agendas read this turn's cargo from the latest record.
   s.history.push(record);
   updateScores(level, s, s.history[s.history.length - 1]);
