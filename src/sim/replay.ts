@@ -287,7 +287,9 @@ export function embeddedLevel(replay: Replay): { ok: true; level: LoadedLevel } 
 export type VerifyResult =
   /** hashes[t] is the state hash after turn t (0: after setup). */
   /** unchecked: a version-1 file, re-run without comparing its (older) checkpoint hashes. */
-  | { ok: true; turns: number; finalHash: string; hashes: string[]; states: GameState[]; unchecked?: true }
+  /** live (with keepStates): the state after the moves recorded since the last resolved
+   * turn (a save made mid-turn), frozen; absent when there are none. */
+  | { ok: true; turns: number; finalHash: string; hashes: string[]; states: GameState[]; live?: GameState; unchecked?: true }
   | { ok: false; kind: 'diverged'; turn: number; expected: string; got: string; message: string }
   | { ok: false; kind: 'invalid'; message: string };
 
@@ -370,7 +372,8 @@ function run(level: LoadedLevel, replay: Replay, options: VerifyOptions, where: 
   if (options.keepStates) state = sealRun(sealed, state);
   // Hashing a late-game state costs milliseconds: reuse the last checkpoint's when nothing moved since.
   const finalHash = fresh ? hashes[hashes.length - 1] : stateHash(state);
-  return { ok: true, turns: resolved, finalHash, hashes, states, ...(compare ? {} : { unchecked: true as const }) };
+  const live = options.keepStates && !fresh ? { live: state } : {};
+  return { ok: true, turns: resolved, finalHash, hashes, states, ...live, ...(compare ? {} : { unchecked: true as const }) };
 }
 
 export type Rerun =

@@ -496,15 +496,20 @@ function watchSave(id: string, as: Watcher): void {
       showBanner('projector-gone', 'This game’s save is gone:', 'it was deleted in the playing window. This window keeps the last turn it showed.', 'info');
       return;
     }
-    // A move within a turn adds an action but no checkpoint, so nothing to show: skip the
-    // replay's verification (a whole game's worth of turns) for it.
-    if (checkpointCount(text) === viewer.opened.states.length) return;
+    // A save that adds no move (the same record saved again) has nothing new to show: skip
+    // the replay's verification (a whole game's worth of turns) for it.
+    const was = viewer.opened.replay;
+    const size = recordSize(text);
+    if (size.checkpoints === was.checkpoints.length && size.actions === was.actions.length) return;
     const next = openText(text);
-    if (!next || next.states.length === viewer.opened.states.length) return;
-    const { perspective, index } = viewer;
+    if (!next) return;
+    const { perspective, index, tab } = viewer;
     const atEnd = index === viewer.last;
-    showReplay(next, atEnd ? 'end' : index, as);
+    const resolvedTurn = next.states.length > viewer.opened.states.length;
+    showReplay(next, atEnd ? 'end' : index, as, tab);
     if (perspective !== 'public') viewer.setPerspective(perspective, true); // asked once already
+    // A move within the turn updates the turn being played quietly; a resolved turn is news.
+    if (!resolvedTurn) return;
     const turn = next.states.length - 1;
     toast(atEnd ? `Turn ${turn} has resolved.` : `Turn ${turn} has resolved: press End to see it.`);
   });
@@ -521,18 +526,18 @@ function watchSave(id: string, as: Watcher): void {
   };
 }
 
-/** The checkpoints in a saved record (one per turn resolved, and the start), or -1. */
-function checkpointCount(text: string): number {
+/** How many checkpoints (one per turn resolved, and the start) and actions a saved record holds; -1 when unreadable. */
+function recordSize(text: string): { checkpoints: number; actions: number } {
   try {
-    const c = (JSON.parse(text) as { checkpoints?: unknown }).checkpoints;
-    return Array.isArray(c) ? c.length : -1;
+    const r = JSON.parse(text) as { checkpoints?: unknown; actions?: unknown };
+    return { checkpoints: Array.isArray(r.checkpoints) ? r.checkpoints.length : -1, actions: Array.isArray(r.actions) ? r.actions.length : -1 };
   } catch {
-    return -1;
+    return { checkpoints: -1, actions: -1 };
   }
 }
 
 /** `watching`: the window follows a game played in another (projector or facilitator). */
-function showReplay(opened: OpenedReplay, start: number | 'end', watching?: Watcher): void {
+function showReplay(opened: OpenedReplay, start: number | 'end', watching?: Watcher, tab?: string): void {
   const projector = watching !== undefined;
   if (!projector) stopWatching(); // a replay opened here is no longer the followed game
   const back = controller ? (current === 'end' ? 'end' : current === 'game' ? 'game' : null) : null;
@@ -558,7 +563,7 @@ function showReplay(opened: OpenedReplay, start: number | 'end', watching?: Watc
     onDownload: () => void downloadReplay(opened.replay),
     onShare: () => void shareReplay(opened.replay),
     onSaveFile: (f) => download(f.name, f.text, f.type),
-  }, start);
+  }, start, tab);
 }
 
 function showEnd(): void {

@@ -14,6 +14,8 @@ export interface OpenedReplay {
   level: LoadedLevel;
   /** states[t]: after turn t (0: after setup). */
   states: GameState[];
+  /** The state after the moves made since the last resolved turn (a save made mid-turn), or null. */
+  live: GameState | null;
   hashes: string[];
   finalHash: string;
   turns: number;
@@ -56,7 +58,7 @@ export function openReplayText(text: string, levels: LevelEntry[], options: { ke
   // A replay that no longer plays out as recorded: say what that means before the detail.
   if (!v.ok && v.kind === 'diverged') return { ok: false, error: `This replay does not play out as it was recorded: the file was changed, or it was made by a different version of the game (${v.message}).` };
   if (!v.ok) return { ok: false, error: v.message };
-  return { ok: true, opened: { replay: parsed.replay, level: lv.level, states: v.states, hashes: v.hashes, finalHash: v.finalHash, turns: v.turns, embedded: lv.embedded } };
+  return { ok: true, opened: { replay: parsed.replay, level: lv.level, states: v.states, live: v.live ?? null, hashes: v.hashes, finalHash: v.finalHash, turns: v.turns, embedded: lv.embedded } };
 }
 
 export function replayText(replay: Replay): string {

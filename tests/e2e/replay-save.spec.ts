@@ -488,7 +488,8 @@ test('the projector window shows the public view of the game and follows it as t
   const [projector] = await Promise.all([context.waitForEvent('page'), page.getByTestId('menu-projector').click()]);
   await ready(projector, 'replay');
   const info = () => projector.evaluate(() => window.__corridor.replay!);
-  expect(await info()).toMatchObject({ turn: 0, turns: 0, perspective: 'public', levelId: 'tutorial', seed: 'projector-1', ended: false });
+  // At the turn being played: the bots have made their first moves.
+  expect(await info()).toMatchObject({ turn: 1, turns: 0, live: true, perspective: 'public', levelId: 'tutorial', seed: 'projector-1', ended: false });
   await expect(projector.getByTestId('replay-badge')).toHaveText('Projector · live');
   await expect(projector.getByTestId('replay-fork'), 'playing on is the other window’s job').toHaveCount(0);
   // The file and the link would carry the seed of a game still being played (every secret).
@@ -498,16 +499,24 @@ test('the projector window shows the public view of the game and follows it as t
   await expect(projector.getByTestId('replay-about')).toContainText('played so far');
   await expect(projector.getByTestId('replay-about')).not.toContainText('projector-1');
 
-  // A move within the turn changes nothing there; a resolved turn is shown at once.
+  // A move within the turn shows the turn being played, in the public view: who the game
+  // waits for and the deals agreed, not the proposals being negotiated.
   await play(page, 1);
-  await projector.waitForTimeout(300);
-  expect((await info()).turns).toBe(0);
+  await expect.poll(async () => (await info()).live).toBe(true);
+  expect(await info()).toMatchObject({ turn: 1, turns: 0, perspective: 'public' });
+  expect((await info()).hash).toBe(await page.evaluate(() => window.__corridor.hash));
+  await expect(projector.getByTestId('replay-turn-label')).toContainText('Turn 1 of');
+  await expect(projector.getByTestId('replay-so-far')).toContainText('Turn 1 so far');
+  await expect(projector.getByTestId('replay-so-far')).toContainText('Deals agreed this turn');
+  await expect(projector.getByTestId('replay-waiting')).toContainText(/Waiting for .+|Every state has finished/);
+  // A resolved turn is shown at once.
   const playing = await page.evaluate(() => window.__corridor.turn);
   while ((await page.evaluate(() => window.__corridor.turn)) === playing) await play(page, 1);
   await expect.poll(async () => (await info()).turns).toBe(1);
-  expect(await info()).toMatchObject({ turn: 1, perspective: 'public' });
-  expect((await info()).hash).toBe(await page.evaluate(() => (window.__corridor.checkpoints().at(-1) as { hash: string }).hash));
   await expect(projector.getByText('Turn 1 has resolved.')).toBeVisible();
+  await projector.getByTestId('replay-turn-1').click();
+  expect(await info()).toMatchObject({ turn: 1, live: false, perspective: 'public' });
+  expect((await info()).hash).toBe(await page.evaluate(() => (window.__corridor.checkpoints()[1] as { hash: string }).hash));
 
   // Kept on an earlier turn (a class discussing it), it stays there and says what is new.
   await projector.getByTestId('replay-first').click();
@@ -539,19 +548,28 @@ test('the facilitator window shows every hidden value of the game, follows it, a
   expect(new URL(teacher.url()).searchParams.get('as')).toBe('facilitator');
   const info = () => teacher.evaluate(() => window.__corridor.replay!);
   // Straight into the facilitator's view: the teacher asked for it, so no spoiler question.
-  expect(await info()).toMatchObject({ turn: 0, turns: 0, perspective: 'facilitator', seed: 'facilitator-window-1', ended: false });
+  expect(await info()).toMatchObject({ turn: 1, turns: 0, live: true, perspective: 'facilitator', seed: 'facilitator-window-1', ended: false });
   await expect(teacher.getByTestId('replay-badge')).toHaveText('Facilitator · live');
   await expect(teacher.getByTestId('replay-fork')).toHaveCount(0);
   await teacher.getByRole('tab', { name: /Relations/ }).click();
   await expect(teacher.locator('table.matrix')).toBeVisible();
   await expect(teacher.getByText('All animosities (the facilitator’s view: the players do not see them)')).toBeVisible();
 
-  // A resolved turn is shown at once, still in the facilitator's view.
+  // The turn being played, with every proposal made so far and every answer.
   await page.bringToFront();
+  await play(page, 1);
+  await expect.poll(async () => (await info()).live).toBe(true);
+  const proposed = await page.evaluate(() => (window.__corridor.actions() as { turn: number; action: { type: string } }[]).filter((a) => a.turn === 1 && a.action.type === 'propose').length);
+  await teacher.getByRole('tab', { name: 'Turns' }).click();
+  await expect(teacher.getByTestId('replay-so-far')).toContainText('Proposals this turn');
+  await expect(teacher.getByTestId('replay-so-far').locator('li.proposal')).toHaveCount(proposed);
+  expect(await info()).toMatchObject({ turn: 1, turns: 0, perspective: 'facilitator' });
+
+  // A resolved turn is shown at once, still in the facilitator's view.
   const playing = await page.evaluate(() => window.__corridor.turn);
   while ((await page.evaluate(() => window.__corridor.turn)) === playing) await play(page, 1);
   await expect.poll(async () => (await info()).turns).toBe(1);
-  expect(await info()).toMatchObject({ turn: 1, perspective: 'facilitator' });
+  expect(await info()).toMatchObject({ perspective: 'facilitator' });
 
   // A pause covers the projector, not the teacher's own window.
   await page.getByRole('button', { name: 'Menu' }).click();

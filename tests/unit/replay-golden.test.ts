@@ -4,7 +4,7 @@
 // reported at the turn it belongs to.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLevelText, type LoadedLevel } from '../../src/sim/index';
+import { gameStatus, parseLevelText, stateHash, type LoadedLevel } from '../../src/sim/index';
 import { parseReplayText, verifyReplay, type Replay } from '../../src/sim/replay';
 import { goldenFiles, shippedLevelFiles } from '../harness/harness';
 
@@ -82,6 +82,29 @@ describe('golden replays', () => {
       expect(v.finalHash).toBe(g.replay.checkpoints[g.replay.checkpoints.length - 1].hash);
     });
   }
+});
+
+describe('a save made within a turn', () => {
+  it('keeps the state after its moves as `live` (what a following window shows), and only then', () => {
+    const g = goldens[0].replay;
+    const level = levelOf(g);
+    const mid = { ...upTo(g, 3), actions: g.actions.filter((a) => a.turn <= 4).slice(0, g.actions.filter((a) => a.turn <= 3).length + 5) };
+    const v = verifyReplay(level, mid, { keepStates: true });
+    if (!v.ok) throw new Error(v.message);
+    expect(v.turns).toBe(3);
+    expect(v.states).toHaveLength(4);
+    expect(v.live).toBeDefined();
+    expect(stateHash(v.live!)).toBe(v.finalHash);
+    expect(v.finalHash).not.toBe(v.hashes[3]);
+    expect(gameStatus(level, v.live!).turn).toBe(4);
+    expect(Object.isFrozen(v.live)).toBe(true);
+    // No moves since the last resolved turn, or no states kept: nothing live.
+    const atTurn = verifyReplay(level, upTo(g, 3), { keepStates: true });
+    expect(atTurn.ok && atTurn.live).toBe(undefined);
+    const silent = verifyReplay(level, mid);
+    expect(silent.ok && silent.live).toBe(undefined);
+    expect(silent.ok && silent.finalHash).toBe(v.finalHash);
+  });
 });
 
 /**

@@ -60,7 +60,7 @@ function botReasons(ctx: PanelContext, p: ProposalView): HTMLElement | null {
   );
 }
 
-function proposalCard(ctx: PanelContext, p: ProposalView, answerable: boolean): HTMLElement {
+export function proposalCard(ctx: PanelContext, p: ProposalView, answerable: boolean): HTMLElement {
   const { view, me } = ctx;
   // The confirmation names the proposal: several answered in a row must stay tellable apart.
   const answered = (verb: string) => `You ${verb} ${nameIn(view, p.from)}'s ${KIND_LABEL[p.terms.kind].toLowerCase()}.`;

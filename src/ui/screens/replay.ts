@@ -10,12 +10,13 @@ import type { OpenedReplay } from '../replay-io';
 import type { Watcher } from '../url';
 import type { DebriefFile } from '../debrief';
 import { debriefCard } from '../panels/debrief';
-import { periodOf, viewFor, type PlayerView, type StateId, type Viewer } from '../sim';
+import { periodOf, viewFor, type GameState, type PlayerView, type StateId, type Viewer } from '../sim';
 import type { PanelContext, SeatMemory } from '../panels/context';
 import { corridorGoals, renderDashboard } from '../panels/dashboard';
 import { renderNews } from '../panels/news';
 import { animosityMatrix, renderRelations } from '../panels/relations';
 import { renderNetwork } from '../panels/network';
+import { renderTurnSoFar } from '../panels/turn-so-far';
 import { openDialog } from './share';
 
 export const SPOILER_TEXT = 'This shows every hidden value: animosities, secret agendas, every cause. Show it?';
@@ -55,6 +56,8 @@ export interface ReplayInfo {
   levelId: string;
   seed: string;
   ended: boolean;
+  /** At the turn being played (a window following a game, after moves within a turn). */
+  live: boolean;
 }
 
 const TABS = [
@@ -70,13 +73,18 @@ export class ReplayScreen {
   perspective: Viewer = 'public';
   playing = false;
   speed = 1;
-  private tab: string = 'turns';
+  tab: string = 'turns';
   /** Perspectives whose spoiler warning was confirmed (see setPerspective). */
   private allowed = new Set<Viewer>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private memory: SeatMemory = { tab: 'overview', lastSeenTurn: 0, lastSeenPhase: '', orders: null, proposal: null, reportTurn: null };
   private keyHandler = (e: KeyboardEvent) => this.onKey(e);
   private labels: string[];
+  /** The states shown: one per resolved turn, then (in a window following a game) the turn
+   * being played, once it has moves. */
+  private readonly states: GameState[];
+  /** The index of that turn being played, or null. */
+  private readonly liveIndex: number | null;
   private ui!: {
     label: HTMLElement;
     perspective: HTMLSelectElement;
@@ -99,14 +107,20 @@ export class ReplayScreen {
     readonly opened: OpenedReplay,
     private hooks: ReplayHooks,
     start: number | 'end' = 0,
+    tab?: string,
   ) {
+    if (tab && TABS.some((t) => t.id === tab)) this.tab = tab;
+    const live = hooks.projector && opened.live ? opened.live : null;
+    this.states = live ? [...opened.states, live] : opened.states;
+    this.liveIndex = live ? this.states.length - 1 : null;
     this.index = start === 'end' ? this.last : Math.max(0, Math.min(this.last, start));
-    const final = viewFor(opened.level, opened.states[this.last], 'public');
+    const resolved = opened.states.length - 1;
+    const final = viewFor(opened.level, opened.states[resolved], 'public');
     this.ended = final.phase === 'ended';
     const history = final.history;
     // The last turn of a finished game is labelled with the final scores (agendas added), as
     // the results show them, not that turn's running scores.
-    this.labels = opened.states.map((_, t) => this.turnLabel(t, history, this.ended && t === this.last ? final : undefined));
+    this.labels = this.states.map((_, t) => (t === this.liveIndex ? this.liveLabel(t) : this.turnLabel(t, history, this.ended && t === resolved ? final : undefined)));
     document.addEventListener('keydown', this.keyHandler);
     map.onPick = (pick) => {
       if (pick?.kind === 'segment') this.map.highlight(pick.id);
@@ -121,7 +135,7 @@ export class ReplayScreen {
   }
 
   get last(): number {
-    return this.opened.states.length - 1;
+    return this.states.length - 1;
   }
 
   /** The last state is the end of the game (not a save made mid-game). */
@@ -130,8 +144,9 @@ export class ReplayScreen {
   info(): ReplayInfo {
     return {
       turn: this.index,
-      turns: this.last,
-      hash: this.opened.hashes[this.index],
+      turns: this.opened.states.length - 1,
+      // The turn being played has no checkpoint: its hash is the replay's final one.
+      hash: this.opened.hashes[this.index] ?? this.opened.finalHash,
       finalHash: this.opened.finalHash,
       perspective: this.perspective,
       playing: this.playing,
@@ -139,7 +154,13 @@ export class ReplayScreen {
       levelId: this.opened.level.id,
       seed: this.opened.replay.seed,
       ended: this.ended,
+      live: this.index === this.liveIndex,
     };
+  }
+
+  private liveLabel(t: number): string {
+    const view = viewFor(this.opened.level, this.states[t], 'public');
+    return `Turn ${t} · ${periodOf(this.opened.level, t)} · being played (${view.phase})`;
   }
 
   private turnLabel(t: number, history: PlayerView['history'], end?: PlayerView): string {
@@ -315,7 +336,7 @@ export class ReplayScreen {
   }
 
   private view(): PlayerView {
-    return viewFor(this.opened.level, this.opened.states[this.index], this.perspective);
+    return viewFor(this.opened.level, this.states[this.index], this.perspective);
   }
 
   render(): void {
@@ -326,7 +347,7 @@ export class ReplayScreen {
     this.map.setInput({ level, view, me: isState ? this.perspective : null });
     const ended = view.phase === 'ended';
     this.ui.label.replaceChildren(
-      h('strong', null, this.index === 0 ? 'Start of the game' : ended ? `Final · after turn ${this.index}` : `After turn ${this.index} of ${view.turns}`),
+      h('strong', null, this.index === this.liveIndex ? `Turn ${this.index} of ${view.turns} so far` : this.index === 0 ? 'Start of the game' : ended ? `Final · after turn ${this.index}` : `After turn ${this.index} of ${view.turns}`),
       // The period of the turn just resolved, as the turn list dates it (the view's own
       // period is the next turn's, which has not been played yet).
       h('span', null, ` · ${periodOf(level, Math.max(1, this.index))}`),
@@ -407,7 +428,7 @@ export class ReplayScreen {
     const me = isState ? (this.perspective as StateId) : String(this.perspective);
     let body: HTMLElement;
     switch (tab.id) {
-      case 'turns': body = this.turnList(); break;
+      case 'turns': body = this.index === this.liveIndex ? h('div', null, this.turnList(), h('div', { class: 'panel' }, renderTurnSoFar(this.ctx(view, me)))) : this.turnList(); break;
       case 'overview': {
         const main = isState ? renderDashboard(this.ctx(view, me)) : overview(view);
         // At the end of a finished game, the end screen's debrief files (a teacher opening a class's replays).
@@ -434,7 +455,8 @@ export class ReplayScreen {
     queueMicrotask(() => list.querySelector('.current')?.scrollIntoView({ block: 'nearest' }));
     const r = this.opened.replay;
     const humans = this.opened.level.states.filter((s) => r.seats[s.id] === 'human').map((s) => s.name);
-    const turns = `${this.last} turn${this.last === 1 ? '' : 's'}`;
+    const resolved = this.opened.states.length - 1;
+    const turns = `${resolved} turn${resolved === 1 ? '' : 's'}`;
     return h(
       'div',
       { class: 'panel' },
