@@ -96,7 +96,7 @@ function noPeace(): LevelInput {
   pruneSources(l, ['s2', 's3', 's4']);
   // Its own head starts: without the Syunik link Armenia earns less still (tuned as RULES.md
   // says, with sim --seeds 400).
-  l.params = { ...(l.params ?? {}), headStart: { azerbaijan: 14, kazakhstan: 6, uzbekistan: 27, turkmenistan: 23, kyrgyzstan: 42, turkiye: 34, georgia: 0, armenia: 43 } };
+  l.params = { ...(l.params ?? {}), headStart: { azerbaijan: 14, kazakhstan: 6, uzbekistan: 25, turkmenistan: 23, kyrgyzstan: 35, turkiye: 34, georgia: 0, armenia: 43 } };
   return l;
 }
 
@@ -109,7 +109,7 @@ function greenLine(): LevelInput {
     'A variant of the default level in which the trans-Caspian and Black Sea power line is the main prize: it has six smaller stages that cost less in total, an energised line pays its funders $300M a turn, more secret agendas reward it and the news deck carries renewable-finance events. The Black Sea cable is costed net of the EU grant on offer (s45, s48); the trans-Caspian figures are an inference from it, not sourced. Everything else, and the sources list with titles and addresses, is as in the default level.';
   // Its own head starts: with a line worth more, the default level's favour other states
   // (tuned as RULES.md says, with sim --seeds 400).
-  l.params = { ...(l.params ?? {}), powerRevenuePerTurn: 300, headStart: { azerbaijan: 15, kazakhstan: 6, uzbekistan: 25, turkmenistan: 24, kyrgyzstan: 40, turkiye: 35, georgia: 0, armenia: 40 } };
+  l.params = { ...(l.params ?? {}), powerRevenuePerTurn: 300, headStart: { azerbaijan: 16, kazakhstan: 7, uzbekistan: 25, turkmenistan: 25, kyrgyzstan: 36, turkiye: 36, georgia: 0, armenia: 40 } };
   l.powerLine = {
     id: 'green-corridor',
     name: 'Green Line: Central Asian renewables to the EU',

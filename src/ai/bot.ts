@@ -133,7 +133,7 @@ function fundingPledge(v: PlayerView, stage: PlayerView['power'][number], friend
   const need = stage.cost - stage.funded - running;
   if (need <= 0) return null;
   // Partners: not already asked this turn, and not a state that has said no to a pledge to
-  // this stage this turn (its reason may be a grudge we cannot see).
+  // this stage this turn or last (its reason may be a grudge we cannot see).
   const free = friends.filter((f) => !onTable(v, f.id, stage.id) && !refused(v, f.id, stage.id));
   const co = free.filter((f) => stage.hosts.includes(f.id)).slice(0, 2);
   const friend = free.find((f) => !stage.hosts.includes(f.id));
@@ -168,15 +168,65 @@ function onTable(v: PlayerView, id: StateId, stageId: string): boolean {
   return v.proposals.some((p) => p.turn === v.turn && p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.parties.includes(id) && (p.status === 'open' || p.status === 'bound'));
 }
 
-/** `id` has said no to a pledge to the stage, in the proposals the view holds (a bot's
- * brief view holds this turn's). */
+/** `id` has said no to a pledge to the stage this turn or last (what a bot's brief view
+ * holds: it does not ask again at once). */
 function refused(v: PlayerView, id: StateId, stageId: string): boolean {
-  return v.proposals.some((p) => p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.responses[id] === 'rejected');
+  return v.proposals.some((p) => p.turn >= v.turn - 1 && p.terms.kind === 'powerPledge' && p.terms.stage === stageId && p.responses[id] === 'rejected');
+}
+
+/** The states that said no to our deal on this segment last turn: not asked again at once
+ * (the rejection is ours to know: we made the proposal). */
+function turnedDown(v: PlayerView, segmentId: string): Set<StateId> {
+  const out = new Set<StateId>();
+  for (const p of v.proposals) {
+    if (p.turn !== v.turn - 1 || p.from !== v.viewer || p.terms.kind !== 'segmentDeal' || p.terms.segment !== segmentId) continue;
+    for (const id of p.parties) if (p.responses[id] === 'rejected') out.add(id);
+  }
+  return out;
 }
 
 /** Already pledged to a stage, or a pledge to it is on the table this turn. */
 function pledging(v: PlayerView, id: StateId, stageId: string): boolean {
   return v.pledges.some((p) => p.state === id && p.stage === stageId && p.turnsLeft > 0) || onTable(v, id, stageId);
+}
+
+/**
+ * Shares (basis points) of a segment's `remaining` cost for us and `partners` that each can
+ * pay at ratification: for us at most an equal share and what we can afford (`mine`), for a
+ * partner at most what judge's rule lets it accept, read from public figures (60% of its
+ * treasury less what it already pays each turn; a little under, as the rounding and its
+ * other deals may take more). The rest is spread evenly over those with room, the poorest
+ * filled first; null when together they cannot pay it all (the deal would be refused).
+ */
+function dealSharesFor(v: PlayerView, remaining: number, partners: StateId[], mine: number): Record<StateId, number> | null {
+  if (remaining <= 0) return null;
+  const id = v.viewer as StateId;
+  const capOf = (x: StateId) => {
+    const s = v.states.find((t) => t.id === x);
+    return s ? Math.floor((Math.max(0, s.treasury - perTurnCommitted(v, x)) * 55) / 100) : 0;
+  };
+  const payers = [{ id, cap: Math.min(mine, Math.floor(remaining / (partners.length + 1))) }, ...partners.map((x) => ({ id: x, cap: capOf(x) }))];
+  if (payers.reduce((n, p) => n + p.cap, 0) < remaining) return null;
+  // Water-filling, the smallest cap first (ties in the order above).
+  const order = payers.map((p, i) => ({ ...p, i })).sort((a, b) => a.cap - b.cap || a.i - b.i);
+  const amount = new Map<StateId, number>();
+  let left = remaining;
+  for (let k = 0; k < order.length; k++) {
+    const give = Math.min(order[k].cap, Math.ceil(left / (order.length - k)));
+    amount.set(order[k].id, give);
+    left -= give;
+  }
+  // In basis points, rounded down; the points left go to the payer with the most room.
+  const shares: Record<StateId, number> = {};
+  let points = 0;
+  for (const p of payers) {
+    const bp = Math.floor(((amount.get(p.id) ?? 0) * 10000) / remaining);
+    if (bp > 0) shares[p.id] = bp;
+    points += bp;
+  }
+  const roomiest = [...payers].sort((a, b) => b.cap - (amount.get(b.id) ?? 0) - (a.cap - (amount.get(a.id) ?? 0)))[0];
+  shares[roomiest.id] = (shares[roomiest.id] ?? 0) + 10000 - points;
+  return shares;
 }
 
 /** `owed`: as for judge, before this view's answers. */
@@ -193,20 +243,13 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
   const planned = v.segments.filter((s) => s.mode !== 'cable' && s.owners.includes(id) && investable(v, s) && s.status === 'planned' && s.cost - s.funded > Math.floor(self.treasury / 3));
   if (planned.length) {
     const seg = planned.sort((a, b) => a.cost - a.funded - (b.cost - b.funded) || (a.id < b.id ? -1 : 1))[0];
-    const partners = [...new Set([...seg.owners.filter((o) => o !== id), ...friends.filter((f) => f.treasury > 300).slice(0, 1).map((f) => f.id)])].slice(0, 2);
-    if (partners.length) {
-      // An equal share for us, or less: only what we can pay at ratification (judge's rule
-      // for others' deals), so that we keep the promise. The partners split the rest.
-      const remaining = seg.cost - seg.funded;
-      const affordable = Math.floor((Math.max(0, self.treasury - owed) * 6) / 10);
-      const mine = Math.min(Math.floor(10000 / (partners.length + 1)), Math.floor((affordable * 10000) / Math.max(1, remaining)));
-      const shares: Record<StateId, number> = {};
-      const each = Math.floor((10000 - mine) / partners.length);
-      for (const p of partners) shares[p] = each;
-      shares[partners[0]] += 10000 - mine - each * partners.length;
-      if (mine > 0) shares[id] = mine;
-      out.push({ terms: { kind: 'segmentDeal', segment: seg.id, shares, feeCap: 'standard' }, reason: `${seg.name} is too costly to build alone` });
-    }
+    // Its other owners and our most trusted other state with money, but not one that said no
+    // to this deal last turn: asking the same again at once wastes a proposal (and annoys a player).
+    const declined = turnedDown(v, seg.id);
+    const asked = (x: StateId) => x !== id && !declined.has(x);
+    const partners = [...new Set([...seg.owners.filter((o) => o !== id), ...friends.filter((f) => f.treasury > 300 && asked(f.id)).slice(0, 1).map((f) => f.id)])].slice(0, 2);
+    const shares = partners.length ? dealSharesFor(v, seg.cost - seg.funded, partners, Math.floor((Math.max(0, self.treasury - owed) * 6) / 10)) : null;
+    if (shares) out.push({ terms: { kind: 'segmentDeal', segment: seg.id, shares, feeCap: 'standard' }, reason: `${seg.name} is too costly to build alone` });
   }
   // 2. The peace track, if we are a party and relations allow.
   const peaceOnTable = v.proposals.some((p) => p.turn === v.turn && p.terms.kind === 'peaceStep' && (p.status === 'open' || p.status === 'bound'));
@@ -255,7 +298,7 @@ export function diplomacyChoices(v: PlayerView, maxProposals: number): BotChoice
   const before = committed(v) + promisedOpen(v);
   let owed = before;
   for (const p of v.proposals) {
-    if (p.status === 'open' && p.responses[id] === 'pending') {
+    if (p.turn === v.turn && p.status === 'open' && p.responses[id] === 'pending') {
       const { accept, reason, told } = judge(v, p, owed);
       if (accept) owed += costToUs(v, p);
       out.push({ action: { type: 'respond', player: id, proposal: p.id, accept }, reason, told });

@@ -163,6 +163,13 @@ export function thisTurnStart(s: GameState): number {
   return i;
 }
 
+/** Where last turn's proposals start (this turn's follow them): what a bot remembers. */
+export function lastTurnStart(s: GameState): number {
+  let i = s.proposals.length;
+  while (i > 0 && s.proposals[i - 1].turn >= s.turn - 1) i--;
+  return i;
+}
+
 /** This turn's proposals: a tail of the list. */
 export function thisTurnProposals(s: GameState): Proposal[] {
   return s.proposals.slice(thisTurnStart(s));

@@ -6,7 +6,7 @@ import type { SegmentDef } from './level-schema';
 import { indexOf } from './lookup';
 import { agendaStatus } from './agendas';
 import { repairCost, routeCost, segmentUsable } from './network';
-import { describeTerms, thisTurnStart } from './proposals';
+import { describeTerms, lastTurnStart, thisTurnStart } from './proposals';
 import { owedByDeals, owedRunning, owedThisTurn } from './obligations';
 import { scorePartsOf } from './turn/score';
 import { lastTurnOf } from './turn/index';
@@ -17,9 +17,9 @@ import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView,
 
 export interface ViewOptions {
   /**
-   * A brief view for bots: no log (the bots never read it), this turn's proposals only and
-   * without their summary sentences, and no history or route table. Everything else it
-   * contains equals the full view.
+   * A brief view for bots: no log (the bots never read it), this turn's and last turn's
+   * proposals only (what a bot remembers of its talks) and without their summary sentences,
+   * and no history or route table. Everything else it contains equals the full view.
    * It is read-only: it shares parts with the state and with other brief views (frozen
    * ones, or what an open run's views keep per turn, below).
    */
@@ -482,7 +482,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
   const ownAnimosity = isState ? (kept ? turnOwn(kept, s, viewer) : share && frozen(s.animosity) ? s.animosity[viewer] : { ...s.animosity[viewer] }) : null;
   const perceived = isState ? (kept ? turnPerceived(kept, level, s, viewer) : share ? sharedPerceived(level, s, viewer) : perceivedBy(level, s, viewer)) : null;
   const proposals: ProposalView[] = [];
-  for (let i = options.brief ? thisTurnStart(s) : 0; i < s.proposals.length; i++) {
+  for (let i = options.brief ? lastTurnStart(s) : 0; i < s.proposals.length; i++) {
     const p = s.proposals[i];
     const visible = omniscient || p.status === 'bound' || p.status === 'ratified' || p.status === 'failed' || (isState && p.parties.includes(viewer));
     if (visible) proposals.push(kept ? turnProposalView(kept, level, s, i) : share ? sharedProposalView(level, p) : proposalView(level, p, true, true));

@@ -109,15 +109,19 @@ describe('a save made within a turn', () => {
 
 /**
  * The one change a state hash cannot see (kept explicit so a new one fails the test): intel
- * money that buys the same number of levels. Unspent intel money, unlike unspent security
- * money, leaves no trace in the state, and orders are cleared when the next turn starts.
+ * or security money that buys the same number of levels or points. Money that buys nothing
+ * is not spent and leaves no trace in the state (only in the narration, which the hash
+ * leaves out), and orders are cleared when the next turn starts.
  */
-function buysSameIntel(level: LoadedLevel, r: Replay, spot: Path, value: unknown): boolean {
-  const action = r.actions[spot[1] as number].action as { type: string; player: string; orders?: { intel: { target: string; amount: number } | null } };
-  const intel = action.type === 'submitOrders' ? action.orders?.intel : null;
-  if (!intel || spot[3] !== 'orders' || spot[4] !== 'intel') return false;
+function buysSame(level: LoadedLevel, r: Replay, spot: Path, value: unknown): boolean {
+  const action = r.actions[spot[1] as number].action as { type: string; player: string; orders?: { security: number; intel: { target: string; amount: number } | null } };
+  if (action.type !== 'submitOrders' || !action.orders || spot[3] !== 'orders') return false;
+  const same = (per: number, old: number) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && Math.floor(value / per) === Math.floor(old / per);
+  if (spot[4] === 'security' && spot.length === 5) return same(level.params.securityCostPerPoint, action.orders.security);
+  const intel = action.orders.intel;
+  if (!intel || spot[4] !== 'intel') return false;
   const per = level.params.intelCostPerLevel;
-  if (spot[5] === 'amount') return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && Math.floor(value / per) === Math.floor(intel.amount / per);
+  if (spot[5] === 'amount') return value !== 0 && same(per, intel.amount);
   return spot[5] === 'target' && Math.floor(intel.amount / per) === 0;
 }
 
@@ -136,7 +140,7 @@ describe('tampering is detected at the right turn', () => {
         const spot = spots[li % spots.length];
         const ids = [...level.states.map((s) => s.id), 'facilitator'];
         const value = changed(getAt(r, spot), vi, ids);
-        const same = buysSameIntel(level, g.replay, spot, value);
+        const same = buysSame(level, g.replay, spot, value);
         setAt(r, spot, value);
         const v = verifyReplay(level, r);
         if (same && v.ok) return;
