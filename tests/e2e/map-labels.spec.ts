@@ -62,15 +62,3 @@ for (const [width, height] of [[1280, 720], [1024, 640]] as const) test(`at the 
   // Each boxed label has its own line, and none is drawn for a label over its state.
   await expect(page.locator('.map-leader:visible')).toHaveCount(countries.filter((c) => c.boxed).length);
 });
-
-// A tablet held upright: the map on top, the panels under it across the whole width (they
-// kept the desktop's column width, and half the screen beside them stayed empty).
-test('on a tablet in portrait the panels take the whole width under the map', async ({ page }) => {
-  await page.setViewportSize({ width: 768, height: 1024 });
-  await startFromLink(page, { level: 'middle-corridor', seed: 'labels-1', humans: ['georgia'] });
-  const map = (await page.locator('#map-root').boundingBox())!;
-  const side = (await page.locator('.sidebar').boundingBox())!;
-  expect(side.y, 'under the map').toBeGreaterThanOrEqual(map.y + map.height - 1);
-  expect(side.x).toBeLessThanOrEqual(1);
-  expect(side.width).toBeGreaterThanOrEqual(767);
-});

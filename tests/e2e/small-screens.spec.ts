@@ -1,0 +1,37 @@
+// Tablets and phones in portrait: the map on top, the panels under it, and nothing wider
+// than the screen (it would be cut off: the page does not scroll sideways).
+import { expect, startFromLink, test, waitForBoot } from './helpers';
+import type { Page } from '@playwright/test';
+
+/** Elements that reach past the right edge of the screen (fixed overlays aside). */
+const pastTheEdge = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.right > innerWidth + 1 && getComputedStyle(e).position !== 'fixed';
+      })
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+  );
+
+// They kept the desktop column's width, and half the screen beside them stayed empty.
+test('on a tablet in portrait the panels take the whole width under the map', async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await startFromLink(page, { level: 'middle-corridor', seed: 'small-1', humans: ['georgia'] });
+  const map = (await page.locator('#map-root').boundingBox())!;
+  const side = (await page.locator('.sidebar').boundingBox())!;
+  expect(side.y, 'under the map').toBeGreaterThanOrEqual(map.y + map.height - 1);
+  expect(side.x).toBeLessThanOrEqual(1);
+  expect(side.width).toBeGreaterThanOrEqual(767);
+  expect(await pastTheEdge(page)).toEqual([]);
+});
+
+// The start screen's cards were as wide as their widest content (the seed row), and the
+// Random button was cut off at the right.
+test('on a phone the start screen fits the width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await waitForBoot(page);
+  await expect(page.getByTestId('seed-random')).toBeVisible();
+  expect(await pastTheEdge(page)).toEqual([]);
+});
