@@ -194,16 +194,20 @@ function pledging(v: PlayerView, id: StateId, stageId: string): boolean {
  * Shares (basis points) of a segment's `remaining` cost for us and `partners` that each can
  * pay at ratification: for us at most an equal share and what we can afford (`mine`), for a
  * partner at most what judge's rule lets it accept, read from public figures (60% of its
- * treasury less what it already pays each turn; a little under, as the rounding and its
- * other deals may take more). The rest is spread evenly over those with room, the poorest
- * filled first; null when together they cannot pay it all (the deal would be refused).
+ * treasury less what it already pays each turn and what the deals bound this turn ask of it;
+ * a little under, as the deals it has only accepted so far are not public). The rest is
+ * spread evenly over those with room, the poorest filled first; null when together they
+ * cannot pay it all (the deal would be refused).
  */
-function dealSharesFor(v: PlayerView, remaining: number, partners: StateId[], mine: number): Record<StateId, number> | null {
+export function dealSharesFor(v: PlayerView, remaining: number, partners: StateId[], mine: number): Record<StateId, number> | null {
   if (remaining <= 0) return null;
   const id = v.viewer as StateId;
   const capOf = (x: StateId) => {
     const s = v.states.find((t) => t.id === x);
-    return s ? Math.floor((Math.max(0, s.treasury - perTurnCommitted(v, x)) * 55) / 100) : 0;
+    if (!s) return 0;
+    let bound = 0;
+    for (const p of v.proposals) if (p.turn === v.turn && p.status === 'bound') bound += costTo(v, p, x);
+    return Math.floor((Math.max(0, s.treasury - perTurnCommitted(v, x) - bound) * 55) / 100);
   };
   const payers = [{ id, cap: Math.min(mine, Math.floor(remaining / (partners.length + 1))) }, ...partners.map((x) => ({ id: x, cap: capOf(x) }))];
   if (payers.reduce((n, p) => n + p.cap, 0) < remaining) return null;
@@ -216,7 +220,9 @@ function dealSharesFor(v: PlayerView, remaining: number, partners: StateId[], mi
     amount.set(order[k].id, give);
     left -= give;
   }
-  // In basis points, rounded down; the points left go to the payer with the most room.
+  // In basis points, rounded down; the points left go to the payer with the most room among
+  // those with a share (one always has: the amounts add up to `remaining`), never to a payer
+  // with none, which would put a share of 0 in the terms (the sim refuses it).
   const shares: Record<StateId, number> = {};
   let points = 0;
   for (const p of payers) {
@@ -224,8 +230,9 @@ function dealSharesFor(v: PlayerView, remaining: number, partners: StateId[], mi
     if (bp > 0) shares[p.id] = bp;
     points += bp;
   }
-  const roomiest = [...payers].sort((a, b) => b.cap - (amount.get(b.id) ?? 0) - (a.cap - (amount.get(a.id) ?? 0)))[0];
-  shares[roomiest.id] = (shares[roomiest.id] ?? 0) + 10000 - points;
+  const room = (p: { id: StateId; cap: number }) => p.cap - (amount.get(p.id) ?? 0);
+  const roomiest = payers.filter((p) => shares[p.id] !== undefined).sort((a, b) => room(b) - room(a))[0];
+  shares[roomiest.id] += 10000 - points;
   return shares;
 }
 
@@ -240,7 +247,10 @@ function ideas(v: PlayerView, owed: number): { terms: ProposalTerms; reason: str
   const friends = others.sort((a, b) => distrustOf.get(a.id)! - distrustOf.get(b.id)! || (a.id < b.id ? -1 : 1));
   // 1. Co-fund an expensive planned segment on our territory.
   // (Never a cable: a deal cannot fund one; its owners fund it by orders.)
-  const planned = v.segments.filter((s) => s.mode !== 'cable' && s.owners.includes(id) && investable(v, s) && s.status === 'planned' && s.cost - s.funded > Math.floor(self.treasury / 3));
+  // Not one with a deal on the table this turn that we can see (another owner's, say): a
+  // second deal on it would ask its partners for the same money twice.
+  const dealt = new Set(v.proposals.filter((p) => p.turn === v.turn && (p.status === 'open' || p.status === 'bound') && p.terms.kind === 'segmentDeal').map((p) => (p.terms.kind === 'segmentDeal' ? p.terms.segment : '')));
+  const planned = v.segments.filter((s) => s.mode !== 'cable' && s.owners.includes(id) && investable(v, s) && s.status === 'planned' && !dealt.has(s.id) && s.cost - s.funded > Math.floor(self.treasury / 3));
   if (planned.length) {
     const seg = planned.sort((a, b) => a.cost - a.funded - (b.cost - b.funded) || (a.id < b.id ? -1 : 1))[0];
     // Its other owners and our most trusted other state with money, but not one that said no
@@ -324,7 +334,11 @@ export function committed(v: PlayerView): number {
  * our share of the segment's remaining cost, a pledge's first payment, a pact's first
  * contribution (0 if we are not a party). */
 function costToUs(v: PlayerView, p: ProposalView): number {
-  const id = v.viewer as StateId;
+  return costTo(v, p, v.viewer as StateId);
+}
+
+/** The same for any state `id`, from what the view shows of the proposal. */
+function costTo(v: PlayerView, p: ProposalView, id: StateId): number {
   if (!p.parties.includes(id)) return 0;
   const t = p.terms;
   if (t.kind === 'segmentDeal') {

@@ -62,7 +62,9 @@ export interface ControllerOptions {
 }
 
 /** What a bot said of a proposal: why it made it, or why it accepted or rejected it. */
-export interface BotReason { player: StateId; kind: 'proposed' | 'accepted' | 'rejected'; said: string }
+/** `said`: what the bot told the players; `exact`: its real reason (BotLogEntry.reason), for
+ * the facilitator only: it may rest on a secret agenda or a grudge. */
+export interface BotReason { player: StateId; kind: 'proposed' | 'accepted' | 'rejected'; said: string; exact: string }
 
 /** What the bots are doing while they move: the phase and how many of them are done with it. */
 export interface BotProgress { turn: number; phase: string; ready: number; total: number }
@@ -189,6 +191,11 @@ export class Controller {
     return this.reasons.get(proposal) ?? [];
   }
 
+  /** Every proposal's reasons so far, by proposal id (for the facilitator window: saves.ts). */
+  allReasons(): Record<string, readonly BotReason[]> {
+    return Object.fromEntries(this.reasons);
+  }
+
   private noteReason(entry: BotLogEntry, after: GameState): void {
     const a = entry.action;
     let id: string | undefined;
@@ -203,7 +210,7 @@ export class Controller {
     } else return;
     if (id === undefined) return;
     const list = this.reasons.get(id) ?? [];
-    this.reasons.set(id, [...list.filter((r) => r.player !== entry.player || r.kind === 'proposed'), { player: entry.player, kind, said: entry.told }]);
+    this.reasons.set(id, [...list.filter((r) => r.player !== entry.player || r.kind === 'proposed'), { player: entry.player, kind, said: entry.told, exact: entry.reason }]);
   }
 
   legal(player: StateId): Action[] {

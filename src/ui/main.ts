@@ -4,7 +4,7 @@
 import basemapUrl from '../../assets/basemap.json?url';
 import { h, $ } from './dom';
 import { loadShippedLevels, type LevelEntry } from './levels';
-import { Controller, type BotPacing, type BotProgress, type GameSetup, type RecordedAction, type SeatKind } from './controller';
+import { Controller, type BotPacing, type BotReason, type BotProgress, type GameSetup, type RecordedAction, type SeatKind } from './controller';
 import { gameUrl, parseGameUrl, watchUrl, type Watcher } from './url';
 import { renderStart, type StartInit, type StartSaves } from './screens/start';
 import { GameScreen } from './screens/game';
@@ -15,7 +15,7 @@ import { projectorPause } from './screens/facilitator';
 import { pageBase, shareReplay } from './screens/share';
 import { clearToasts, toast } from './screens/toast';
 import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
-import { deleteSave, followPause, followSave, isPaused, listSaves, readSave, setPaused, setTabGame, tabGame, writeSave, type SaveMeta } from './saves';
+import { deleteSave, followPause, followSave, isPaused, listSaves, readReasons, readSave, setPaused, setTabGame, tabGame, writeReasons, writeSave, type SaveMeta } from './saves';
 import { inFile, rerunOnLevel, type Action, type LoadedLevel, type PlayerView, type Replay, type StateId, type Viewer } from './sim';
 import type { BasemapFile } from './map/basemap';
 import type { CorridorMap } from './map/map-view';
@@ -251,6 +251,8 @@ function autosave(c: Controller): void {
     savedAt: Date.now(),
     levelHash: c.level.hash,
   };
+  // Before the save: a facilitator window that hears of the save then finds these reasons.
+  writeReasons(c.id, c.allReasons());
   const r = writeSave(meta, c.record());
   if (!r.ok) {
     saveError = r.error;
@@ -487,13 +489,27 @@ function watchSave(id: string, as: Watcher): void {
     showStart({ notice: [`This ${what} window follows a game saved in this browser, and that game is no longer here (or cannot be opened). Open the ${what} window again from the game’s Menu.`] });
     return;
   }
-  showReplay(opened, 'end', as);
+  // The facilitator's window shows the bots' real reasons, which the playing window keeps beside the save.
+  const reasons = as === 'facilitator' ? () => readReasons(id) : undefined;
+  showReplay(opened, 'end', as, undefined, reasons);
   // The teacher opened this window for the facilitator's view: no spoiler question.
   if (as === 'facilitator') viewer?.setPerspective('facilitator', true);
-  const unfollow = followSave(id, (text) => {
+  let later: ReturnType<typeof setTimeout> | null = null;
+  const update = (text: string | null) => {
     if (current !== 'replay' || !viewer) return;
     if (text === null) {
       showBanner('projector-gone', 'This game’s save is gone:', 'it was deleted in the playing window. This window keeps the last turn it showed.', 'info');
+      return;
+    }
+    // Not while the viewer plays the game back or asks a question: opening the save again
+    // rebuilds the screen, which would stop the one and strand the other. Once they are done.
+    if (viewer.playing || document.querySelector('dialog[open]')) {
+      if (later) clearTimeout(later);
+      later = setTimeout(() => {
+        later = null;
+        const now = readSave(id);
+        update(now.ok ? now.text : null);
+      }, 1000);
       return;
     }
     // A save that adds no move (the same record saved again) has nothing new to show: skip
@@ -504,21 +520,30 @@ function watchSave(id: string, as: Watcher): void {
     const next = openText(text);
     if (!next) return;
     const { perspective, index, tab } = viewer;
-    const atEnd = index === viewer.last;
+    // Following the game: on the turn being played, or on the newest resolved turn.
+    const following = viewer.info().live || index === viewer.opened.states.length - 1;
     const resolvedTurn = next.states.length > viewer.opened.states.length;
-    showReplay(next, atEnd ? 'end' : index, as, tab);
+    const scroll = document.getElementById('replay-tabpanel')?.scrollTop ?? 0;
+    // A resolved turn is news: shown at once (the next turn's first moves, often in the same
+    // save, wait one entry on). A move within the turn updates the turn being played, and
+    // moves the window only if it was showing that turn.
+    const start = !following ? index : resolvedTurn ? next.states.length - 1 : viewer.info().live ? 'end' : index;
+    showReplay(next, start, as, tab, reasons);
     if (perspective !== 'public') viewer.setPerspective(perspective, true); // asked once already
-    // A move within the turn updates the turn being played quietly; a resolved turn is news.
+    const panel = document.getElementById('replay-tabpanel');
+    if (panel && viewer.index === index) panel.scrollTop = scroll;
     if (!resolvedTurn) return;
     const turn = next.states.length - 1;
-    toast(atEnd ? `Turn ${turn} has resolved.` : `Turn ${turn} has resolved: press End to see it.`);
-  });
+    toast(following ? `Turn ${turn} has resolved.` : `Turn ${turn} has resolved: press End to see it.`);
+  };
+  const unfollow = followSave(id, update);
   // The facilitator's pause covers the projector's screen while it lasts; not the
   // facilitator's own window, which the teacher may want during the discussion.
   const unfollowPause = as === 'projector' ? followPause(id, projectorPause) : () => {};
   if (as === 'projector') projectorPause(isPaused(id));
   stopWatching = () => {
     unfollow();
+    if (later) clearTimeout(later);
     unfollowPause();
     projectorPause(false);
     hideBanner('projector-gone');
@@ -537,7 +562,7 @@ function recordSize(text: string): { checkpoints: number; actions: number } {
 }
 
 /** `watching`: the window follows a game played in another (projector or facilitator). */
-function showReplay(opened: OpenedReplay, start: number | 'end', watching?: Watcher, tab?: string): void {
+function showReplay(opened: OpenedReplay, start: number | 'end', watching?: Watcher, tab?: string, reasons?: () => Record<string, readonly BotReason[]>): void {
   const projector = watching !== undefined;
   if (!projector) stopWatching(); // a replay opened here is no longer the followed game
   const back = controller ? (current === 'end' ? 'end' : current === 'game' ? 'game' : null) : null;
@@ -549,6 +574,7 @@ function showReplay(opened: OpenedReplay, start: number | 'end', watching?: Watc
   viewer = new ReplayScreen({ topbar, sidebar }, ensureMap(), opened, {
     projector,
     watcher: watching,
+    reasons,
     closeLabel: back === 'end' ? 'Back to the results' : back === 'game' ? 'Back to the game' : 'Close',
     onClose: () => {
       closeViewer();

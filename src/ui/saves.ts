@@ -3,6 +3,7 @@
 // slots with public facts only (level, seed, turn), for the start screen.
 // Storage can be full or switched off: every call reports instead of throwing, and the
 // game in memory is never touched by a failed write.
+import type { BotReason } from './controller';
 import type { Replay } from './sim';
 
 const INDEX_KEY = 'corridor.saves';
@@ -89,6 +90,7 @@ export function deleteSave(id: string): StoreResult {
   if (!s) return { ok: false, error: 'this browser does not allow Corridor to store data' };
   try {
     s.removeItem(SLOT_PREFIX + id);
+    s.removeItem(REASONS_PREFIX + id);
     writeIndex(s, listSaves().filter((m) => m.id !== id));
     return { ok: true };
   } catch (e) {
@@ -106,6 +108,28 @@ export function followSave(id: string, changed: (text: string | null) => void): 
   };
   window.addEventListener('storage', listener);
   return () => window.removeEventListener('storage', listener);
+}
+
+// The bots' reasons are no part of the game either (a replay holds the actions, not why they
+// were taken), but the facilitator window shows them: the playing window keeps them beside the
+// save, written before it, so a window that hears of a save finds the reasons for its moves.
+const REASONS_PREFIX = 'corridor.reasons.';
+
+export function writeReasons(id: string, reasons: Record<string, readonly BotReason[]>): void {
+  try {
+    store()?.setItem(REASONS_PREFIX + id, JSON.stringify(reasons));
+  } catch {
+    /* the facilitator window then shows no reasons; the game and its save go on */
+  }
+}
+
+export function readReasons(id: string): Record<string, readonly BotReason[]> {
+  try {
+    const r = JSON.parse(store()?.getItem(REASONS_PREFIX + id) ?? '{}') as unknown;
+    return r && typeof r === 'object' && !Array.isArray(r) ? (r as Record<string, readonly BotReason[]>) : {};
+  } catch {
+    return {};
+  }
 }
 
 // A facilitator's pause is no part of the game (it is in no save or replay), but the

@@ -508,14 +508,18 @@ test('the projector window shows the public view of the game and follows it as t
   await expect(projector.getByTestId('replay-turn-label')).toContainText('Turn 1 of');
   await expect(projector.getByTestId('replay-so-far')).toContainText('Turn 1 so far');
   await expect(projector.getByTestId('replay-so-far')).toContainText('Deals agreed this turn');
+  await expect(projector.locator('ul.reasons'), 'no bot reasons on the projector').toHaveCount(0);
   await expect(projector.getByTestId('replay-waiting')).toContainText(/Waiting for .+|Every state has finished/);
   // A resolved turn is shown at once.
   const playing = await page.evaluate(() => window.__corridor.turn);
   while ((await page.evaluate(() => window.__corridor.turn)) === playing) await play(page, 1);
   await expect.poll(async () => (await info()).turns).toBe(1);
   await expect(projector.getByText('Turn 1 has resolved.')).toBeVisible();
-  await projector.getByTestId('replay-turn-1').click();
+  // It shows the resolved turn, and stays there as the next turn's moves come in (End shows them).
   expect(await info()).toMatchObject({ turn: 1, live: false, perspective: 'public' });
+  await play(page, 1);
+  await projector.waitForTimeout(300);
+  expect(await info()).toMatchObject({ turn: 1, live: false });
   expect((await info()).hash).toBe(await page.evaluate(() => (window.__corridor.checkpoints()[1] as { hash: string }).hash));
 
   // Kept on an earlier turn (a class discussing it), it stays there and says what is new.
@@ -562,7 +566,11 @@ test('the facilitator window shows every hidden value of the game, follows it, a
   const proposed = await page.evaluate(() => (window.__corridor.actions() as { turn: number; action: { type: string } }[]).filter((a) => a.turn === 1 && a.action.type === 'propose').length);
   await teacher.getByRole('tab', { name: 'Turns' }).click();
   await expect(teacher.getByTestId('replay-so-far')).toContainText('Proposals this turn');
+  expect(proposed, 'the bots propose in this turn').toBeGreaterThan(0);
   await expect(teacher.getByTestId('replay-so-far').locator('li.proposal')).toHaveCount(proposed);
+  // With the bots' real reasons (kept beside the save by the playing window): each proposal
+  // says at least why it was made.
+  await expect(teacher.getByTestId('replay-so-far').locator('ul.reasons')).toHaveCount(proposed);
   expect(await info()).toMatchObject({ turn: 1, turns: 0, perspective: 'facilitator' });
 
   // A resolved turn is shown at once, still in the facilitator's view.

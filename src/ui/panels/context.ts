@@ -1,5 +1,5 @@
 // What every panel gets: the viewer's view, a way to act, and shared UI memory.
-import type { Controller, DispatchResult } from '../controller';
+import type { BotReason, Controller, DispatchResult } from '../controller';
 import type { Action, FeeLevel, LoadedLevel, PlayerView, StateId } from '../sim';
 
 export interface OrdersDraft {
@@ -42,6 +42,9 @@ export interface PanelContext {
   level: LoadedLevel;
   /** The running game; null in the replay viewer, where panels are read-only. */
   controller: Controller | null;
+  /** The bots' reasons for a proposal where they come from elsewhere than the controller
+   * (the facilitator window: their real reasons, read beside the save). */
+  reasonsFor?: (proposal: string) => readonly { player: StateId; kind: BotReason['kind']; said: string }[];
   memory: SeatMemory;
   /** The sim's reason for refusing the last action, shown next to the control that sent it. */
   error: string | null;

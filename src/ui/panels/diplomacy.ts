@@ -51,7 +51,8 @@ const SAID: Record<BotReason['kind'], string> = { proposed: 'proposed it', accep
 
 /** What the bots said of this proposal (why they made, accepted or rejected it). */
 function botReasons(ctx: PanelContext, p: ProposalView): HTMLElement | null {
-  const said = p.turn === ctx.view.turn ? ctx.controller?.reasonsFor(p.id) ?? [] : []; // earlier turns' cards stay compact
+  const reasons = ctx.reasonsFor ?? ((id: string) => ctx.controller?.reasonsFor(id) ?? []);
+  const said = p.turn === ctx.view.turn ? reasons(p.id) : []; // earlier turns' cards stay compact
   if (!said.length) return null;
   return h(
     'ul',

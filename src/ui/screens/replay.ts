@@ -5,7 +5,7 @@
 import { clear, h } from '../dom';
 import { joinAnd, money, mt, nameIn } from '../format';
 import type { CorridorMap } from '../map/map-view';
-import type { SeatKind } from '../controller';
+import type { BotReason, SeatKind } from '../controller';
 import type { OpenedReplay } from '../replay-io';
 import type { Watcher } from '../url';
 import type { DebriefFile } from '../debrief';
@@ -34,6 +34,8 @@ export interface ReplayHooks {
   projector?: boolean;
   /** 'facilitator': the same window for the teacher's own screen, in the facilitator's view. */
   watcher?: Watcher;
+  /** The bots' reasons by proposal id, their real ones (the facilitator's window only). */
+  reasons?: () => Record<string, readonly BotReason[]>;
   onClose(): void;
   /** A new game from states[turn] with the actions up to it, and these seats. */
   onFork(turn: number, seats: Record<StateId, SeatKind>): void;
@@ -156,6 +158,10 @@ export class ReplayScreen {
       ended: this.ended,
       live: this.index === this.liveIndex,
     };
+  }
+
+  private realReasons(all: Record<string, readonly BotReason[]>): (proposal: string) => { player: StateId; kind: BotReason['kind']; said: string }[] {
+    return (proposal) => (Array.isArray(all[proposal]) ? all[proposal] : []).map((r) => ({ player: r.player, kind: r.kind, said: r.exact ?? r.said }));
   }
 
   private liveLabel(t: number): string {
@@ -378,6 +384,8 @@ export class ReplayScreen {
       me,
       level: this.opened.level,
       controller: null,
+      // The real reasons, in the facilitator's view of the turn being played only.
+      reasonsFor: this.hooks.reasons && this.perspective === 'facilitator' && this.index === this.liveIndex ? this.realReasons(this.hooks.reasons()) : undefined,
       memory: this.memory,
       error: null,
       act: () => ({ ok: false, error: 'a replay cannot be changed: use “Continue from here” to play on' }),
