@@ -7,6 +7,7 @@ import { makeReplay, verifyReplay } from '../sim/replay';
 import { DEFAULT_LEVEL, parseFlags, readLevel, readText, runCli } from './common';
 import { browserFigures } from './bench-browser';
 import { memoryProbe, type Round } from './bench-probe';
+import { splitFullGames } from './bench-split';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -55,6 +56,13 @@ runCli(async () => {
   for (let i = 0; i < games; i++) autoplay(level, { seed: `bench-${i}`, hashes: 'final', narrate: false });
   const outcomeMs = (performance.now() - t1) / games;
   console.log(`outcome-only games (as sim --seeds plays them): ${(1000 / outcomeMs).toFixed(0)} games/s (${ms(outcomeMs)} a game, the same ${games} seeds)`);
+
+  // Where a full game's time goes, timed part by part (the timers add a little): what an
+  // engine change must shrink to reach the figure above's target.
+  const split = splitFullGames(level, flags.quick ? 20 : 200);
+  const share = (x: number) => `${Math.round((100 * x) / split.perGame)}%`;
+  const p = split.parts;
+  console.log(`a full game's time (${ms(split.perGame)} timed in parts): bot views ${share(p.views)}, bot decisions ${share(p.decisions)}, other actions ${share(p.actions)}, turn resolutions ${share(p.resolutions)}, checkpoint hashes ${share(p.hashes)}, the rest ${share(p.rest)}`);
 
   verifyRounds(roundsEach);
 
