@@ -313,6 +313,9 @@ export interface PlayerView {
   injected: string[] | null;
   forces: { id: string; name: string; role: string }[];
   myOrders: Orders | null; // the viewer's own submitted orders this turn
+  /** Every state's orders submitted this turn, by state (those not yet submitted absent):
+   * the facilitator's only; sealed from every other viewer until the turn resolves. */
+  allOrders: Record<StateId, Orders> | null;
   scores: Record<StateId, number>;
   /** What each final score is made of (they add up to it); null until the game has ended. */
   scoreParts: Record<StateId, ScoreParts> | null;

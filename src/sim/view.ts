@@ -13,7 +13,7 @@ import { lastTurnOf } from './turn/index';
 import { bandWidth, clamp, nameOf } from './util';
 import { deepFreeze, isOpenRun } from './cow';
 import type { AgendaStatus } from './agendas';
-import type { Audience, Estimate, GameState, LogEntry, PlayerView, ProposalView, SegmentState, SegmentView, StateId, StateView, TurnRecord, Viewer } from './types';
+import type { Audience, Estimate, GameState, LogEntry, Orders, PlayerView, ProposalView, SegmentState, SegmentView, StateId, StateView, TurnRecord, Viewer } from './types';
 
 export interface ViewOptions {
   /**
@@ -455,6 +455,16 @@ function turnOwn(parts: TurnParts, s: GameState, viewer: StateId): Record<string
   return row;
 }
 
+/** Copies of the orders submitted so far this turn, in level order (the facilitator's). */
+function submittedOrders(s: GameState): Record<StateId, Orders> {
+  const out: Record<StateId, Orders> = {};
+  for (const id in s.orders) {
+    const o = s.orders[id];
+    if (o) out[id] = JSON.parse(JSON.stringify(o)) as Orders;
+  }
+  return out;
+}
+
 export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, options: ViewOptions = {}): PlayerView {
   const isState = viewer !== 'public' && viewer !== 'facilitator';
   const omniscient = viewer === 'facilitator';
@@ -530,6 +540,7 @@ export function viewFor(level: LoadedLevel, s: GameState, viewer: Viewer, option
     injected: omniscient ? [...s.injected] : null, // a surprise for the players until it is news
     forces: parts ? [...parts.forces] : level.forces.map((f) => ({ id: f.id, name: f.name, role: f.role })),
     myOrders: isState && s.orders[viewer] ? JSON.parse(JSON.stringify(s.orders[viewer])) : null,
+    allOrders: omniscient ? submittedOrders(s) : null,
     scores: share && frozen(s.scores) ? s.scores : { ...s.scores },
     // Only once the game has ended: a running score is updated at each resolution, and the
     // next turn's news may move the stats it counts, so parts read then would not add up to it.

@@ -1,5 +1,5 @@
 // Number formatting for people: money in $M, cargo in Mt/yr (the sim counts kt/yr).
-import { money, type PlayerView, type StateId } from './sim';
+import { money, type Orders, type PlayerView, type StateId } from './sim';
 
 export { money, mt } from './sim';
 
@@ -55,4 +55,21 @@ export function rankOf(view: PlayerView, id: string): { rank: number; tied: bool
 
 export function rankText(r: { rank: number; tied: boolean }, of: number): string {
   return `${r.tied ? 'tied, ' : ''}rank ${r.rank} of ${of}`;
+}
+
+/** A state's submitted orders as lines to read: each investment, each fee it changes (against
+ * the level its segments charge now), its security and intelligence spending. */
+export function orderLines(view: Pick<PlayerView, 'states' | 'forces' | 'segments'>, who: StateId, o: Orders): string[] {
+  const segName = (id: string) => view.segments.find((s) => s.id === id)?.name ?? id;
+  const lines = o.invest.map((i) => `Invest ${money(i.amount)} in ${segName(i.segment)}`);
+  // Fee changes one line per change, "standard to low", the segments in the order given.
+  const changes = new Map<string, string[]>();
+  for (const [id, fee] of Object.entries(o.fees)) {
+    const now = view.segments.find((s) => s.id === id)?.fee[who];
+    if (now !== undefined && now !== fee) changes.set(`${now} to ${fee}`, [...(changes.get(`${now} to ${fee}`) ?? []), segName(id)]);
+  }
+  for (const [change, segs] of changes) lines.push(`Fee${segs.length > 1 ? 's' : ''} from ${change}: ${segs.join('; ')}`);
+  lines.push(o.security > 0 ? `Security: ${money(o.security)}` : 'No security spending');
+  lines.push(o.intel ? `Intelligence on ${nameIn(view, o.intel.target)}: ${money(o.intel.amount)}` : 'No intelligence spending');
+  return lines;
 }

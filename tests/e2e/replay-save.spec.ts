@@ -510,6 +510,10 @@ test('the projector window shows the public view of the game and follows it as t
   await expect(projector.getByTestId('replay-so-far')).toContainText('Deals agreed this turn');
   await expect(projector.locator('ul.reasons'), 'no bot reasons on the projector').toHaveCount(0);
   await expect(projector.getByTestId('replay-waiting')).toContainText(/Waiting for .+|Every state has finished/);
+  // Orders stay sealed: in the orders phase the projector names who it waits for, no orders.
+  while ((await page.evaluate(() => window.__corridor.phase)) === 'diplomacy') await play(page, 1);
+  await expect(projector.getByTestId('replay-waiting')).toContainText('to submit orders');
+  await expect(projector.getByTestId('replay-so-far-orders')).toHaveCount(0);
   // A resolved turn is shown at once.
   const playing = await page.evaluate(() => window.__corridor.turn);
   while ((await page.evaluate(() => window.__corridor.turn)) === playing) await play(page, 1);
@@ -572,6 +576,17 @@ test('the facilitator window shows every hidden value of the game, follows it, a
   // says at least why it was made.
   await expect(teacher.getByTestId('replay-so-far').locator('ul.reasons')).toHaveCount(proposed);
   expect(await info()).toMatchObject({ turn: 1, turns: 0, perspective: 'facilitator' });
+
+  // In the orders phase, the orders submitted so far (the bots', before Georgia's), which
+  // every player sees only of its own until the turn resolves.
+  while ((await page.evaluate(() => window.__corridor.phase)) === 'diplomacy') await play(page, 1);
+  const submitted = await page.evaluate(() => (window.__corridor.actions() as { turn: number; action: { type: string; player: string } }[]).filter((a) => a.turn === 1 && a.action.type === 'submitOrders').map((a) => a.action.player));
+  expect(submitted.length, 'the bots have given their orders').toBeGreaterThan(0);
+  expect(submitted).not.toContain('georgia');
+  const orders = teacher.getByTestId('replay-so-far-orders');
+  await expect(orders).toContainText('Orders submitted so far');
+  for (const id of submitted) await expect(orders.getByTestId(`so-far-orders-${id}`)).toContainText(/Security: |No security spending/);
+  await expect(orders.getByTestId('so-far-orders-georgia')).toHaveCount(0);
 
   // A resolved turn is shown at once, still in the facilitator's view.
   const playing = await page.evaluate(() => window.__corridor.turn);

@@ -1,7 +1,7 @@
 // Orders: investment, fees, security and intelligence, secret until resolution. The
 // segments offered for investment are those the sim's legalActions lists for you.
 import { h } from '../dom';
-import { money, mt, nameIn, STATUS_LABEL } from '../format';
+import { money, mt, nameIn, orderLines, STATUS_LABEL } from '../format';
 import { FEE_LEVELS, type FeeLevel, type Orders, type SegmentView } from '../sim';
 import type { OrdersDraft, PanelContext } from './context';
 
@@ -58,12 +58,7 @@ export function renderOrders(ctx: PanelContext): HTMLElement {
       { class: 'panel orders', 'data-testid': 'orders' },
       h('h2', null, 'Orders submitted'),
       h('p', null, 'Your orders are sealed until resolution.'),
-      o
-        ? h('ul', { class: 'plain' },
-            o.invest.map((i) => h('li', null, `Invest ${money(i.amount)} in ${view.segments.find((s) => s.id === i.segment)?.name ?? i.segment}`)),
-            h('li', null, `Security: ${money(o.security)}`),
-            h('li', null, o.intel ? `Intelligence on ${nameIn(view, o.intel.target)}: ${money(o.intel.amount)}` : 'No intelligence spending'))
-        : null,
+      o ? h('ul', { class: 'plain' }, orderLines(view, me, o).map((line) => h('li', null, line))) : null,
     );
   }
   const d = currentOrdersDraft(ctx);
