@@ -15,6 +15,7 @@ import { projectorPause } from './screens/facilitator';
 import { pageBase, shareReplay } from './screens/share';
 import { clearToasts, toast } from './screens/toast';
 import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
+import { followClock, resumeClock, syncClock } from './clock';
 import { deleteSave, followPause, followSave, isPaused, listSaves, readReasons, readSave, setPaused, setTabGame, tabGame, writeReasons, writeSave, type SaveMeta } from './saves';
 import { inFile, rerunOnLevel, type Action, type LoadedLevel, type PlayerView, type Replay, type StateId, type Viewer } from './sim';
 import type { BasemapFile } from './map/basemap';
@@ -279,6 +280,7 @@ function attach(c: Controller, fresh = false): void {
     detachController = c.subscribe(() => {
       autosave(c);
       setPaused(c.id, c.paused);
+      syncClock(c.id, { ...c.status(), paused: c.paused });
       if (c.ended && current === 'game' && !endShownFor.has(c)) {
         endShownFor.add(c);
         // Let the final map render first, then show the results.
@@ -287,6 +289,7 @@ function attach(c: Controller, fresh = false): void {
     });
     setTabGame(c.id);
     autosave(c);
+    resumeClock(c.id, { ...c.status(), paused: c.paused });
   } else {
     c.raiseCurtain(); // a hot-seat game never comes back onto someone's secrets
   }
@@ -295,6 +298,7 @@ function attach(c: Controller, fresh = false): void {
   if (fresh && shipped) history.replaceState(null, '', linkFor(c.setup).replace(location.href.split('?')[0].split('#')[0], plain));
   else if (!returning) history.replaceState(null, '', plain);
   show('game');
+  followClock(c.id);
   screen = new GameScreen({ root: gameEl, topbar, sidebar, curtain: curtainEl }, ensureMap(), c, {
     onNewGame: () => showStart({ levelId: c.level.id }),
     onRestart: () => startGame(c.setup),
@@ -492,6 +496,7 @@ function watchSave(id: string, as: Watcher): void {
   // The facilitator's window shows the bots' real reasons, which the playing window keeps beside the save.
   const reasons = as === 'facilitator' ? () => readReasons(id) : undefined;
   showReplay(opened, 'end', as, undefined, reasons);
+  followClock(id);
   // The teacher opened this window for the facilitator's view: no spoiler question.
   if (as === 'facilitator') viewer?.setPerspective('facilitator', true);
   let later: ReturnType<typeof setTimeout> | null = null;
@@ -564,7 +569,10 @@ function recordSize(text: string): { checkpoints: number; actions: number } {
 /** `watching`: the window follows a game played in another (projector or facilitator). */
 function showReplay(opened: OpenedReplay, start: number | 'end', watching?: Watcher, tab?: string, reasons?: () => Record<string, readonly BotReason[]>): void {
   const projector = watching !== undefined;
-  if (!projector) stopWatching(); // a replay opened here is no longer the followed game
+  if (!projector) {
+    stopWatching(); // a replay opened here is no longer the followed game
+    followClock(null); // nor a game with a clock
+  }
   const back = controller ? (current === 'end' ? 'end' : current === 'game' ? 'game' : null) : null;
   const c = controller;
   screen?.destroy();

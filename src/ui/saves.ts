@@ -3,6 +3,7 @@
 // slots with public facts only (level, seed, turn), for the start screen.
 // Storage can be full or switched off: every call reports instead of throwing, and the
 // game in memory is never touched by a failed write.
+import type { Clock } from './clock';
 import type { BotReason } from './controller';
 import type { Replay } from './sim';
 
@@ -91,6 +92,7 @@ export function deleteSave(id: string): StoreResult {
   try {
     s.removeItem(SLOT_PREFIX + id);
     s.removeItem(REASONS_PREFIX + id);
+    s.removeItem(CLOCK_PREFIX + id);
     writeIndex(s, listSaves().filter((m) => m.id !== id));
     return { ok: true };
   } catch (e) {
@@ -161,6 +163,30 @@ export function followPause(id: string, changed: (paused: boolean) => void): () 
   };
   window.addEventListener('storage', listener);
   return () => window.removeEventListener('storage', listener);
+}
+
+// The facilitator's clock (clock.ts), beside the save: every window of this browser shows it.
+const CLOCK_PREFIX = 'corridor.clock.';
+
+export function writeClock(id: string, clock: Clock | null): void {
+  try {
+    if (clock) store()?.setItem(CLOCK_PREFIX + id, JSON.stringify(clock));
+    else store()?.removeItem(CLOCK_PREFIX + id);
+  } catch {
+    /* no clock on screen then; the game goes on */
+  }
+}
+
+/** The clock stored for game `id`, or null (none, or unreadable: no clock is better than a wrong one). */
+export function readClock(id: string): Clock | null {
+  try {
+    const c = JSON.parse(store()?.getItem(CLOCK_PREFIX + id) ?? 'null') as Partial<Clock> | null;
+    const num = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+    if (!c || typeof c !== 'object' || !num(c.turn) || typeof c.phase !== 'string' || !num(c.minutes) || !num(c.leftMs) || !(c.endsAt === null || num(c.endsAt))) return null;
+    return c as Clock;
+  } catch {
+    return null;
+  }
 }
 
 export function tabGame(): string | null {

@@ -1,11 +1,13 @@
-// The facilitator's controls (classroom mode, GAME_DESIGN "Modes"): pause for a discussion,
+// The facilitator's controls (classroom mode, GAME_DESIGN "Modes"): a clock for the phase, pause for a discussion,
 // queue an event for next turn's news, reveal every animosity to everyone. They are opened
 // from the game's Menu and act through Controller.facilitate, never through a seat's
 // dispatch. Nothing secret is shown here: the events are the level's (public) deck, and the
 // only part of the facilitator's view used is what the facilitator has queued. The secrets
 // are in the facilitator's window, which this dialog opens (main.ts, openWatcher).
+import { addMinutes, CLOCK_MINUTES, clockAfter, clockText, paintClock, startClock, type Clock } from '../clock';
 import { h } from '../dom';
 import type { Controller } from '../controller';
+import { readClock, writeClock } from '../saves';
 import { toast } from './toast';
 
 /** The dialog; `open` shows it (the game screen's modal helper), `after` re-renders the game,
@@ -29,6 +31,7 @@ export function facilitatorDialog(c: Controller, after: () => void, openWindow: 
       d.close();
       openWindow();
     } }, 'Open a facilitator window'),
+    clockSection(c, () => d.close()),
     h('h3', null, 'Pause'),
     h('p', null, 'Cover the screen while the class discusses. Nobody can act until you resume.'),
     h('button', { type: 'button', class: 'secondary', 'data-testid': 'facilitator-pause', onclick: () => { d.close(); c.pause(); } }, 'Pause for a discussion'),
@@ -99,6 +102,37 @@ export function facilitatorDialog(c: Controller, after: () => void, openWindow: 
     h('form', { method: 'dialog' }, h('button', { class: 'primary', 'data-testid': 'facilitator-close' }, 'Close')),
   );
   return d;
+}
+
+/** Minutes for the phase being played, counted down on every window of the game (clock.ts). */
+function clockSection(c: Controller, close: () => void): HTMLElement[] {
+  const st = c.status();
+  if (st.phase !== 'diplomacy' && st.phase !== 'orders') return [];
+  const clock = readClock(c.id);
+  const set = (next: Clock | null, message: string) => {
+    writeClock(c.id, next);
+    paintClock();
+    close();
+    toast(message);
+  };
+  const button = (testid: string, label: string, run: () => void) => h('button', { type: 'button', class: 'secondary', 'data-testid': testid, onclick: run }, label);
+  if (clock) {
+    return [
+      h('h3', null, 'Clock'),
+      h('p', { 'data-testid': 'facilitator-clock' }, `${clockText(clock, Date.now()).text}. Every window of this game shows it; it stops while the game is paused and ends with the phase.`),
+      h('div', { class: 'clock-buttons' },
+        button('facilitator-clock-add', 'Add 2 minutes', () => set(addMinutes(clock, 2, Date.now()), 'Two more minutes on the clock.')),
+        button('facilitator-clock-stop', 'Stop the clock', () => set(null, 'The clock is stopped.'))),
+    ];
+  }
+  return [
+    h('h3', null, 'Clock'),
+    h('p', null, `Give the class a few minutes for this turn’s ${st.phase}: a countdown in the top bar of this window and of the projector and facilitator windows. It stops while the game is paused and ends with the phase. When it runs out it says "time is up", and nothing else happens: what then is up to you.`),
+    h('div', { class: 'clock-buttons' }, CLOCK_MINUTES.map((m) => button(`facilitator-clock-${m}`, `${m} minutes`, () => {
+      const now = Date.now();
+      set(clockAfter(startClock(st.turn, st.phase, m, now), { ...st, paused: c.paused }, now), `The clock runs: ${m} minutes for ${st.phase}.`);
+    }))),
+  ];
 }
 
 /** The pause screen, on the curtain's layer: the public map is covered too. */

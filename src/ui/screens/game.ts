@@ -1,5 +1,6 @@
 // The game screen: top bar, map, tabbed side panel, the action bar with its "waiting
 // for" state, keyboard shortcuts, and the hot-seat curtain.
+import { clockChip, paintClock } from '../clock';
 import { clear, h } from '../dom';
 import { joinAnd, money, nameIn } from '../format';
 import type { BotProgress, Controller, DispatchResult } from '../controller';
@@ -181,6 +182,7 @@ export class GameScreen {
       this.map.setInput({ level: c.level, view, me: null });
       clear(this.els.topbar);
       this.els.topbar.append(this.topbar(view, null));
+      paintClock();
       clear(this.els.sidebar);
       // The last player's "your turn" note must not outlive the game.
       if (view.phase === 'ended') clearToasts();
@@ -205,6 +207,7 @@ export class GameScreen {
     this.map.setInput({ level: c.level, view, me });
     clear(this.els.topbar);
     this.els.topbar.append(this.topbar(view, me));
+    paintClock();
     this.renderSidebar(view, me, m);
   }
 
@@ -288,6 +291,7 @@ export class GameScreen {
           return h('li', { class: view.phase === p.id ? 'current' : at > i || view.phase === 'ended' ? 'past' : '', 'aria-current': view.phase === p.id ? 'step' : undefined }, p.label);
         }),
       ),
+      clockChip(),
       myName ? h('div', { class: 'me', 'data-testid': 'me' }, h('span', { class: 'me-label' }, 'You are '), h('strong', null, myName)) : h('div', { class: 'me' }, 'Public view'),
       h(
         'div',
@@ -567,7 +571,7 @@ export class GameScreen {
         } }, 'Copy a link to this game'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-download-replay', onclick: () => { d.close(); this.hooks.onDownload(); } }, 'Download this game (replay and save file)'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-projector', title: 'A second window for the projector: the public view, with no secrets, updated as each turn resolves', onclick: () => { d.close(); this.hooks.onProjector(); } }, 'Open a projector window (public view)'),
-        this.controller.ended ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-facilitator', title: 'For the teacher: pause for a discussion, queue an event, reveal the hidden animosities', onclick: () => { d.close(); this.openDialog(facilitatorDialog(this.controller, () => this.schedule(), () => this.hooks.onFacilitatorWindow())); } }, 'Facilitator controls (classroom)…'),
+        this.controller.ended ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-facilitator', title: 'For the teacher: a clock for the phase, pause for a discussion, queue an event, reveal the hidden animosities', onclick: () => { d.close(); this.openDialog(facilitatorDialog(this.controller, () => this.schedule(), () => this.hooks.onFacilitatorWindow())); } }, 'Facilitator controls (classroom)…'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-share-replay', onclick: () => { d.close(); this.hooks.onShare(); } }, 'Copy a link to the replay so far'),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'menu-restart', onclick: () => { d.close(); if (confirm('Start this game again from turn 1 with the same seed?')) this.hooks.onRestart(); } }, 'Restart with the same seed'),
         h('button', { type: 'button', class: 'danger', 'data-testid': 'menu-new', onclick: () => { d.close(); if (confirm('Leave this game and go to the start screen?')) this.hooks.onNewGame(); } }, 'New game'),

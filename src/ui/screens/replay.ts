@@ -2,6 +2,7 @@
 // and read-only panels. States come from verifyReplay(..., {keepStates: true}); every view
 // is viewFor(level, states[t], perspective). The facilitator's view (every secret) waits
 // behind a spoiler confirmation.
+import { clockChip, paintClock } from '../clock';
 import { clear, h } from '../dom';
 import { joinAnd, money, mt, nameIn } from '../format';
 import type { CorridorMap } from '../map/map-view';
@@ -278,6 +279,7 @@ export class ReplayScreen {
         h('div', { class: 'brand' }, 'Corridor'),
         h('span', { class: 'replay-badge', 'data-testid': 'replay-badge' }, !this.hooks.projector ? 'Replay' : this.hooks.watcher === 'facilitator' ? 'Facilitator · live' : 'Projector · live'),
         label,
+        clockChip(),
         h('label', { class: 'perspective' }, h('span', { class: 'me-label' }, 'Seen by '), perspective),
         h(
           'div',
@@ -290,6 +292,7 @@ export class ReplayScreen {
         ),
       ),
     );
+    paintClock();
 
     const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Replay panels' });
     const panel = h('div', { class: 'tabpanel', id: 'replay-tabpanel', role: 'tabpanel', tabindex: -1 });
