@@ -7,6 +7,7 @@
 // last settled state until they are done, and human actions wait for them.
 import {
   applyAction,
+  canonicalJson,
   gameStatus,
   legalActions,
   makeReplay,
@@ -107,9 +108,9 @@ export class Controller {
   private steps: UndoStep[] = [];
   private listeners = new Set<() => void>();
   /** What the bots told the players of each proposal (BotLogEntry.told: never a reason that
-   * rests on a hidden value), by proposal id, as they moved in this session (not saved: a resumed
-   * game re-applies its actions without asking the bots). A panel shows a proposal's only
-   * where the viewer's view has that proposal. */
+   * rests on a hidden value) and their real reasons, by proposal id (not saved: a resumed game
+   * asks the bots again, above). A panel shows a proposal's only where the viewer's view has
+   * that proposal. */
   private reasons = new Map<string, BotReason[]>();
 
   constructor(setup: GameSetup, options: ControllerOptions = {}) {
@@ -121,9 +122,18 @@ export class Controller {
     this.state = newGame(this.level, { seed: setup.seed, seats: setup.seats });
     this.settled = this.state;
     this.checkpoints.push({ turn: 0, hash: stateHash(this.state) });
+    // The bots' reasons are in no save: a resumed game asks the bots again. They decide
+    // from their views alone, so where the history's bot moves are those the bots make now
+    // (always, but in a fork whose seats changed hands), each move gets its reasons back.
+    let predicted: BotLogEntry[] = [];
     for (const [i, entry] of (options.history ?? []).entries()) {
+      const byBot = setup.seats[entry.action.player] === 'bot';
+      if (byBot && !predicted.length) runBots(this.level, this.state, { onAction: (e) => predicted.push(e) });
+      const guess = byBot ? predicted.shift() : undefined;
       const r = stepRecorded(this.level, this.state, entry, applyAction);
       if (!r.ok) throw new Error(`$.actions[${i}] ${r.kind === 'refused' ? 'was refused: ' : ''}${r.error}`);
+      if (guess && canonicalJson(guess.action) === canonicalJson(entry.action)) this.noteReason(guess, r.state);
+      else predicted = []; // a human's move, or the history went another way: ask again at the next bot move
       this.remember(entry.action, this.state, r.state);
       this.state = r.state;
       this.checkpoint(this.state);

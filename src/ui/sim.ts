@@ -7,6 +7,7 @@ export {
   viewFor,
   audienceLabel,
   stateHash,
+  canonicalJson,
   parseLevelText,
   loadLevelData,
   formatFinding,

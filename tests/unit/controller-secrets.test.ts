@@ -34,6 +34,37 @@ describe('bot reasons in a game on screen', () => {
     expect(answers.every((a) => a.said.length > 5)).toBe(true);
   });
 
+  it('a resumed game has the bots’ reasons back (they are in no save: the bots are asked again)', () => {
+    const seats = Object.fromEntries(main.states.map((s, i) => [s.id, i === 0 ? 'human' : 'bot'])) as Record<string, 'human' | 'bot'>;
+    const me = main.states[0].id;
+    const c = new Controller({ level: main, seed: 'resumed-reasons', seats });
+    // Three turns: the player proposes a summit each turn, answers no, holds orders.
+    for (let guard = 0; guard < 200 && c.status().turn <= 3; guard++) {
+      const v = c.view(me);
+      const pending = v.proposals.find((p) => p.status === 'open' && p.responses[me] === 'pending');
+      const mine = v.proposals.some((p) => p.turn === v.turn && p.from === me);
+      const r = v.phase === 'orders'
+        ? c.dispatch({ type: 'submitOrders', player: me, orders: { invest: [], fees: {}, security: 0, intel: null } })
+        : pending ? c.dispatch({ type: 'respond', player: me, proposal: pending.id, accept: false })
+        : !mine && !v.states.find((x) => x.id === me)!.diplomacyDone ? c.dispatch({ type: 'propose', player: me, terms: { kind: 'summit', attendees: [me, main.states[1].id] } })
+        : c.dispatch({ type: 'endDiplomacy', player: me });
+      expect(r).toEqual({ ok: true });
+    }
+    const before = c.allReasons();
+    expect(Object.keys(before).length).toBeGreaterThan(10);
+    const resumed = new Controller({ level: main, seed: 'resumed-reasons', seats }, { history: c.actions });
+    expect(resumed.hash).toBe(c.hash);
+    expect(resumed.allReasons()).toEqual(before);
+    // A fork whose seats changed hands: the moves of the seat now human get no reasons, the
+    // other bots' keep theirs.
+    const other = main.states[1].id;
+    const forked = new Controller({ level: main, seed: 'resumed-reasons', seats: { ...seats, [other]: 'human' } }, { history: c.actions });
+    expect(forked.actions.slice(0, c.actions.length)).toEqual(c.actions);
+    const kept = Object.values(forked.allReasons()).flat();
+    expect(kept.some((r) => r.player === other)).toBe(false);
+    expect(kept.length).toBeGreaterThan(0);
+  });
+
   it('what a bot tells the others never rests on a hidden value: no grudge towards a named state, no agenda', () => {
     const names = main.states.map((st) => st.name);
     const told: BotLogEntry[] = [];
