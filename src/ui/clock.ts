@@ -19,7 +19,7 @@ export interface Clock {
   leftMs: number;
 }
 
-export const CLOCK_MINUTES = [3, 5, 10] as const;
+export const CLOCK_MINUTES = [1, 2, 3, 5, 10] as const;
 
 export function startClock(turn: number, phase: string, minutes: number, now: number): Clock {
   return { turn, phase, minutes, endsAt: now + minutes * 60_000, leftMs: minutes * 60_000 };
