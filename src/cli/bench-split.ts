@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { autoplay } from '../ai/autoplay';
 import { diplomacyChoices, orderChoice, type BotChoice } from '../ai/bot';
-import { checkpointOpen, gameStatus, openGame, openStep, phaseOf, stateHash, viewFor, waitingFor, type LoadedLevel } from '../sim/index';
+import { checkpointOpen, emptyOrders, gameStatus, openGame, openStep, phaseOf, stateHash, viewFor, waitingFor, type Action, type LoadedLevel } from '../sim/index';
 
 export interface Split {
   /** Milliseconds a game, timers included (they add a little: compare the shares, not the total). */
@@ -20,7 +20,7 @@ function timedGame(level: LoadedLevel, seed: string, parts: Split['parts']): str
   parts.hashes += performance.now() - t;
   const seats = gameStatus(level, s).seats;
   // The driver's loop (src/ai/driver.ts, runBots) for a game of bots only: one view a bot,
-  // its moves while the phase lasts.
+  // its moves while the phase lasts (a refused one skipped), else the safe move.
   for (let guard = 0; guard < 10000; guard++) {
     const { turn, phase } = phaseOf(s);
     if (phase === 'ended') return hashes;
@@ -33,24 +33,33 @@ function timedGame(level: LoadedLevel, seed: string, parts: Split['parts']): str
     const t2 = performance.now();
     parts.views += t1 - t;
     parts.decisions += t2 - t1;
+    let acted = false;
+    const move = (action: Action): boolean => {
+      t = performance.now();
+      const r = openStep(level, s, action);
+      const dt = performance.now() - t;
+      if (!r.ok) {
+        parts.actions += dt; // refused: the driver skips it
+        return false;
+      }
+      s = r.state;
+      if (phaseOf(s).turn === turn && phaseOf(s).phase !== 'ended') parts.actions += dt;
+      else {
+        parts.resolutions += dt;
+        t = performance.now();
+        checkpointOpen(s);
+        hashes.push(stateHash(s));
+        parts.hashes += performance.now() - t;
+      }
+      return true;
+    };
     for (const choice of choices) {
       const now = phaseOf(s);
       if (now.turn !== turn || now.phase !== phase) break;
-      t = performance.now();
-      const r = openStep(level, s, choice.action);
-      const dt = performance.now() - t;
-      if (!r.ok) throw new Error(`bot ${bot}: ${r.error}`);
-      s = r.state;
-      if (phaseOf(s).turn === turn && phaseOf(s).phase !== 'ended') {
-        parts.actions += dt;
-        continue;
-      }
-      parts.resolutions += dt;
-      t = performance.now();
-      checkpointOpen(s);
-      hashes.push(stateHash(s));
-      parts.hashes += performance.now() - t;
+      if (move(choice.action)) acted = true;
     }
+    // The driver's safe move when a bot could make none of its own.
+    if (!acted && !move(phase === 'orders' ? { type: 'submitOrders', player: bot, orders: emptyOrders() } : { type: 'endDiplomacy', player: bot })) throw new Error(`bot ${bot} cannot move`);
   }
   throw new Error('bots did not settle');
 }

@@ -17,12 +17,15 @@ export interface Clock {
   endsAt: number | null;
   /** What is left while paused (ms). */
   leftMs: number;
+  /** When it was last started, changed, paused or resumed (ms since 1970): a clock left
+   * behind (another class's) is dropped when its game is taken up again. */
+  at: number;
 }
 
 export const CLOCK_MINUTES = [1, 2, 3, 5, 10] as const;
 
 export function startClock(turn: number, phase: string, minutes: number, now: number): Clock {
-  return { turn, phase, minutes, endsAt: now + minutes * 60_000, leftMs: minutes * 60_000 };
+  return { turn, phase, minutes, endsAt: now + minutes * 60_000, leftMs: minutes * 60_000, at: now };
 }
 
 export function leftOf(c: Clock, now: number): number {
@@ -31,14 +34,14 @@ export function leftOf(c: Clock, now: number): number {
 
 export function addMinutes(c: Clock, minutes: number, now: number): Clock {
   const left = leftOf(c, now) + minutes * 60_000;
-  return { ...c, minutes: c.minutes + minutes, endsAt: c.endsAt === null ? null : now + left, leftMs: left };
+  return { ...c, minutes: c.minutes + minutes, endsAt: c.endsAt === null ? null : now + left, leftMs: left, at: now };
 }
 
 /** The clock after the game moved or was paused or resumed: null once its phase is over. */
 export function clockAfter(c: Clock, game: { turn: number; phase: string; paused: boolean }, now: number): Clock | null {
   if (game.turn !== c.turn || game.phase !== c.phase) return null;
-  if (game.paused && c.endsAt !== null) return { ...c, endsAt: null, leftMs: leftOf(c, now) };
-  if (!game.paused && c.endsAt === null) return { ...c, endsAt: now + c.leftMs };
+  if (game.paused && c.endsAt !== null) return { ...c, endsAt: null, leftMs: leftOf(c, now), at: now };
+  if (!game.paused && c.endsAt === null) return { ...c, endsAt: now + c.leftMs, at: now };
   return c;
 }
 
@@ -95,10 +98,15 @@ export function syncClock(id: string, game: { turn: number; phase: string; pause
   paintClock();
 }
 
-/** A game taken up again (a reload, a resumed save): its clock goes on, unless it ran out
- * more than an hour ago (another class's, left over). A pause ended with the reload. */
+/** A clock left behind: run out, or last changed (paused, say), more than an hour ago. */
+export function stale(c: Clock, now: number): boolean {
+  return now - (c.endsAt ?? c.at) > 3_600_000;
+}
+
+/** A game taken up again (a reload, a resumed save): its clock goes on, unless it is stale
+ * (another class's, left over). A pause ended with the reload. */
 export function resumeClock(id: string, game: { turn: number; phase: string; paused: boolean }): void {
   const c = readClock(id);
-  if (c && c.endsAt !== null && Date.now() - c.endsAt > 3_600_000) writeClock(id, null);
+  if (c && stale(c, Date.now())) writeClock(id, null);
   syncClock(id, game);
 }

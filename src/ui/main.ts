@@ -16,7 +16,7 @@ import { pageBase, shareReplay } from './screens/share';
 import { clearToasts, toast } from './screens/toast';
 import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
 import { followClock, resumeClock, syncClock } from './clock';
-import { deleteSave, followPause, followSave, isPaused, listSaves, readReasons, readSave, setPaused, setTabGame, tabGame, writeReasons, writeSave, type SaveMeta } from './saves';
+import { deleteSave, followPause, followSave, isPaused, listSaves, readReasons, readSave, setPaused, setTabGame, tabGame, writeClock, writeReasons, writeSave, type SaveMeta } from './saves';
 import { inFile, rerunOnLevel, type Action, type LoadedLevel, type PlayerView, type Replay, type StateId, type Viewer } from './sim';
 import type { BasemapFile } from './map/basemap';
 import type { CorridorMap } from './map/map-view';
@@ -177,7 +177,11 @@ function closeViewer(): void {
 function releaseController(): void {
   detachController?.();
   detachController = null;
-  if (controller) setPaused(controller.id, false); // a game left behind is no longer paused
+  if (controller) {
+    setPaused(controller.id, false); // a game left behind is no longer paused
+    writeClock(controller.id, null); // nor timed
+  }
+  followClock(null);
   controller?.dispose();
   controller = null;
 }
@@ -274,7 +278,10 @@ function attach(c: Controller, fresh = false): void {
   const returning = controller === c;
   if (!returning) {
     detachController?.();
-    if (controller) setPaused(controller.id, false);
+    if (controller) {
+      setPaused(controller.id, false);
+      writeClock(controller.id, null);
+    }
     controller?.dispose();
     controller = c;
     detachController = c.subscribe(() => {
@@ -605,6 +612,7 @@ function showEnd(): void {
   if (!c) return;
   endShownFor.add(c);
   closeViewer();
+  followClock(null); // an ended game has no clock (syncClock ended it)
   clearToasts(); // nothing from the last turn lingers over the results
   show('end');
   renderEnd(endEl, c.view(), {

@@ -168,12 +168,16 @@ export function followPause(id: string, changed: (paused: boolean) => void): () 
 // The facilitator's clock (clock.ts), beside the save: every window of this browser shows it.
 const CLOCK_PREFIX = 'corridor.clock.';
 
-export function writeClock(id: string, clock: Clock | null): void {
+/** False when the browser would not store it (no clock on screen then; the game goes on). */
+export function writeClock(id: string, clock: Clock | null): boolean {
   try {
-    if (clock) store()?.setItem(CLOCK_PREFIX + id, JSON.stringify(clock));
-    else store()?.removeItem(CLOCK_PREFIX + id);
+    const s = store();
+    if (!s) return false;
+    if (clock) s.setItem(CLOCK_PREFIX + id, JSON.stringify(clock));
+    else s.removeItem(CLOCK_PREFIX + id);
+    return true;
   } catch {
-    /* no clock on screen then; the game goes on */
+    return false;
   }
 }
 
@@ -182,7 +186,7 @@ export function readClock(id: string): Clock | null {
   try {
     const c = JSON.parse(store()?.getItem(CLOCK_PREFIX + id) ?? 'null') as Partial<Clock> | null;
     const num = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
-    if (!c || typeof c !== 'object' || !num(c.turn) || typeof c.phase !== 'string' || !num(c.minutes) || !num(c.leftMs) || !(c.endsAt === null || num(c.endsAt))) return null;
+    if (!c || typeof c !== 'object' || !num(c.turn) || typeof c.phase !== 'string' || !num(c.minutes) || !num(c.leftMs) || !num(c.at) || !(c.endsAt === null || num(c.endsAt))) return null;
     return c as Clock;
   } catch {
     return null;

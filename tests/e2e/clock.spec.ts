@@ -54,6 +54,26 @@ test('the facilitator gives the class minutes for a phase; every window counts t
   await expect(projector.getByTestId('clock')).toBeHidden();
   expect(await page.evaluate((key) => localStorage.getItem(key), `corridor.clock.${id}`)).toBeNull();
 
+  // Controls opened in one phase and used in the next (the bots moved the game on meanwhile)
+  // set no clock for a phase that is over: they say so.
+  await page.goto('./?level=tutorial&seed=clock-2&seats=georgia:human');
+  await page.waitForFunction(() => window.__corridor?.screen === 'game' && window.__corridor.mapReady);
+  await page.evaluate(() => window.__corridor.idle());
+  const stale = await facilitator();
+  await page.evaluate(async () => {
+    const c = window.__corridor;
+    for (let g = 0; g < 20 && c.phase === 'diplomacy'; g++) {
+      const v = c.view()!;
+      const p = v.proposals.find((x) => x.status === 'open' && x.responses.georgia === 'pending');
+      c.dispatch(p ? { type: 'respond', player: 'georgia', proposal: p.id, accept: false } : { type: 'endDiplomacy', player: 'georgia' });
+      await c.idle();
+    }
+  });
+  expect(await page.evaluate(() => window.__corridor.phase)).toBe('orders');
+  await stale.getByTestId('facilitator-clock-3').click();
+  await expect(page.getByText(/The game has moved on to turn 1’s orders: the clock is unchanged/)).toBeVisible();
+  await expect(clock).toBeHidden();
+
   // A new clock for the orders phase, then stopped by hand.
   await (await facilitator()).getByTestId('facilitator-clock-5').click();
   await expect(clock).toHaveText(/^Orders: (5:00|4:5\d) left$/);

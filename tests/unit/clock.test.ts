@@ -1,7 +1,7 @@
 // The facilitator's clock (src/ui/clock.ts): minutes for one phase, stopped by a pause,
 // ended with its phase, and the words the top bars show.
 import { describe, expect, it } from 'vitest';
-import { addMinutes, clockAfter, clockText, leftOf, startClock } from '../../src/ui/clock';
+import { addMinutes, clockAfter, clockText, leftOf, stale, startClock } from '../../src/ui/clock';
 
 const T0 = 1_800_000_000_000;
 const game = (turn: number, phase: string, paused = false) => ({ turn, phase, paused });
@@ -41,5 +41,15 @@ describe('the facilitator clock', () => {
     const paused = clockAfter(c, game(1, 'diplomacy', true), T0 + 60_000)!;
     expect(clockText(addMinutes(paused, 2, T0 + 90_000), T0 + 90_000).text).toBe('Diplomacy: 4:00 left (paused)');
     expect(clockText(addMinutes(c, 2, T0 + 600_000), T0 + 600_000).text).toBe('Diplomacy: 2:00 left');
+  });
+
+  it('is left behind an hour after it ran out, or an hour after it was paused', () => {
+    const c = startClock(1, 'diplomacy', 3, T0);
+    expect(stale(c, T0 + 180_000 + 3_600_000)).toBe(false);
+    expect(stale(c, T0 + 180_000 + 3_600_001)).toBe(true);
+    const paused = clockAfter(c, game(1, 'diplomacy', true), T0 + 60_000)!;
+    expect(paused.at).toBe(T0 + 60_000);
+    expect(stale(paused, T0 + 60_000 + 3_600_000)).toBe(false);
+    expect(stale(paused, T0 + 60_000 + 3_600_001)).toBe(true);
   });
 });

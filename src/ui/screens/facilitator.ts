@@ -104,16 +104,26 @@ export function facilitatorDialog(c: Controller, after: () => void, openWindow: 
   return d;
 }
 
-/** Minutes for the phase being played, counted down on every window of the game (clock.ts). */
+/** Minutes for the phase being played, counted down on every window of the game (clock.ts).
+ * Each button reads the game and the clock again when pressed: the bots may have moved the
+ * game on while the dialog was open. */
 function clockSection(c: Controller, close: () => void): HTMLElement[] {
-  const st = c.status();
-  if (st.phase !== 'diplomacy' && st.phase !== 'orders') return [];
+  const shown = c.status();
+  if (shown.phase !== 'diplomacy' && shown.phase !== 'orders') return [];
   const clock = readClock(c.id);
-  const set = (next: Clock | null, message: string) => {
-    writeClock(c.id, next);
-    paintClock();
+  const act = (message: string, next: (now: { turn: number; phase: string; paused: boolean }, clock: Clock | null, at: number) => Clock | null) => () => {
     close();
-    toast(message);
+    const st = c.status();
+    if (st.turn !== shown.turn || st.phase !== shown.phase) {
+      toast(`The game has moved on to turn ${st.turn}’s ${st.phase}: the clock is unchanged. Open the controls again to set it.`, 'error');
+      return;
+    }
+    const now = Date.now();
+    const game = { turn: st.turn, phase: st.phase, paused: c.paused };
+    const value = next(game, readClock(c.id), now);
+    const stored = writeClock(c.id, value && clockAfter(value, game, now));
+    paintClock();
+    toast(stored ? message : 'This browser would not store the clock (storage is full or switched off): no clock is shown.', stored ? 'info' : 'error');
   };
   const button = (testid: string, label: string, run: () => void) => h('button', { type: 'button', class: 'secondary', 'data-testid': testid, onclick: run }, label);
   if (clock) {
@@ -121,17 +131,14 @@ function clockSection(c: Controller, close: () => void): HTMLElement[] {
       h('h3', null, 'Clock'),
       h('p', { 'data-testid': 'facilitator-clock' }, `${clockText(clock, Date.now()).text}. Every window of this game shows it; it stops while the game is paused and ends with the phase.`),
       h('div', { class: 'clock-buttons' },
-        button('facilitator-clock-add', 'Add 2 minutes', () => set(addMinutes(clock, 2, Date.now()), 'Two more minutes on the clock.')),
-        button('facilitator-clock-stop', 'Stop the clock', () => set(null, 'The clock is stopped.'))),
+        button('facilitator-clock-add', 'Add 2 minutes', act('Two more minutes on the clock.', (game, now, at) => (now ? addMinutes(now, 2, at) : startClock(game.turn, game.phase, 2, at)))),
+        button('facilitator-clock-stop', 'Stop the clock', act('The clock is stopped.', () => null))),
     ];
   }
   return [
     h('h3', null, 'Clock'),
-    h('p', null, `Give the class a few minutes for this turn’s ${st.phase}: a countdown in the top bar of this window and of the projector and facilitator windows. It stops while the game is paused and ends with the phase. When it runs out it says "time is up", and nothing else happens: what then is up to you.`),
-    h('div', { class: 'clock-buttons' }, CLOCK_MINUTES.map((m) => button(`facilitator-clock-${m}`, `${m} minutes`, () => {
-      const now = Date.now();
-      set(clockAfter(startClock(st.turn, st.phase, m, now), { ...st, paused: c.paused }, now), `The clock runs: ${m} minutes for ${st.phase}.`);
-    }))),
+    h('p', null, `Give the class a few minutes for this turn’s ${shown.phase}: a countdown in the top bar of this window and of the projector and facilitator windows. It stops while the game is paused and ends with the phase. When it runs out it says "time is up", and nothing else happens: what then is up to you.`),
+    h('div', { class: 'clock-buttons' }, CLOCK_MINUTES.map((m) => button(`facilitator-clock-${m}`, `${m} minute${m === 1 ? '' : 's'}`, act(`The clock runs: ${m} minute${m === 1 ? '' : 's'} for ${shown.phase}.`, (game, _now, at) => startClock(game.turn, game.phase, m, at))))),
   ];
 }
 

@@ -21,6 +21,8 @@ import { renderTurnSoFar } from '../panels/turn-so-far';
 import { openDialog } from './share';
 
 export const SPOILER_TEXT = 'This shows every hidden value: animosities, secret agendas, every cause. Show it?';
+/** In a window that follows a game being played: the orders given so far are hidden values too. */
+export const SPOILER_TEXT_LIVE = 'This shows every hidden value: animosities, secret agendas, every cause, and the orders given so far in the turn being played. Show it?';
 /** A finished game's end screen has shown its secrets already: only the turn-by-turn detail is new. */
 export const SPOILER_TEXT_ENDED = 'This game is over, and its secret agendas and animosities were shown at the end. This view shows every hidden value at every turn, with every cause. Show it?';
 export const seatSpoilerText = (name: string) => `This game is not finished. ${name}'s view shows its secret agenda, exactly how it feels about the others, and the orders it has given. Show it?`;
@@ -489,7 +491,7 @@ export class ReplayScreen {
       'dialog',
       { class: 'dialog', 'aria-labelledby': 'spoiler-h', 'data-testid': 'spoiler-dialog' },
       h('h2', { id: 'spoiler-h' }, all ? 'Show everything?' : `Show ${name}'s view?`),
-      h('p', { 'data-testid': 'spoiler-text' }, all ? (this.ended ? SPOILER_TEXT_ENDED : SPOILER_TEXT) : seatSpoilerText(name)),
+      h('p', { 'data-testid': 'spoiler-text' }, all ? (this.ended ? SPOILER_TEXT_ENDED : this.hooks.projector ? SPOILER_TEXT_LIVE : SPOILER_TEXT) : seatSpoilerText(name)),
       h('p', { class: 'hint' }, all ? 'Players who still mean to play this level with this seed will learn its secrets.' : `Only ${name}'s player should see it while the game goes on.`),
       h(
         'div',
