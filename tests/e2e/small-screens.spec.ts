@@ -35,3 +35,19 @@ test('on a phone the start screen fits the width', async ({ page }) => {
   await expect(page.getByTestId('seed-random')).toBeVisible();
   expect(await pastTheEdge(page)).toEqual([]);
 });
+
+// On a phone the panel between the tabs and the action bar was about a fifth of the screen
+// (a three-row top bar, the map at 42%): a proposal did not fit in it.
+test('on a phone the game screen leaves the panel a third of the height', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await startFromLink(page, { level: 'tutorial', seed: 'small-2', humans: ['georgia'] });
+  const top = (await page.locator('.topbar').boundingBox())!;
+  expect(top.height, 'the top bar in two rows').toBeLessThanOrEqual(100);
+  // Still there: the turn, the phase, who you are, and the buttons.
+  await expect(page.getByTestId('turn-info')).toBeVisible();
+  await expect(page.getByTestId('me')).toHaveText('You are Georgia');
+  await expect(page.getByTestId('menu-button')).toBeVisible();
+  const panel = (await page.locator('.sidebar [role="tabpanel"]').first().boundingBox())!;
+  expect(panel.height).toBeGreaterThanOrEqual(844 / 3);
+  expect(await pastTheEdge(page)).toEqual([]);
+});
