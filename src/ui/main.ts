@@ -12,6 +12,8 @@ import { renderEnd } from './screens/end';
 import { ReplayScreen, type ReplayInfo } from './screens/replay';
 import { hideBanner, showBanner } from './screens/banner';
 import { projectorPause } from './screens/facilitator';
+import { showCompare, type CompareFailure } from './screens/compare';
+import type { CompareGame } from './compare';
 import { pageBase, shareReplay } from './screens/share';
 import { clearToasts, toast } from './screens/toast';
 import { download, downloadReplay, openReplayText, replayFileName, replayFromFragment, shareLink, type OpenedReplay, type OpenResult, type OtherVersion } from './replay-io';
@@ -216,6 +218,7 @@ const startSaves: StartSaves = {
   },
   onOpenReplay: (file) => void openReplayFile(file),
   onImportSave: (file) => void importSaveFile(file),
+  onCompare: (files) => void compareFiles(files),
 };
 
 function showStart(init: StartInit = {}): void {
@@ -460,6 +463,29 @@ function openReplayFromText(text: string, source: string | null): Result {
   openError = null;
   showReplay(o.opened, 0);
   return { ok: true };
+}
+
+/** The class's games side by side: every replay file read and verified, each one that is not named with why. */
+async function compareFiles(files: File[]): Promise<void> {
+  const games: CompareGame[] = [];
+  const failed: CompareFailure[] = [];
+  for (const file of files) {
+    if (file.size > MAX_FILE_BYTES) {
+      failed.push({ file: file.name, error: `it is ${Math.round(file.size / 1e6)} MB; a replay is at most 20 million characters` });
+      continue;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      failed.push({ file: file.name, error: `it could not be read (${(e as Error).message})` });
+      continue;
+    }
+    const o = openReplayText(text, levels);
+    if (o.ok) games.push({ file: file.name, opened: o.opened });
+    else failed.push({ file: file.name, error: o.error });
+  }
+  showCompare(games, failed, (name, text) => download(name, text, 'text/csv'));
 }
 
 async function openReplayFile(file: File): Promise<void> {

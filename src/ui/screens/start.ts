@@ -17,6 +17,8 @@ export interface StartSaves {
   onExport(id: string): void;
   onOpenReplay(file: File): void;
   onImportSave(file: File): void;
+  /** Several replay files, side by side (the class's games). */
+  onCompare(files: File[]): void;
 }
 
 export function renderStart(root: HTMLElement, levels: LevelEntry[], init: StartInit, onStart: (setup: GameSetup, entry: LevelEntry) => void, saves?: StartSaves): void {
@@ -85,18 +87,19 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
   const savesColumn = () => {
     if (!saves) return null;
     const list = saves.list();
-    const fileButton = (id: string, testid: string, text: string, onFile: (f: File) => void) => {
+    const fileButton = (id: string, testid: string, text: string, onFiles: (f: File[]) => void, multiple = false) => {
       const input = h('input', {
         type: 'file',
         accept: '.json,application/json',
         id,
+        multiple,
         'data-testid': testid,
         class: 'visually-hidden',
         onchange: (ev: Event) => {
           const el = ev.target as HTMLInputElement;
-          const file = el.files?.[0];
+          const files = [...(el.files ?? [])];
           el.value = '';
-          if (file) onFile(file);
+          if (files.length) onFiles(files);
         },
       });
       return [
@@ -142,8 +145,11 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
             ),
           )
         : h('p', { class: 'hint' }, 'Games save themselves after every move and show up here.'),
-      h('div', { class: 'save-files' }, fileButton('replay-file', 'replay-file', 'Open a replay…', (f) => saves.onOpenReplay(f)), fileButton('save-file', 'import-save', 'Import a save…', (f) => saves.onImportSave(f))),
-      h('p', { class: 'hint' }, 'A replay file watches a game turn by turn; importing it as a save plays on from where it stopped. You can also drop a replay or a level file on this page.'),
+      h('div', { class: 'save-files' },
+        fileButton('replay-file', 'replay-file', 'Open a replay…', (f) => saves.onOpenReplay(f[0])),
+        fileButton('save-file', 'import-save', 'Import a save…', (f) => saves.onImportSave(f[0])),
+        fileButton('compare-files', 'compare-files', 'Compare games…', (f) => saves.onCompare(f), true)),
+      h('p', { class: 'hint' }, 'A replay file watches a game turn by turn; importing it as a save plays on from where it stopped; several replay files (your groups’ games) can be compared side by side. You can also drop a replay or a level file on this page.'),
     );
   };
 
