@@ -692,8 +692,10 @@ document.addEventListener('drop', (e) => {
   document.body.classList.remove('dropping');
   if (!dragHasFiles(e) || current === 'loading') return;
   e.preventDefault();
-  const file = e.dataTransfer?.files?.[0];
-  if (file) void openDropped(file);
+  const files = [...(e.dataTransfer?.files ?? [])];
+  // Several files at once: the class's games, side by side.
+  if (files.length > 1) void compareFiles(files);
+  else if (files.length) void openDropped(files[0]);
 });
 
 /** A dropped file on the start screen that is not a replay is a level: load it like the picker does. */
