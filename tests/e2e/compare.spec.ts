@@ -35,3 +35,17 @@ test('a teacher compares the groups’ games from their replay files', async ({ 
   await d.getByTestId('compare-close').click();
   await expect(d).toHaveCount(0);
 });
+
+test('replay files dropped on the page together are compared', async ({ page }) => {
+  await page.goto('./');
+  await waitForBoot(page);
+  const texts = ['tutorial-golden-1.replay.json', 'tutorial-golden-2.replay.json'].map((n) => [n, readFileSync(`tests/golden/${n}`, 'utf8')]);
+  const dt = await page.evaluateHandle((files) => {
+    const d = new DataTransfer();
+    for (const [name, text] of files) d.items.add(new File([text], name, { type: 'application/json' }));
+    return d;
+  }, texts);
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await expect(page.getByTestId('compare-tutorial').getByTestId('compare-row')).toHaveCount(2);
+});
