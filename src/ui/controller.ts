@@ -7,6 +7,7 @@
 // last settled state until they are done, and human actions wait for them.
 import {
   applyAction,
+  botChoices,
   canonicalJson,
   gameStatus,
   legalActions,
@@ -28,6 +29,7 @@ import {
   type StateId,
   type UndoStep,
   type Viewer,
+  type BotChoice,
   type BotLogEntry,
 } from './sim';
 
@@ -57,6 +59,8 @@ export interface BotPacing {
 export interface ControllerOptions {
   /** Actions to re-apply before play goes on (a resumed save or a what-if fork). */
   history?: RecordedAction[];
+  /** The seats the history was played with (default: this game's): a fork may change them. */
+  historySeats?: Record<StateId, SeatKind>;
   /** The save slot this game writes to (a new one when absent). */
   id?: string;
   pacing?: BotPacing;
@@ -123,17 +127,44 @@ export class Controller {
     this.settled = this.state;
     this.checkpoints.push({ turn: 0, hash: stateHash(this.state) });
     // The bots' reasons are in no save: a resumed game asks the bots again. They decide
-    // from their views alone, so where the history's bot moves are those the bots make now
-    // (always, but in a fork whose seats changed hands), each move gets its reasons back.
-    let predicted: BotLogEntry[] = [];
+    // from their views alone, so a bot asked at the point the driver asked it gives the same
+    // list of moves, and each recorded move found in it gets its reasons back. Only a seat
+    // that was a bot then and is one now: a player's move that a bot would also make is still
+    // the player's. A move not in the list (a history from other bots) gets none, and a bot
+    // that fails here costs the reasons only.
+    const recorded = options.historySeats ?? setup.seats;
+    type BotList = { player: StateId; turn: number; phase: string; choices: BotChoice[]; fresh: boolean };
+    let list: BotList | null = null;
+    const ask = (player: StateId): BotList | null => {
+      const { turn, phase } = phaseOf(this.state);
+      try {
+        return { player, turn, phase, choices: botChoices(this.level, this.state, player), fresh: true };
+      } catch {
+        return null;
+      }
+    };
     for (const [i, entry] of (options.history ?? []).entries()) {
-      const byBot = setup.seats[entry.action.player] === 'bot';
-      if (byBot && !predicted.length) runBots(this.level, this.state, { onAction: (e) => predicted.push(e) });
-      const guess = byBot ? predicted.shift() : undefined;
+      const p = entry.action.player as StateId;
+      let said: BotChoice | undefined;
+      if (setup.seats[p] === 'bot' && recorded[p] === 'bot') {
+        // The driver goes on with one bot's list while the phase lasts; another bot, or the
+        // same one after its list (or a refused last move), reads a fresh view.
+        const now = phaseOf(this.state);
+        if (!list || list.player !== p || list.turn !== now.turn || list.phase !== now.phase) list = ask(p);
+        const key = canonicalJson(entry.action);
+        let k: number = list ? list.choices.findIndex((c) => canonicalJson(c.action) === key) : -1;
+        if (k < 0 && list && !list.fresh) {
+          list = ask(p);
+          k = list ? list.choices.findIndex((c) => canonicalJson(c.action) === key) : -1;
+        }
+        if (list && k >= 0) {
+          said = list.choices[k];
+          list = { ...list, choices: list.choices.slice(k + 1), fresh: false };
+        } else list = null;
+      } else list = null; // a player's or the facilitator's move: every bot reads a fresh view after it
       const r = stepRecorded(this.level, this.state, entry, applyAction);
       if (!r.ok) throw new Error(`$.actions[${i}] ${r.kind === 'refused' ? 'was refused: ' : ''}${r.error}`);
-      if (guess && canonicalJson(guess.action) === canonicalJson(entry.action)) this.noteReason(guess, r.state);
-      else predicted = []; // a human's move, or the history went another way: ask again at the next bot move
+      if (said) this.noteReason({ turn: entry.turn, player: p, action: entry.action, reason: said.reason, told: said.told ?? said.reason }, r.state);
       this.remember(entry.action, this.state, r.state);
       this.state = r.state;
       this.checkpoint(this.state);

@@ -337,14 +337,15 @@ function startGame(setup: GameSetup): void {
 }
 
 /** The game a recorded action list belongs to. */
-interface RecordedGame { level: LoadedLevel; seed: string; embedded: boolean }
-const gameOf = (o: OpenedReplay): RecordedGame => ({ level: o.level, seed: o.replay.seed, embedded: o.embedded });
+/** `seats`: as recorded (a fork may give them to others). */
+interface RecordedGame { level: LoadedLevel; seed: string; embedded: boolean; seats: Record<StateId, SeatKind> }
+const gameOf = (o: OpenedReplay): RecordedGame => ({ level: o.level, seed: o.replay.seed, embedded: o.embedded, seats: o.replay.seats });
 
 /** A game from a recorded action list (a save, a fork, an imported file). */
 function playFrom(game: RecordedGame, actions: Replay['actions'], seats: Record<StateId, SeatKind>, id?: string): boolean {
   let c: Controller;
   try {
-    c = new Controller({ level: game.level, seed: game.seed, seats, embedLevel: game.embedded }, { history: actions as unknown as RecordedAction[], id, pacing });
+    c = new Controller({ level: game.level, seed: game.seed, seats, embedLevel: game.embedded }, { history: actions as unknown as RecordedAction[], historySeats: game.seats, id, pacing });
   } catch (e) {
     failOpen('This game could not be continued:', (e as Error).message);
     return false;
@@ -409,7 +410,7 @@ function continueOnThisVersion(replay: Replay, other: OtherVersion, saveId?: str
     failOpen('This save could not be continued:', r.error);
     return;
   }
-  if (!playFrom({ level: other.level, seed: replay.seed, embedded: other.embedded }, r.actions, replay.seats, r.stopped ? undefined : saveId)) return;
+  if (!playFrom({ level: other.level, seed: replay.seed, embedded: other.embedded, seats: replay.seats }, r.actions, replay.seats, r.stopped ? undefined : saveId)) return;
   const all = replay.actions.length;
   const ended = controller?.ended ?? false;
   let text: string;

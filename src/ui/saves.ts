@@ -186,8 +186,9 @@ export function readClock(id: string): Clock | null {
   try {
     const c = JSON.parse(store()?.getItem(CLOCK_PREFIX + id) ?? 'null') as Partial<Clock> | null;
     const num = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
-    if (!c || typeof c !== 'object' || !num(c.turn) || typeof c.phase !== 'string' || !num(c.minutes) || !num(c.leftMs) || !num(c.at) || !(c.endsAt === null || num(c.endsAt))) return null;
-    return c as Clock;
+    if (!c || typeof c !== 'object' || !num(c.turn) || typeof c.phase !== 'string' || !num(c.minutes) || !num(c.leftMs) || !(c.endsAt === null || num(c.endsAt))) return null;
+    // `at` came later: a clock written without it counts from now.
+    return { ...c, at: num(c.at) ? c.at : c.endsAt ?? Date.now() } as Clock;
   } catch {
     return null;
   }

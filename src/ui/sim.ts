@@ -54,4 +54,4 @@ export type {
   VerifyResult,
   ScoreParts,
 } from '../sim/index';
-export { runBots, nextHumanSeat, type BotLogEntry } from '../ai/index';
+export { runBots, botChoices, nextHumanSeat, type BotChoice, type BotLogEntry } from '../ai/index';

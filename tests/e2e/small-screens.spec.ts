@@ -51,3 +51,17 @@ test('on a phone the game screen leaves the panel a third of the height', async 
   expect(panel.height).toBeGreaterThanOrEqual(844 / 3);
   expect(await pastTheEdge(page)).toEqual([]);
 });
+
+// On a small phone (360x640) the map is short: its zoom buttons ran past its foot, under the
+// tabs, and the alternative routes' boxes covered most of it.
+test('on a small phone the map keeps its buttons and drops the route boxes', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await startFromLink(page, { level: 'tutorial', seed: 'small-3', humans: ['georgia'] });
+  const map = (await page.locator('#map-root').boundingBox())!;
+  const reset = (await page.getByTestId('zoom-reset').boundingBox())!;
+  expect(reset.y + reset.height).toBeLessThanOrEqual(map.y + map.height);
+  await expect(page.locator('.map-alt-label:visible')).toHaveCount(0);
+  // On a larger screen the boxes are there.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.locator('.map-alt-label:visible').first()).toBeVisible();
+});

@@ -58,11 +58,19 @@ describe('bot reasons in a game on screen', () => {
     // A fork whose seats changed hands: the moves of the seat now human get no reasons, the
     // other bots' keep theirs.
     const other = main.states[1].id;
-    const forked = new Controller({ level: main, seed: 'resumed-reasons', seats: { ...seats, [other]: 'human' } }, { history: c.actions });
+    const forked = new Controller({ level: main, seed: 'resumed-reasons', seats: { ...seats, [other]: 'human' } }, { history: c.actions, historySeats: seats });
     expect(forked.actions.slice(0, c.actions.length)).toEqual(c.actions);
     const kept = Object.values(forked.allReasons()).flat();
     expect(kept.some((r) => r.player === other)).toBe(false);
     expect(kept.length).toBeGreaterThan(0);
+    // The other way round: the player's seat given to a bot. The player's moves stay the
+    // player's, even those the bot would have made too (turns before this one: the bot moves
+    // on from here, with reasons of its own).
+    const toBot = new Controller({ level: main, seed: 'resumed-reasons', seats: { ...seats, [me]: 'bot' } }, { history: c.actions, historySeats: seats });
+    const turn = c.status().turn;
+    const earlier = Object.entries(toBot.allReasons()).filter(([id]) => Number(/^p(\d+)-/.exec(id)![1]) < turn).flatMap(([, r]) => r);
+    expect(earlier.length).toBeGreaterThan(0);
+    expect(earlier.some((r) => r.player === me)).toBe(false);
   });
 
   it('what a bot tells the others never rests on a hidden value: no grudge towards a named state, no agenda', () => {

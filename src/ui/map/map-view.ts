@@ -14,6 +14,9 @@ import { fitProjection } from './projection';
 import { buildLegend } from './legend';
 import { CanvasPen, type Pen } from './pen';
 
+
+/** Below this height (px) the map draws no boxes for the alternative routes. */
+const ALT_MIN_HEIGHT = 240;
 export interface MapInput { level: LoadedLevel; view: PlayerView; me: StateId | null }
 export type MapPick = { kind: 'node' | 'segment' | 'power' | 'alt'; id: string };
 
@@ -427,6 +430,9 @@ export class CorridorMap {
       (north && !r.sea ? top : bottom).push(r.id);
     }
     const out: { id: string; edge: 'top' | 'bottom'; x1: number; x2: number; y: number }[] = [];
+    // A map this short (a small phone) would be mostly boxes: the Network tab lists the
+    // alternative routes and their cargo instead.
+    if (this.height < ALT_MIN_HEIGHT) return out;
     const place = (ids: string[], edge: 'top' | 'bottom') => {
       const n = ids.length;
       const margin = edge === 'top' ? 70 : 60;
@@ -447,6 +453,7 @@ export class CorridorMap {
     const { view } = this.input!;
     const maxCap = Math.max(1, ...view.segments.map((s) => s.capacity));
     this.altBoxes.clear();
+    for (const el of this.altEls.values()) el.hidden = true;
     for (const slot of this.altSlots()) {
       const r = view.altRoutes.find((a) => a.id === slot.id)!;
       const hl = (this.hover?.kind === 'alt' && this.hover.id === r.id) || (this.pinned?.kind === 'alt' && this.pinned.id === r.id);
@@ -469,6 +476,7 @@ export class CorridorMap {
       this.altBoxes.set(r.id, box);
       const el = this.altEls.get(r.id);
       if (el) {
+        el.hidden = false;
         // Short name on the map (the tooltip has the full one and the details).
         // In a narrow box (a 1024 window) "Southern via Iran" is "Southern": it was cut to "Southern via I…".
         const short = r.name.split(/[(,;]/)[0].replace(/\s*\broute\b/i, '').trim();

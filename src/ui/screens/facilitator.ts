@@ -123,7 +123,8 @@ function clockSection(c: Controller, close: () => void): HTMLElement[] {
     const value = next(game, readClock(c.id), now);
     const stored = writeClock(c.id, value && clockAfter(value, game, now));
     paintClock();
-    toast(stored ? message : 'This browser would not store the clock (storage is full or switched off): no clock is shown.', stored ? 'info' : 'error');
+    const refused = `This browser would not store the clock (storage is full or switched off): ${readClock(c.id) ? 'the clock is unchanged' : 'no clock is shown'}.`;
+    toast(stored ? message : refused, stored ? 'info' : 'error');
   };
   const button = (testid: string, label: string, run: () => void) => h('button', { type: 'button', class: 'secondary', 'data-testid': testid, onclick: run }, label);
   if (clock) {
