@@ -61,6 +61,9 @@ export interface ControllerOptions {
   history?: RecordedAction[];
   /** The seats the history was played with (default: this game's): a fork may change them. */
   historySeats?: Record<StateId, SeatKind>;
+  /** The bots' reasons for the history, as this game kept them beside its save: used as
+   * they are instead of asking the bots again (a save of a fork records only its new seats). */
+  reasons?: Record<string, readonly BotReason[]>;
   /** The save slot this game writes to (a new one when absent). */
   id?: string;
   pacing?: BotPacing;
@@ -133,6 +136,11 @@ export class Controller {
     // the player's. A move not in the list (a history from other bots) gets none, and a bot
     // that fails here costs the reasons only.
     const recorded = options.historySeats ?? setup.seats;
+    // Only a whole, well-formed record (an older save's may lack the exact reasons).
+    const wellFormed = (r: BotReason) => typeof r?.player === 'string' && typeof r.kind === 'string' && typeof r.said === 'string' && typeof r.exact === 'string';
+    const given = options.reasons ? Object.values(options.reasons) : [];
+    const kept = given.length && given.every((l) => Array.isArray(l) && l.every(wellFormed)) ? options.reasons! : null;
+    if (kept) for (const [id, list] of Object.entries(kept)) this.reasons.set(id, [...list]);
     type BotList = { player: StateId; turn: number; phase: string; choices: BotChoice[]; fresh: boolean };
     let list: BotList | null = null;
     const ask = (player: StateId): BotList | null => {
@@ -146,7 +154,7 @@ export class Controller {
     for (const [i, entry] of (options.history ?? []).entries()) {
       const p = entry.action.player as StateId;
       let said: BotChoice | undefined;
-      if (setup.seats[p] === 'bot' && recorded[p] === 'bot') {
+      if (!kept && setup.seats[p] === 'bot' && recorded[p] === 'bot') {
         // The driver goes on with one bot's list while the phase lasts; another bot, or the
         // same one after its list (or a refused last move), reads a fresh view.
         const now = phaseOf(this.state);

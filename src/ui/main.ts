@@ -342,10 +342,10 @@ interface RecordedGame { level: LoadedLevel; seed: string; embedded: boolean; se
 const gameOf = (o: OpenedReplay): RecordedGame => ({ level: o.level, seed: o.replay.seed, embedded: o.embedded, seats: o.replay.seats });
 
 /** A game from a recorded action list (a save, a fork, an imported file). */
-function playFrom(game: RecordedGame, actions: Replay['actions'], seats: Record<StateId, SeatKind>, id?: string): boolean {
+function playFrom(game: RecordedGame, actions: Replay['actions'], seats: Record<StateId, SeatKind>, id?: string, reasons?: Record<string, readonly BotReason[]>): boolean {
   let c: Controller;
   try {
-    c = new Controller({ level: game.level, seed: game.seed, seats, embedLevel: game.embedded }, { history: actions as unknown as RecordedAction[], historySeats: game.seats, id, pacing });
+    c = new Controller({ level: game.level, seed: game.seed, seats, embedLevel: game.embedded }, { history: actions as unknown as RecordedAction[], historySeats: game.seats, reasons, id, pacing });
   } catch (e) {
     failOpen('This game could not be continued:', (e as Error).message);
     return false;
@@ -373,7 +373,8 @@ function resumeSave(id: string): boolean {
     if (!offerThisVersion('This save could not be opened:', o, 'It', id)) failOpen('This save could not be opened:', o.error);
     return false;
   }
-  if (!playFrom(gameOf(o.opened), o.opened.replay.actions, o.opened.replay.seats, id)) return false;
+  // The reasons this game kept beside its save, where it has them (exact, also for a fork).
+  if (!playFrom(gameOf(o.opened), o.opened.replay.actions, o.opened.replay.seats, id, readReasons(id))) return false;
   // Say so: after a reload the screen otherwise looks like a fresh start of the turn.
   const st = controller?.status();
   if (st) toast(st.phase === 'ended' ? 'Your saved game is resumed: it has ended.' : `Your saved game is resumed at turn ${st.turn}, ${st.phase}.`);
@@ -470,7 +471,13 @@ function openReplayFromText(text: string, source: string | null): Result {
 async function compareFiles(files: File[]): Promise<void> {
   const games: CompareGame[] = [];
   const failed: CompareFailure[] = [];
-  for (const file of files) {
+  // Each file is a whole game re-run: say how far it has got, a frame between files.
+  const many = files.length > 3;
+  for (const [i, file] of files.entries()) {
+    if (many) {
+      showBanner('compare-progress', 'Comparing games:', `reading ${i + 1} of ${files.length} (${file.name})…`, 'info');
+      await new Promise((r) => setTimeout(r, 0));
+    }
     if (file.size > MAX_FILE_BYTES) {
       failed.push({ file: file.name, error: `it is ${Math.round(file.size / 1e6)} MB; a replay is at most 20 million characters` });
       continue;
@@ -486,6 +493,7 @@ async function compareFiles(files: File[]): Promise<void> {
     if (o.ok) games.push({ file: file.name, opened: o.opened });
     else failed.push({ file: file.name, error: o.error });
   }
+  if (many) hideBanner('compare-progress');
   showCompare(games, failed, (name, text) => download(name, text, 'text/csv'));
 }
 

@@ -5,6 +5,10 @@ import { compareCsv, compareGames } from '../../src/ui/compare';
 import type { LevelEntry } from '../../src/ui/levels';
 import { openReplayText, replayText } from '../../src/ui/replay-io';
 import { botReplay, levelFile } from './fixtures';
+import { runBots } from '../../src/ai/driver';
+import { loadLevelData, newGame, type Action } from '../../src/sim/index';
+import { readFileSync } from 'node:fs';
+import { Controller } from '../../src/ui/controller';
 
 const tutorial = levelFile('levels/tutorial.json');
 const main = levelFile('levels/middle-corridor.json');
@@ -63,5 +67,48 @@ describe('comparing games', () => {
     expect(lines[0]).toContain(`${tutorial.states[0].name} score`);
     expect(lines[1].startsWith('group-a.json,cmp-a,')).toBe(true);
     expect(lines[3]).toContain('(not finished)');
+  });
+
+  it('says a game the facilitator ended early was, and counts first places among finished games only', () => {
+    // Bots in every seat to turn 2, the early end, then the bots to the end (the Controller).
+    const seats = Object.fromEntries(tutorial.states.map((d) => [d.id, 'bot' as const]));
+    const actions: { turn: number; action: Action }[] = [];
+    runBots(tutorial, newGame(tutorial, { seed: 'cmp-early', seats }), { onAction: (e) => actions.push({ turn: e.turn, action: e.action }), stopWhen: (x) => x.turn >= 2 });
+    actions.push({ turn: 2, action: { type: 'endEarly', player: 'facilitator' } });
+    const c = new Controller({ level: tutorial, seed: 'cmp-early', seats }, { history: actions });
+    expect(c.ended).toBe(true);
+    const [t] = compareGames([
+      { file: 'early.json', opened: open(replayText(c.record())) },
+      { file: 'half.json', opened: open(replayText(half.replay)) },
+    ]);
+    expect(t.rows[0].played).toBe(`2 of ${tutorial.turns} (ended early)`);
+    expect(t.rows[0].ended).toBe(true);
+    expect(t.rows[1].ended).toBe(false);
+  });
+
+  it('puts two versions of one level in two tables, each named apart', () => {
+    // The tutorial with one more turn: the same id, another content hash.
+    const data = JSON.parse(readFileSync('levels/tutorial.json', 'utf8')) as { turns: number };
+    data.turns += 1;
+    const r = loadLevelData(data);
+    if (!r.ok) throw new Error('the modified tutorial does not load');
+    const modified = r.level;
+    expect(modified.hash).not.toBe(tutorial.hash);
+    const both: LevelEntry[] = [...levels, { id: 'tutorial', file: 'tutorial-longer.json', source: 'file', level: modified, findings: [] }];
+    const openIn = (text: string) => {
+      const o = openReplayText(text, both);
+      if (!o.ok) throw new Error(o.error);
+      return o.opened;
+    };
+    const tables = compareGames([
+      { file: 'a.json', opened: openIn(replayText(a.replay)) },
+      { file: 'longer.json', opened: openIn(replayText(botReplay(modified, 'cmp-e', { turns: 1 }).replay)) },
+    ]);
+    expect(tables.map((t) => [t.key, t.modified, t.rows.length])).toEqual([
+      [`tutorial-${tutorial.hash}`, true, 1],
+      [`tutorial-${modified.hash}`, true, 1],
+    ]);
+    // Alone, a level's table has its id only.
+    expect(compareGames([{ file: 'a.json', opened: open(replayText(a.replay)) }])[0]).toMatchObject({ key: 'tutorial', modified: false });
   });
 });

@@ -71,6 +71,16 @@ describe('bot reasons in a game on screen', () => {
     const earlier = Object.entries(toBot.allReasons()).filter(([id]) => Number(/^p(\d+)-/.exec(id)![1]) < turn).flatMap(([, r]) => r);
     expect(earlier.length).toBeGreaterThan(0);
     expect(earlier.some((r) => r.player === me)).toBe(false);
+    // A save of that fork records only its new seats; the reasons it kept beside the save are
+    // read back as they are, not asked again (which would give the player's moves bot reasons).
+    // (Marked, to tell them from the bots' answers if they were asked.)
+    const keptBeside = Object.fromEntries(Object.entries(toBot.allReasons()).map(([id, l]) => [id, l.map((r) => ({ ...r, exact: `${r.exact} (kept)` }))]));
+    const reloaded = new Controller({ level: main, seed: 'resumed-reasons', seats: { ...seats, [me]: 'bot' } }, { history: toBot.actions, reasons: keptBeside });
+    expect(reloaded.allReasons()).toEqual(keptBeside);
+    // A record that is not whole (an older save's, without the exact reasons) is asked again.
+    const old = Object.fromEntries(Object.entries(before).map(([id, l]) => [id, l.map(({ exact: _e, ...r }) => r)]));
+    const fromOld = new Controller({ level: main, seed: 'resumed-reasons', seats }, { history: c.actions, reasons: old as never });
+    expect(fromOld.allReasons()).toEqual(before);
   });
 
   it('what a bot tells the others never rests on a hidden value: no grudge towards a named state, no agenda', () => {

@@ -1,6 +1,6 @@
 // "Compare games…" (start screen): the class's games side by side, one row a game, with the
 // files that could not be read and why, and the table as CSV (compare.ts builds it).
-import { compareCsv, compareGames, type CompareGame, type CompareTable } from '../compare';
+import { compareCsv, compareGames, finishedOf, type CompareGame, type CompareTable } from '../compare';
 import { h } from '../dom';
 import { joinAnd } from '../format';
 import { openDialog } from './share';
@@ -9,11 +9,13 @@ export interface CompareFailure { file: string; error: string }
 
 function table(t: CompareTable, onSave: (name: string, text: string) => void): HTMLElement {
   const n = t.rows.length;
-  const wins = (id: string) => t.rows.filter((r) => r.winnerIds.includes(id)).length;
+  const finished = finishedOf(t);
+  const wins = (id: string) => finished.filter((r) => r.winnerIds.includes(id)).length;
+  const version = t.modified ? ` (level version ${t.level.hash})` : '';
   return h(
     'section',
-    { class: 'compare-level', 'data-testid': `compare-${t.level.id}` },
-    h('h3', null, `${t.level.name}: ${n} game${n === 1 ? '' : 's'}`),
+    { class: 'compare-level', 'data-testid': `compare-${t.key}` },
+    h('h3', null, `${t.level.name}${version}: ${n} game${n === 1 ? '' : 's'}${finished.length < n ? `, ${finished.length} finished` : ''}`),
     h('div', { class: 'compare-scroll' },
       h('table', { class: 'table compare' },
         h('thead', null, h('tr', null,
@@ -28,13 +30,13 @@ function table(t: CompareTable, onSave: (name: string, text: string) => void): H
           t.states.map((s) => {
             const met = r.agendaMet[s.id];
             const first = r.winnerIds.includes(s.id);
-            return h('td', { class: `num${first ? ' first' : ''}`, title: first ? `${s.name}: first place` : undefined }, String(r.scores[s.id] ?? ''), met === null ? null : h('div', { class: 'sub' }, met ? 'met' : 'missed'));
+            return h('td', { class: `num${first ? ' first' : ''}` }, String(r.scores[s.id] ?? ''), first ? h('span', { class: 'visually-hidden' }, ' (first place)') : null, met === null ? null : h('div', { class: 'sub' }, met ? 'met' : 'missed'));
           }),
         ))),
         h('tfoot', null, h('tr', null,
-          h('th', { scope: 'row' }, 'Games in first place (alone or shared)'),
-          t.states.map((s) => h('td', { class: 'num', 'data-testid': `compare-wins-${s.id}` }, `${wins(s.id)} of ${n}`)))))),
-    h('button', { type: 'button', class: 'secondary', 'data-testid': `compare-csv-${t.level.id}`, onclick: () => onSave(`compare-${t.level.id}.csv`, compareCsv(t)) }, 'Download this table (CSV)'),
+          h('th', { scope: 'row' }, 'Finished games in first place (alone or shared)'),
+          t.states.map((s) => h('td', { class: 'num', 'data-testid': `compare-wins-${s.id}` }, `${wins(s.id)} of ${finished.length}`)))))),
+    h('button', { type: 'button', class: 'secondary', 'data-testid': `compare-csv-${t.key}`, onclick: () => onSave(`compare-${t.key}.csv`, compareCsv(t)) }, 'Download this table (CSV)'),
   );
 }
 

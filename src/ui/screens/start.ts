@@ -87,7 +87,7 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
   const savesColumn = () => {
     if (!saves) return null;
     const list = saves.list();
-    const fileButton = (id: string, testid: string, text: string, onFiles: (f: File[]) => void, multiple = false) => {
+    const fileButton = (id: string, testid: string, text: string, onFiles: (f: File[]) => void, multiple = false, label?: string) => {
       const input = h('input', {
         type: 'file',
         accept: '.json,application/json',
@@ -103,7 +103,7 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
         },
       });
       return [
-        h('label', { for: id, class: 'button secondary file-button', tabindex: 0, role: 'button', 'data-testid': `${testid}-button`, onkeydown: (e: Event) => {
+        h('label', { for: id, class: 'button secondary file-button', tabindex: 0, role: 'button', 'aria-label': label, 'data-testid': `${testid}-button`, onkeydown: (e: Event) => {
           const k = (e as KeyboardEvent).key;
           if (k === 'Enter' || k === ' ') { e.preventDefault(); input.click(); }
         } }, text),
@@ -148,7 +148,7 @@ export function renderStart(root: HTMLElement, levels: LevelEntry[], init: Start
       h('div', { class: 'save-files' },
         fileButton('replay-file', 'replay-file', 'Open a replay…', (f) => saves.onOpenReplay(f[0])),
         fileButton('save-file', 'import-save', 'Import a save…', (f) => saves.onImportSave(f[0])),
-        fileButton('compare-files', 'compare-files', 'Compare games…', (f) => saves.onCompare(f), true)),
+        fileButton('compare-files', 'compare-files', 'Compare games…', (f) => saves.onCompare(f), true, 'Compare games: choose several replay files')),
       h('p', { class: 'hint' }, 'A replay file watches a game turn by turn; importing it as a save plays on from where it stopped; several replay files (your groups’ games) can be compared side by side. You can also drop a replay or a level file on this page.'),
     );
   };
