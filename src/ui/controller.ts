@@ -7,8 +7,6 @@
 // last settled state until they are done, and human actions wait for them.
 import {
   applyAction,
-  botChoices,
-  canonicalJson,
   gameStatus,
   legalActions,
   makeReplay,
@@ -29,9 +27,9 @@ import {
   type StateId,
   type UndoStep,
   type Viewer,
-  type BotChoice,
   type BotLogEntry,
 } from './sim';
+import { botReasonFinder, wholeReasons } from './bot-reasons';
 
 export type SeatKind = 'human' | 'bot';
 export interface GameSetup {
@@ -129,50 +127,16 @@ export class Controller {
     this.state = newGame(this.level, { seed: setup.seed, seats: setup.seats });
     this.settled = this.state;
     this.checkpoints.push({ turn: 0, hash: stateHash(this.state) });
-    // The bots' reasons are in no save: a resumed game asks the bots again. They decide
-    // from their views alone, so a bot asked at the point the driver asked it gives the same
-    // list of moves, and each recorded move found in it gets its reasons back. Only a seat
-    // that was a bot then and is one now: a player's move that a bot would also make is still
-    // the player's. A move not in the list (a history from other bots) gets none, and a bot
-    // that fails here costs the reasons only.
-    const recorded = options.historySeats ?? setup.seats;
-    // Only a whole, well-formed record (an older save's may lack the exact reasons).
-    const wellFormed = (r: BotReason) => typeof r?.player === 'string' && typeof r.kind === 'string' && typeof r.said === 'string' && typeof r.exact === 'string';
-    const given = options.reasons ? Object.values(options.reasons) : [];
-    const kept = given.length && given.every((l) => Array.isArray(l) && l.every(wellFormed)) ? options.reasons! : null;
+    // The bots' reasons are in no save: those kept beside it are used as they are, else
+    // the bots are asked again (bot-reasons.ts).
+    const kept = wholeReasons(options.reasons);
     if (kept) for (const [id, list] of Object.entries(kept)) this.reasons.set(id, [...list]);
-    type BotList = { player: StateId; turn: number; phase: string; choices: BotChoice[]; fresh: boolean };
-    let list: BotList | null = null;
-    const ask = (player: StateId): BotList | null => {
-      const { turn, phase } = phaseOf(this.state);
-      try {
-        return { player, turn, phase, choices: botChoices(this.level, this.state, player), fresh: true };
-      } catch {
-        return null;
-      }
-    };
+    const findReason = kept ? null : botReasonFinder(this.level, setup.seats, options.historySeats ?? setup.seats);
     for (const [i, entry] of (options.history ?? []).entries()) {
-      const p = entry.action.player as StateId;
-      let said: BotChoice | undefined;
-      if (!kept && setup.seats[p] === 'bot' && recorded[p] === 'bot') {
-        // The driver goes on with one bot's list while the phase lasts; another bot, or the
-        // same one after its list (or a refused last move), reads a fresh view.
-        const now = phaseOf(this.state);
-        if (!list || list.player !== p || list.turn !== now.turn || list.phase !== now.phase) list = ask(p);
-        const key = canonicalJson(entry.action);
-        let k: number = list ? list.choices.findIndex((c) => canonicalJson(c.action) === key) : -1;
-        if (k < 0 && list && !list.fresh) {
-          list = ask(p);
-          k = list ? list.choices.findIndex((c) => canonicalJson(c.action) === key) : -1;
-        }
-        if (list && k >= 0) {
-          said = list.choices[k];
-          list = { ...list, choices: list.choices.slice(k + 1), fresh: false };
-        } else list = null;
-      } else list = null; // a player's or the facilitator's move: every bot reads a fresh view after it
+      const said = findReason?.(this.state, entry.action);
       const r = stepRecorded(this.level, this.state, entry, applyAction);
       if (!r.ok) throw new Error(`$.actions[${i}] ${r.kind === 'refused' ? 'was refused: ' : ''}${r.error}`);
-      if (said) this.noteReason({ turn: entry.turn, player: p, action: entry.action, reason: said.reason, told: said.told ?? said.reason }, r.state);
+      if (said) this.noteReason({ turn: entry.turn, player: entry.action.player as StateId, action: entry.action, reason: said.reason, told: said.told ?? said.reason }, r.state);
       this.remember(entry.action, this.state, r.state);
       this.state = r.state;
       this.checkpoint(this.state);

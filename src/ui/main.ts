@@ -176,13 +176,16 @@ function closeViewer(): void {
   delete document.body.dataset.perspective;
 }
 
+/** A game left behind is no longer paused, nor timed. */
+function leftBehind(id: string): void {
+  setPaused(id, false);
+  writeClock(id, null);
+}
+
 function releaseController(): void {
   detachController?.();
   detachController = null;
-  if (controller) {
-    setPaused(controller.id, false); // a game left behind is no longer paused
-    writeClock(controller.id, null); // nor timed
-  }
+  if (controller) leftBehind(controller.id);
   followClock(null);
   controller?.dispose();
   controller = null;
@@ -281,10 +284,7 @@ function attach(c: Controller, fresh = false): void {
   const returning = controller === c;
   if (!returning) {
     detachController?.();
-    if (controller) {
-      setPaused(controller.id, false);
-      writeClock(controller.id, null);
-    }
+    if (controller) leftBehind(controller.id);
     controller?.dispose();
     controller = c;
     detachController = c.subscribe(() => {
@@ -336,8 +336,7 @@ function startGame(setup: GameSetup): void {
   attach(c, true);
 }
 
-/** The game a recorded action list belongs to. */
-/** `seats`: as recorded (a fork may give them to others). */
+/** The game a recorded action list belongs to; `seats` as recorded (a fork may give them to others). */
 interface RecordedGame { level: LoadedLevel; seed: string; embedded: boolean; seats: Record<StateId, SeatKind> }
 const gameOf = (o: OpenedReplay): RecordedGame => ({ level: o.level, seed: o.replay.seed, embedded: o.embedded, seats: o.replay.seats });
 
@@ -426,17 +425,21 @@ function continueOnThisVersion(replay: Replay, other: OtherVersion, saveId?: str
 
 const MAX_FILE_BYTES = 25_000_000;
 
-async function readFile(file: File): Promise<string | null> {
-  if (file.size > MAX_FILE_BYTES) {
-    failOpen(`${file.name} could not be opened:`, `it is ${Math.round(file.size / 1e6)} MB; a replay is at most 20 million characters`);
-    return null;
-  }
+/** A file's text, or why it cannot be had: too large, or unreadable. */
+async function readFileText(file: File): Promise<{ ok: true; text: string } | { ok: false; title: string; error: string }> {
+  if (file.size > MAX_FILE_BYTES) return { ok: false, title: `${file.name} could not be opened:`, error: `it is ${Math.round(file.size / 1e6)} MB; a replay is at most 20 million characters` };
   try {
-    return await file.text();
+    return { ok: true, text: await file.text() };
   } catch (e) {
-    failOpen(`${file.name} could not be read:`, (e as Error).message);
-    return null;
+    return { ok: false, title: `${file.name} could not be read:`, error: (e as Error).message };
   }
+}
+
+async function readFile(file: File): Promise<string | null> {
+  const r = await readFileText(file);
+  if (r.ok) return r.text;
+  failOpen(r.title, r.error);
+  return null;
 }
 
 async function importSaveFile(file: File): Promise<void> {
@@ -478,18 +481,12 @@ async function compareFiles(files: File[]): Promise<void> {
       showBanner('compare-progress', 'Comparing games:', `reading ${i + 1} of ${files.length} (${file.name})…`, 'info');
       await new Promise((r) => setTimeout(r, 0));
     }
-    if (file.size > MAX_FILE_BYTES) {
-      failed.push({ file: file.name, error: `it is ${Math.round(file.size / 1e6)} MB; a replay is at most 20 million characters` });
+    const read = await readFileText(file);
+    if (!read.ok) {
+      failed.push({ file: file.name, error: read.error });
       continue;
     }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (e) {
-      failed.push({ file: file.name, error: `it could not be read (${(e as Error).message})` });
-      continue;
-    }
-    const o = openReplayText(text, levels);
+    const o = openReplayText(read.text, levels);
     if (o.ok) games.push({ file: file.name, opened: o.opened });
     else failed.push({ file: file.name, error: o.error });
   }
