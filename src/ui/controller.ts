@@ -67,9 +67,9 @@ export interface ControllerOptions {
   pacing?: BotPacing;
 }
 
-/** What a bot said of a proposal: why it made it, or why it accepted or rejected it. */
-/** `said`: what the bot told the players; `exact`: its real reason (BotLogEntry.reason), for
- * the facilitator only: it may rest on a secret agenda or a grudge. */
+/** What a bot said of a proposal: why it made it, or why it accepted or rejected it. `said`:
+ * what it told the players; `exact`: its real reason (BotLogEntry.reason), for the facilitator
+ * only: it may rest on a secret agenda or a grudge. */
 export interface BotReason { player: StateId; kind: 'proposed' | 'accepted' | 'rejected'; said: string; exact: string }
 
 /** What the bots are doing while they move: the phase and how many of them are done with it. */
@@ -113,9 +113,9 @@ export class Controller {
   private steps: UndoStep[] = [];
   private listeners = new Set<() => void>();
   /** What the bots told the players of each proposal (BotLogEntry.told: never a reason that
-   * rests on a hidden value) and their real reasons, by proposal id (not saved: a resumed game
-   * asks the bots again, above). A panel shows a proposal's only where the viewer's view has
-   * that proposal. */
+   * rests on a hidden value) and their real reasons, by proposal id. In no save or replay: the
+   * browser keeps them beside the save, and a game without them asks its bots again (the
+   * constructor). A panel shows a proposal's only where the viewer's view has that proposal. */
   private reasons = new Map<string, BotReason[]>();
 
   constructor(setup: GameSetup, options: ControllerOptions = {}) {

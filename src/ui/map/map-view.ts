@@ -14,9 +14,9 @@ import { fitProjection } from './projection';
 import { buildLegend } from './legend';
 import { CanvasPen, type Pen } from './pen';
 
-
 /** Below this height (px) the map draws no boxes for the alternative routes. */
 const ALT_MIN_HEIGHT = 240;
+
 export interface MapInput { level: LoadedLevel; view: PlayerView; me: StateId | null }
 export type MapPick = { kind: 'node' | 'segment' | 'power' | 'alt'; id: string };
 
